@@ -1,0 +1,108 @@
+/* jy-cli.c
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "jy-cli.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "jy-store.h"
+
+typedef struct
+{
+  const char   *name;
+  JyCliCommand  run;
+  const char   *summary;
+} Subcommand;
+
+static const Subcommand subcommands[] = {
+  { "generate", jy_cli_generate, N_("Fill a database with a synthetic centre") },
+};
+
+gboolean
+jy_cli_is_subcommand (const char *name)
+{
+  if (name == NULL)
+    return FALSE;
+
+  if (g_str_equal (name, "help"))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (g_str_equal (name, subcommands[i].name))
+      return TRUE;
+
+  return FALSE;
+}
+
+static int
+print_help (void)
+{
+  g_print ("%s\n", _("Usage: jiayi [--demo[=N]] [--db FILE]\n"
+                     "       jiayi SUBCOMMAND --db FILE [OPTION…]"));
+  g_print ("\n%s\n", _("Subcommands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    g_print ("  %-10s %s\n", subcommands[i].name, _(subcommands[i].summary));
+  return 0;
+}
+
+int
+jy_cli_main (int    argc,
+             char **argv)
+{
+  g_return_val_if_fail (argc >= 2, 2);
+
+  if (g_str_equal (argv[1], "help"))
+    return print_help ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      return subcommands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("Unknown subcommand “%s”. Run “jiayi help” for a list.\n"), argv[1]);
+  return 2;
+}
+
+char *
+jy_cli_describe_store_error (const GError *error)
+{
+  if (error->domain != JY_STORE_ERROR)
+    return g_strdup (error->message);
+
+  switch ((JyStoreError)error->code)
+    {
+    case JY_STORE_ERROR_CORRUPT:
+      return g_strdup (_("The database file is damaged or is not a Jiayi database."));
+    case JY_STORE_ERROR_LOCKED:
+      return g_strdup (_("The database is in use by another program. Close it and try again."));
+    case JY_STORE_ERROR_TOO_NEW:
+      return g_strdup (_("The database was written by a newer version of Jiayi. Update Jiayi to open it."));
+    case JY_STORE_ERROR_DISK_FULL:
+      return g_strdup (_("The disk is full. Free some space and try again."));
+    case JY_STORE_ERROR_PERMISSION:
+    case JY_STORE_ERROR_CANNOT_OPEN:
+      return g_strdup (_("The database file cannot be opened. Check that it exists and that you may read and write it."));
+    case JY_STORE_ERROR_FAILED:
+    case JY_STORE_ERROR_NOT_FOUND:
+    case JY_STORE_ERROR_CONSTRAINT:
+    case JY_STORE_ERROR_IO:
+    case JY_STORE_ERROR_DENIED:
+    default:
+      return g_strdup (error->message);
+    }
+}
+
+void
+jy_cli_print_error (const char *command,
+                    GError     *error)
+{
+  g_autofree char *message = jy_cli_describe_store_error (error);
+
+  /* Translators: first %s is a subcommand such as "generate", second the reason */
+  g_printerr (_("jiayi %s: %s\n"), command, message);
+}

@@ -1,0 +1,349 @@
+/* jy-window.c
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "jy-window.h"
+
+#include <glib/gi18n.h>
+
+#include "jy-sidebar-row.h"
+
+struct _JyWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  JyStore              *store;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *content;
+  GtkStack             *stack;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *demo_label;
+  JyTodayPage          *today_page;
+};
+
+G_DEFINE_FINAL_TYPE (JyWindow, jy_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Sections in sidebar order; Alt+1 … Alt+8 follow it. */
+static const char *const page_names[] = {
+  "today", "residents", "contracts", "followups",
+  "long-rx", "home-beds", "reports", "sync",
+};
+
+JyWindow *
+jy_window_new (GtkApplication *application,
+               GSettings      *settings)
+{
+  return g_object_new (JY_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       NULL);
+}
+
+static GtkListBoxRow *
+find_sidebar_row (JyWindow   *self,
+                  const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (JY_IS_SIDEBAR_ROW (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return GTK_LIST_BOX_ROW (child);
+    }
+
+  return NULL;
+}
+
+void
+jy_window_show_page (JyWindow   *self,
+                     const char *name)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (JY_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  row = find_sidebar_row (self, name);
+  g_return_if_fail (row != NULL);
+
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
+    gtk_list_box_select_row (self->sidebar_list, row);
+  gtk_stack_set_visible_child_name (self->stack, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+const char *
+jy_window_get_visible_page (JyWindow *self)
+{
+  g_return_val_if_fail (JY_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static void
+sidebar_row_activated_cb (JyWindow      *self,
+                          GtkListBoxRow *row)
+{
+  jy_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+search_changed_cb (JyWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* Results belong on the residents page, wherever the search started. */
+  if (text[0] != '\0')
+    jy_window_show_page (self, "residents");
+}
+
+static void
+search_activate_cb (JyWindow *self)
+{
+  jy_window_show_page (self, "residents");
+}
+
+static void
+search_stop_cb (JyWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+find_resident_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  jy_window_show_page (JY_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+void
+jy_window_set_store (JyWindow *self,
+                     JyStore  *store)
+{
+  g_return_if_fail (JY_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || JY_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  jy_today_page_set_store (self->today_page, store);
+}
+
+JyStore *
+jy_window_get_store (JyWindow *self)
+{
+  g_return_val_if_fail (JY_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+void
+jy_window_set_demo (JyWindow *self,
+                    gboolean  demo)
+{
+  g_return_if_fail (JY_IS_WINDOW (self));
+
+  /* A nurse must never mistake the demo for the centre's real records. */
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_label), demo);
+}
+
+JyTodayPage *
+jy_window_get_today_page (JyWindow *self)
+{
+  g_return_val_if_fail (JY_IS_WINDOW (self), NULL);
+  return self->today_page;
+}
+
+void
+jy_window_add_toast (JyWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (JY_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+restore_window_state (JyWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+jy_window_close_request (GtkWindow *window)
+{
+  JyWindow *self = JY_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      /* The default size is the unmaximized size, which is what to restore. */
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (jy_window_parent_class)->close_request (window);
+}
+
+static void
+jy_window_constructed (GObject *object)
+{
+  JyWindow *self = (JyWindow *)object;
+
+  G_OBJECT_CLASS (jy_window_parent_class)->constructed (object);
+
+  restore_window_state (self);
+  jy_window_show_page (self, "today");
+}
+
+static void
+jy_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  JyWindow *self = JY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jy_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  JyWindow *self = JY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_set_object (&self->settings, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jy_window_dispose (GObject *object)
+{
+  JyWindow *self = (JyWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (jy_window_parent_class)->dispose (object);
+}
+
+static void
+jy_window_class_init (JyWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = jy_window_constructed;
+  object_class->get_property = jy_window_get_property;
+  object_class->set_property = jy_window_set_property;
+  object_class->dispose = jy_window_dispose;
+  window_class->close_request = jy_window_close_request;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (JY_TYPE_SIDEBAR_ROW);
+  g_type_ensure (JY_TYPE_TODAY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, today_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.find-resident", NULL, find_resident_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+
+  /* Ctrl+F finds a resident from anywhere in the window. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find-resident", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_names[i]);
+}
+
+static void
+jy_window_init (JyWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

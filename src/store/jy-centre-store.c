@@ -1,0 +1,158 @@
+/* jy-centre-store.c
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "jy-centre-store.h"
+
+#include <json-glib/json-glib.h>
+
+#include "jy-clock.h"
+#include "jy-store.h"
+
+void
+jy_centre_summary_free (JyCentreSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->uuid);
+  g_free (summary->name);
+  g_free (summary->code);
+  g_free (summary);
+}
+
+void
+jy_centre_identity_free (JyCentreIdentity *identity)
+{
+  if (identity == NULL)
+    return;
+  g_free (identity->name);
+  g_free (identity->code);
+  g_free (identity);
+}
+
+static const char select_centre_sql[] =
+  "SELECT uuid, name, code, rev FROM site\n"
+  "WHERE kind = 'centre' AND parent_id IS NULL AND status <> 'voided'\n"
+  "ORDER BY id LIMIT 1";
+
+gpointer
+jy_centre_store_load (JyDb          *db,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  static const char demo_sql[] = "SELECT count(*) FROM meta WHERE key = 'demo' AND value = '1'";
+  static const char residents_sql[] = "SELECT count(*) FROM resident WHERE status = 'active'";
+  static const char teams_sql[] = "SELECT count(*) FROM team WHERE status = 'active'";
+  static const char staff_sql[] = "SELECT count(*) FROM staff WHERE status = 'active'";
+  g_autoptr(JyCentreSummary) summary = g_new0 (JyCentreSummary, 1);
+  sqlite3_stmt *stmt;
+  gint64 demo = 0;
+  int rc;
+
+  if ((stmt = jy_db_prepare (db, select_centre_sql, error)) == NULL ||
+      (rc = jy_db_step (db, stmt, error)) < 0)
+    return NULL;
+
+  if (rc == SQLITE_ROW)
+    {
+      summary->uuid = jy_db_column_dup_text (stmt, 0);
+      summary->name = jy_db_column_dup_text (stmt, 1);
+      summary->code = jy_db_column_dup_text (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  if (!jy_db_query_int64 (db, demo_sql, &demo, error) ||
+      !jy_db_query_int64 (db, residents_sql, &summary->n_residents, error) ||
+      !jy_db_query_int64 (db, teams_sql, &summary->n_teams, error) ||
+      !jy_db_query_int64 (db, staff_sql, &summary->n_staff, error))
+    return NULL;
+  summary->is_demo = demo > 0;
+
+  return g_steal_pointer (&summary);
+}
+
+static char *
+identity_to_json (const JyCentreIdentity *identity)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, identity->name);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, identity->code);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+gpointer
+jy_centre_store_save (JyDb          *db,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  static const char update_sql[] =
+    "UPDATE site SET name = ?1, code = ?2, rev = rev + 1, updated_at = ?3\n"
+    "WHERE uuid = ?4";
+  static const char insert_sql[] =
+    "INSERT INTO site (uuid, created_at, updated_at, created_by, kind, code, name)\n"
+    "VALUES (?1, ?2, ?2, ?3, 'centre', ?4, ?5)";
+  JyCentreIdentity *identity = data;
+  g_autofree char *now = jy_clock_now_utc_iso ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *detail = NULL;
+  gint64 rev = 1;
+  JyChangeOp op;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (identity != NULL && identity->name != NULL && identity->code != NULL, NULL);
+
+  if ((stmt = jy_db_prepare (db, select_centre_sql, error)) == NULL ||
+      (rc = jy_db_step (db, stmt, error)) < 0)
+    return NULL;
+  if (rc == SQLITE_ROW)
+    {
+      uuid = jy_db_column_dup_text (stmt, 0);
+      rev = sqlite3_column_int64 (stmt, 3) + 1;
+    }
+  sqlite3_reset (stmt);
+
+  if (uuid != NULL)
+    {
+      op = JY_CHANGE_UPDATE;
+      if ((stmt = jy_db_prepare (db, update_sql, error)) == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, identity->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, identity->code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, uuid, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      op = JY_CHANGE_CREATE;
+      uuid = g_uuid_string_random ();
+      if ((stmt = jy_db_prepare (db, insert_sql, error)) == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, jy_db_get_actor (db), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, identity->code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, identity->name, -1, SQLITE_TRANSIENT);
+    }
+
+  detail = identity_to_json (identity);
+  if (!jy_db_step_done (db, stmt, error) ||
+      !jy_store_record_change (db, "site", uuid, op, rev, detail, error))
+    return NULL;
+
+  return JY_STORE_DONE;
+}

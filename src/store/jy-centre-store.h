@@ -1,0 +1,54 @@
+/* jy-centre-store.h
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jy-db.h"
+
+G_BEGIN_DECLS
+
+/* The centre this database belongs to, and the counts shown on Today. */
+typedef struct
+{
+  char    *uuid;          /* NULL when the centre has not been named yet */
+  char    *name;
+  char    *code;
+  gboolean is_demo;
+  gint64   n_residents;   /* active residents */
+  gint64   n_teams;
+  gint64   n_staff;
+} JyCentreSummary;
+
+void             jy_centre_summary_free (JyCentreSummary *summary);
+
+/* JyStoreFunc for jy_store_read(): returns a JyCentreSummary. */
+gpointer         jy_centre_store_load   (JyDb            *db,
+                                         gpointer         data,
+                                         GCancellable    *cancellable,
+                                         GError         **error);
+
+typedef struct
+{
+  char *name;
+  char *code;
+} JyCentreIdentity;
+
+void             jy_centre_identity_free (JyCentreIdentity *identity);
+
+/* JyStoreFunc for jy_store_write(): @data is a JyCentreIdentity. Creates
+ * the centre site on first use, else updates it; either way the change
+ * goes to the outbox and the audit log. */
+gpointer         jy_centre_store_save   (JyDb            *db,
+                                         gpointer         data,
+                                         GCancellable    *cancellable,
+                                         GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyCentreSummary, jy_centre_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyCentreIdentity, jy_centre_identity_free)
+
+G_END_DECLS

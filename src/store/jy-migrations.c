@@ -1,0 +1,205 @@
+/* jy-migrations.c
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "jy-migrations.h"
+
+/* Forward-only: never edit a step that has shipped, add a new one.
+ * Step N takes a database from user_version N-1 to N.
+ *
+ * Every syncable table carries the same bookkeeping columns:
+ *   uuid (made here, never reused), created_at/updated_at (UTC ISO 8601),
+ *   created_by (staff uuid or "system"), rev (local counter),
+ *   remote_version (the platform's meta.versionId) and status (never a
+ *   hard delete). */
+#define SYNC_COLUMNS \
+  "  uuid           TEXT NOT NULL UNIQUE,\n" \
+  "  created_at     TEXT NOT NULL,\n" \
+  "  updated_at     TEXT NOT NULL,\n" \
+  "  created_by     TEXT NOT NULL DEFAULT 'system',\n" \
+  "  rev            INTEGER NOT NULL DEFAULT 1,\n" \
+  "  remote_version TEXT,\n"
+
+static const char migration_1[] =
+  /* Small facts about this database: the centre it belongs to, demo flag. */
+  "CREATE TABLE meta (\n"
+  "  key   TEXT PRIMARY KEY,\n"
+  "  value TEXT NOT NULL\n"
+  ") WITHOUT ROWID;\n"
+
+  /* centre -> sub-centre -> station; every record belongs to a site. */
+  "CREATE TABLE site (\n"
+  "  id        INTEGER PRIMARY KEY,\n"
+  SYNC_COLUMNS
+  "  status    TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','inactive','voided')),\n"
+  "  parent_id INTEGER REFERENCES site (id),\n"
+  "  kind      TEXT NOT NULL CHECK (kind IN ('centre','subcentre','station')),\n"
+  "  code      TEXT NOT NULL,\n"
+  "  name      TEXT NOT NULL\n"
+  ");\n"
+
+  /* Statistical area codes (GB/T 2260 + township + village): 6, 9 or 12 digits. */
+  "CREATE TABLE address_area (\n"
+  "  code        TEXT PRIMARY KEY,\n"
+  "  parent_code TEXT REFERENCES address_area (code),\n"
+  "  level       INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),\n"
+  "  name        TEXT NOT NULL\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX address_area_parent ON address_area (parent_code);\n"
+
+  "CREATE TABLE staff (\n"
+  "  id        INTEGER PRIMARY KEY,\n"
+  SYNC_COLUMNS
+  "  status    TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','inactive','voided')),\n"
+  "  site_id   INTEGER NOT NULL REFERENCES site (id),\n"
+  "  name      TEXT NOT NULL,\n"
+  "  role      TEXT NOT NULL CHECK (role IN ('doctor','nurse','public-health','manager','admin',"
+  "'pharmacist','specialist')),\n"
+  "  login     TEXT UNIQUE,\n"
+  "  phone     TEXT\n"
+  ");\n"
+
+  "CREATE TABLE team (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  SYNC_COLUMNS
+  "  status        TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','inactive','voided')),\n"
+  "  site_id       INTEGER NOT NULL REFERENCES site (id),\n"
+  "  code          TEXT NOT NULL,\n"
+  "  name          TEXT NOT NULL,\n"
+  "  lead_staff_id INTEGER REFERENCES staff (id)\n"
+  ");\n"
+
+  "CREATE TABLE team_member (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  SYNC_COLUMNS
+  "  status     TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','inactive','voided')),\n"
+  "  team_id    INTEGER NOT NULL REFERENCES team (id),\n"
+  "  staff_id   INTEGER NOT NULL REFERENCES staff (id),\n"
+  "  role       TEXT NOT NULL,\n"
+  "  start_date TEXT NOT NULL,\n"
+  "  end_date   TEXT\n"
+  ");\n"
+  "CREATE INDEX team_member_team ON team_member (team_id);\n"
+
+  /* Communities a team is responsible for. */
+  "CREATE TABLE team_area (\n"
+  "  team_id   INTEGER NOT NULL REFERENCES team (id),\n"
+  "  area_code TEXT NOT NULL REFERENCES address_area (code),\n"
+  "  PRIMARY KEY (team_id, area_code)\n"
+  ") WITHOUT ROWID;\n"
+
+  /* The registry's spine. Only the fields the foundation needs; the
+   * residents work adds the rest of the 个人基本信息表 in later steps. */
+  "CREATE TABLE resident (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  SYNC_COLUMNS
+  "  status         TEXT NOT NULL DEFAULT 'active'\n"
+  "                 CHECK (status IN ('active','moved-out','dead','lost','voided')),\n"
+  "  site_id        INTEGER NOT NULL REFERENCES site (id),\n"
+  "  archive_no     TEXT UNIQUE,\n"
+  "  name           TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 30),\n"
+  "  sex            TEXT NOT NULL CHECK (sex IN ('0','1','2','9')),\n"
+  "  birth_date     TEXT NOT NULL,\n"
+  "  id_number      TEXT,\n"
+  "  phone          TEXT,\n"
+  "  area_code      TEXT REFERENCES address_area (code),\n"
+  "  address_detail TEXT,\n"
+  "  residence_type TEXT CHECK (residence_type IN ('1','2')),\n"
+  "  ethnicity      TEXT,\n"
+  "  team_id        INTEGER REFERENCES team (id)\n"
+  ");\n"
+  "CREATE UNIQUE INDEX resident_id_number ON resident (id_number)\n"
+  "  WHERE id_number IS NOT NULL AND status <> 'voided';\n"
+  "CREATE INDEX resident_team ON resident (team_id);\n"
+  "CREATE INDEX resident_area ON resident (area_code);\n"
+
+  /* Pending changes for the platform, in commit order (invariant 1). */
+  "CREATE TABLE outbox (\n"
+  "  id              INTEGER PRIMARY KEY,\n"
+  "  entity          TEXT NOT NULL,\n"
+  "  row_uuid        TEXT NOT NULL,\n"
+  "  op              TEXT NOT NULL CHECK (op IN ('create','update','retire')),\n"
+  "  rev             INTEGER NOT NULL,\n"
+  "  created_at      TEXT NOT NULL,\n"
+  "  state           TEXT NOT NULL DEFAULT 'pending'\n"
+  "                  CHECK (state IN ('pending','done','rejected')),\n"
+  "  attempts        INTEGER NOT NULL DEFAULT 0,\n"
+  "  next_attempt_at TEXT,\n"
+  "  last_error      TEXT\n"
+  ");\n"
+  "CREATE INDEX outbox_pending ON outbox (state, id);\n"
+  "CREATE INDEX outbox_row ON outbox (entity, row_uuid);\n"
+
+  /* Who did what to which record, and when. Append-only. */
+  "CREATE TABLE audit_log (\n"
+  "  id       INTEGER PRIMARY KEY,\n"
+  "  at       TEXT NOT NULL,\n"
+  "  actor    TEXT NOT NULL,\n"
+  "  action   TEXT NOT NULL,\n"
+  "  entity   TEXT NOT NULL,\n"
+  "  row_uuid TEXT,\n"
+  "  detail   TEXT\n"
+  ");\n"
+  "CREATE INDEX audit_log_row ON audit_log (entity, row_uuid);\n"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
+  "  BEGIN SELECT RAISE (ABORT, 'audit_log is append-only'); END;\n"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
+  "  BEGIN SELECT RAISE (ABORT, 'audit_log is append-only'); END;\n";
+
+static const char *const migrations[] = {
+  migration_1,
+};
+
+int
+jy_migrations_latest (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+gboolean
+jy_migrations_run (JyDb     *db,
+                   int       target,
+                   GError  **error)
+{
+  int current;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (target >= 0 && target <= jy_migrations_latest (), FALSE);
+
+  current = jy_db_get_user_version (db, error);
+  if (current < 0)
+    return FALSE;
+
+  if (current > jy_migrations_latest ())
+    {
+      g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_TOO_NEW,
+                   "Database schema version %d is newer than this program knows (%d)",
+                   current, jy_migrations_latest ());
+      return FALSE;
+    }
+
+  /* Each step commits with its version number, so a killed migration
+   * leaves the database at the last finished step. */
+  for (int version = current + 1; version <= target; version++)
+    {
+      if (!jy_db_begin (db, error))
+        return FALSE;
+
+      if (!jy_db_exec (db, migrations[version - 1], error) ||
+          !jy_db_set_user_version (db, version, error) ||
+          !jy_db_commit (db, error))
+        {
+          jy_db_rollback (db);
+          g_prefix_error (error, "Migration to version %d: ", version);
+          return FALSE;
+        }
+
+      g_debug ("migrated database to schema version %d", version);
+    }
+
+  return TRUE;
+}

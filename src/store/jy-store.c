@@ -1,0 +1,630 @@
+/* jy-store.c
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "jy-store.h"
+
+#include "jy-clock.h"
+#include "jy-migrations.h"
+
+/* Enough readers for the worklists of one screen to load side by side. */
+#define MAX_READERS 4
+
+struct _JyStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  char        *actor;
+  GMutex       actor_lock;
+
+  /* Writes: one thread, one connection, one transaction per job. */
+  GThread     *writer_thread;
+  GAsyncQueue *write_jobs;
+  JyDb        *writer;
+
+  /* Reads: a small pool of connections, each used by one thread at a time. */
+  GAsyncQueue *idle_readers;
+  GMutex       readers_lock;
+  guint        n_readers;
+};
+
+G_DEFINE_FINAL_TYPE (JyStore, jy_store, G_TYPE_OBJECT)
+
+typedef struct
+{
+  JyStoreFunc     func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  GDestroyNotify  result_free;
+  char           *actor;
+  GCancellable   *cancellable;
+
+  /* Either a task (async) or a condition the caller waits on (blocking). */
+  GTask          *task;
+  GMutex          lock;
+  GCond           cond;
+  gboolean        finished;
+  gpointer        result;
+  GError         *error;
+
+  gboolean        stop;
+} WriteJob;
+
+static void
+write_job_free (WriteJob *job)
+{
+  if (job->data_free != NULL && job->data != NULL)
+    job->data_free (job->data);
+  g_free (job->actor);
+  g_clear_object (&job->cancellable);
+  g_clear_object (&job->task);
+  g_clear_error (&job->error);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+static gpointer
+run_in_transaction (JyDb          *db,
+                    JyStoreFunc    func,
+                    gpointer       data,
+                    GDestroyNotify result_free,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  gpointer result;
+
+  /* A job is either run whole or not at all: cancellation is only
+   * honoured before it starts. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (!jy_db_begin (db, error))
+    return NULL;
+
+  result = func (db, data, cancellable, error);
+  if (result == NULL)
+    {
+      g_assert (error == NULL || *error != NULL);
+      jy_db_rollback (db);
+      return NULL;
+    }
+
+  if (!jy_db_commit (db, error))
+    {
+      jy_db_rollback (db);
+      if (result_free != NULL && result != JY_STORE_DONE)
+        result_free (result);
+      return NULL;
+    }
+
+  return result;
+}
+
+static gpointer
+writer_thread_main (gpointer user_data)
+{
+  JyStore *self = user_data;
+
+  for (;;)
+    {
+      WriteJob *job = g_async_queue_pop (self->write_jobs);
+      g_autoptr(GError) error = NULL;
+      gpointer result;
+
+      if (job->stop)
+        {
+          write_job_free (job);
+          break;
+        }
+
+      jy_db_set_actor (self->writer, job->actor);
+      result = run_in_transaction (self->writer, job->func, job->data, job->result_free,
+                                   job->cancellable, &error);
+
+      if (job->task != NULL)
+        {
+          if (result == NULL)
+            g_task_return_error (job->task, g_steal_pointer (&error));
+          else
+            g_task_return_pointer (job->task, result,
+                                   result == JY_STORE_DONE ? NULL : job->result_free);
+          write_job_free (job);
+        }
+      else
+        {
+          g_mutex_lock (&job->lock);
+          job->result = result;
+          job->error = g_steal_pointer (&error);
+          job->finished = TRUE;
+          g_cond_signal (&job->cond);
+          g_mutex_unlock (&job->lock);
+          /* The waiting caller frees a blocking job. */
+        }
+    }
+
+  return NULL;
+}
+
+static void
+jy_store_finalize (GObject *object)
+{
+  JyStore *self = (JyStore *)object;
+  JyDb *reader;
+
+  if (self->writer_thread != NULL)
+    {
+      WriteJob *stop = g_new0 (WriteJob, 1);
+
+      /* Queued writes finish first: a change the user saved is never dropped. */
+      stop->stop = TRUE;
+      g_mutex_init (&stop->lock);
+      g_cond_init (&stop->cond);
+      g_async_queue_push (self->write_jobs, stop);
+      g_thread_join (self->writer_thread);
+    }
+  g_clear_pointer (&self->write_jobs, g_async_queue_unref);
+  g_clear_pointer (&self->writer, jy_db_close);
+
+  while ((reader = g_async_queue_try_pop (self->idle_readers)) != NULL)
+    jy_db_close (reader);
+  g_clear_pointer (&self->idle_readers, g_async_queue_unref);
+
+  g_mutex_clear (&self->readers_lock);
+  g_mutex_clear (&self->actor_lock);
+  g_free (self->path);
+  g_free (self->actor);
+
+  G_OBJECT_CLASS (jy_store_parent_class)->finalize (object);
+}
+
+static void
+jy_store_class_init (JyStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jy_store_finalize;
+}
+
+static void
+jy_store_init (JyStore *self)
+{
+  g_mutex_init (&self->actor_lock);
+  g_mutex_init (&self->readers_lock);
+  self->idle_readers = g_async_queue_new ();
+  self->write_jobs = g_async_queue_new ();
+}
+
+static gboolean
+configure_writer (JyDb    *db,
+                  GError **error)
+{
+  /* Checked before any pragma below writes to the file: a database from a
+   * newer Jiayi is refused untouched. */
+  int version = jy_db_get_user_version (db, error);
+
+  if (version < 0)
+    return FALSE;
+  if (version > jy_migrations_latest ())
+    {
+      g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_TOO_NEW,
+                   "Database schema version %d is newer than this program knows (%d)",
+                   version, jy_migrations_latest ());
+      return FALSE;
+    }
+
+  return jy_db_exec (db,
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = NORMAL;"
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA temp_store = MEMORY;"
+                     "PRAGMA cache_size = -32768;",
+                     error) &&
+         jy_migrations_run (db, jy_migrations_latest (), error);
+}
+
+JyStore *
+jy_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(JyStore) self = NULL;
+  g_autoptr(JyDb) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  writer = jy_db_open (path, JY_DB_OPEN_CREATE, &local_error);
+  if (writer == NULL || !configure_writer (writer, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  self = g_object_new (JY_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->writer = g_steal_pointer (&writer);
+  self->writer_thread = g_thread_new ("jiayi-writer", writer_thread_main, self);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+open_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  JyStore *store = jy_store_open (task_data, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/* Opening may run a migration, which can take seconds on a big centre. */
+void
+jy_store_open_async (const char          *path,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, jy_store_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_worker);
+}
+
+JyStore *
+jy_store_open_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+char *
+jy_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jiayi", "jiayi.db", NULL);
+}
+
+const char *
+jy_store_get_path (JyStore *self)
+{
+  g_return_val_if_fail (JY_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/* Returns the staff uuid recorded as author of changes ("system" before login). */
+const char *
+jy_store_get_actor (JyStore *self)
+{
+  g_return_val_if_fail (JY_IS_STORE (self), NULL);
+  return self->actor != NULL ? self->actor : "system";
+}
+
+void
+jy_store_set_actor (JyStore    *self,
+                    const char *actor)
+{
+  g_return_if_fail (JY_IS_STORE (self));
+
+  g_mutex_lock (&self->actor_lock);
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+  g_mutex_unlock (&self->actor_lock);
+}
+
+static char *
+dup_actor (JyStore *self)
+{
+  char *actor;
+
+  g_mutex_lock (&self->actor_lock);
+  actor = g_strdup (self->actor);
+  g_mutex_unlock (&self->actor_lock);
+  return actor;
+}
+
+static JyDb *
+acquire_reader (JyStore  *self,
+                GError  **error)
+{
+  JyDb *reader = g_async_queue_try_pop (self->idle_readers);
+  gboolean may_open;
+
+  if (reader != NULL)
+    return reader;
+
+  g_mutex_lock (&self->readers_lock);
+  may_open = self->n_readers < MAX_READERS;
+  if (may_open)
+    self->n_readers++;
+  g_mutex_unlock (&self->readers_lock);
+
+  if (!may_open)
+    return g_async_queue_pop (self->idle_readers);
+
+  reader = jy_db_open (self->path, JY_DB_OPEN_QUERY_ONLY, error);
+  if (reader == NULL ||
+      !jy_db_exec (reader,
+                   "PRAGMA foreign_keys = ON;"
+                   "PRAGMA temp_store = MEMORY;"
+                   "PRAGMA cache_size = -32768;",
+                   error))
+    {
+      g_clear_pointer (&reader, jy_db_close);
+      g_mutex_lock (&self->readers_lock);
+      self->n_readers--;
+      g_mutex_unlock (&self->readers_lock);
+      return NULL;
+    }
+
+  return reader;
+}
+
+gpointer
+jy_store_read (JyStore       *self,
+               JyStoreFunc    func,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  JyDb *reader;
+  gpointer result;
+
+  g_return_val_if_fail (JY_IS_STORE (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+  JY_ASSERT_NOT_UI_THREAD ();
+
+  reader = acquire_reader (self, error);
+  if (reader == NULL)
+    return NULL;
+
+  /* One snapshot for the whole job, so its queries agree with each other. */
+  result = run_in_transaction (reader, func, data, NULL, cancellable, error);
+  g_async_queue_push (self->idle_readers, reader);
+
+  return result;
+}
+
+typedef struct
+{
+  JyStoreFunc    func;
+  gpointer       data;
+  GDestroyNotify data_free;
+  GDestroyNotify result_free;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  if (job->data_free != NULL && job->data != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static void
+read_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  gpointer result = jy_store_read (source_object, job->func, job->data, cancellable, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, result == JY_STORE_DONE ? NULL : job->result_free);
+}
+
+void
+jy_store_read_async (JyStore             *self,
+                     JyStoreFunc          func,
+                     gpointer             data,
+                     GDestroyNotify       data_free,
+                     GDestroyNotify       result_free,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (JY_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (ReadJob, 1);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jy_store_read_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)read_job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, read_worker);
+}
+
+gpointer
+jy_store_read_finish (JyStore       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static WriteJob *
+write_job_new (JyStore       *self,
+               JyStoreFunc    func,
+               gpointer       data,
+               GCancellable  *cancellable)
+{
+  WriteJob *job = g_new0 (WriteJob, 1);
+
+  job->func = func;
+  job->data = data;
+  job->actor = dup_actor (self);
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  return job;
+}
+
+gpointer
+jy_store_write (JyStore       *self,
+                JyStoreFunc    func,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  WriteJob *job;
+  gpointer result;
+
+  g_return_val_if_fail (JY_IS_STORE (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+  g_return_val_if_fail (g_thread_self () != self->writer_thread, NULL);
+  JY_ASSERT_NOT_UI_THREAD ();
+
+  job = write_job_new (self, func, data, cancellable);
+  g_async_queue_push (self->write_jobs, job);
+
+  g_mutex_lock (&job->lock);
+  while (!job->finished)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+
+  result = job->result;
+  if (result == NULL)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  write_job_free (job);
+
+  return result;
+}
+
+void
+jy_store_write_async (JyStore             *self,
+                      JyStoreFunc          func,
+                      gpointer             data,
+                      GDestroyNotify       data_free,
+                      GDestroyNotify       result_free,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  WriteJob *job;
+
+  g_return_if_fail (JY_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  job = write_job_new (self, func, data, cancellable);
+  job->data_free = data_free;
+  job->result_free = result_free;
+  job->task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (job->task, jy_store_write_async);
+  g_async_queue_push (self->write_jobs, job);
+}
+
+gpointer
+jy_store_write_finish (JyStore       *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static const char *
+change_op_to_string (JyChangeOp op)
+{
+  switch (op)
+    {
+    case JY_CHANGE_CREATE:
+      return "create";
+    case JY_CHANGE_UPDATE:
+      return "update";
+    case JY_CHANGE_RETIRE:
+      return "retire";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+jy_store_record_audit (JyDb        *db,
+                       const char  *action,
+                       const char  *entity,
+                       const char  *row_uuid,
+                       const char  *detail,
+                       GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO audit_log (at, actor, action, entity, row_uuid, detail)\n"
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+  g_autofree char *now = jy_clock_now_utc_iso ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (action != NULL && entity != NULL, FALSE);
+
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, jy_db_get_actor (db), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_STATIC);
+  jy_db_bind_text_or_null (stmt, 5, row_uuid);
+  jy_db_bind_text_or_null (stmt, 6, detail);
+
+  return jy_db_step_done (db, stmt, error);
+}
+
+gboolean
+jy_store_record_change (JyDb        *db,
+                        const char  *entity,
+                        const char  *row_uuid,
+                        JyChangeOp   op,
+                        gint64       rev,
+                        const char  *detail,
+                        GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO outbox (entity, row_uuid, op, rev, created_at)\n"
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+  g_autofree char *now = jy_clock_now_utc_iso ();
+  const char *op_name = change_op_to_string (op);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (entity != NULL && row_uuid != NULL, FALSE);
+  /* Outside a transaction the change and its outbox row could part ways. */
+  g_return_val_if_fail (jy_db_in_transaction (db), FALSE);
+
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, row_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, op_name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, rev);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+
+  return jy_db_step_done (db, stmt, error) &&
+         jy_store_record_audit (db, op_name, entity, row_uuid, detail, error);
+}
