@@ -162,6 +162,11 @@ jy_cli_generate (int    argc,
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
 
+  /* So the usage line reads "jiayi generate [OPTION…]": main() dispatches
+   * subcommands before anything names the program. */
+  if (g_get_prgname () == NULL)
+    g_set_prgname ("jiayi generate");
+
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Fills a new database with a fictional community health centre: "

@@ -42,13 +42,25 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Weekday names come from our catalogue, not LC_TIME: a workstation run
+ * with LANG=C.UTF-8 LANGUAGE=zh_CN must still say 星期一. */
+static const char *const weekdays[] = {
+  NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
+  NC_("weekday", "Thursday"), NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
+  NC_("weekday", "Sunday"),
+};
+
 static void
 update_date_label (JyTodayPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now (jy_clock_get_local_zone ());
-  /* Translators: the date heading on the Today page, a g_date_time_format()
-   * pattern; in Chinese "%Y年%-m月%-d日 %A" */
-  g_autofree char *text = g_date_time_format (now, _("%A, %-d %B %Y"));
+  /* Translators: the date on the Today page, a g_date_time_format() pattern
+   * using numbers only; in Chinese "%Y年%-m月%-d日" */
+  g_autofree char *date = g_date_time_format (now, _("%-d/%-m/%Y"));
+  const char *weekday = g_dpgettext2 (GETTEXT_PACKAGE, "weekday",
+                                      weekdays[g_date_time_get_day_of_week (now) - 1]);
+  /* Translators: the Today page heading; %1$s is the weekday, %2$s the date */
+  g_autofree char *text = g_strdup_printf (_("%1$s %2$s"), weekday, date);
 
   gtk_label_set_label (self->date_label, text);
 }
