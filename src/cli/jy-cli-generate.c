@@ -8,11 +8,11 @@
 
 #include "jy-cli.h"
 
-#include <glib/gi18n.h>
-#include <stdio.h>
-
 #include "jy-generator.h"
 #include "jy-store.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
 
 /* `jiayi generate --db FILE [--residents N] [--seed S] [--reference-date D]`:
  * fills a new database with the fictional demo centre, for training,
@@ -24,7 +24,6 @@
 typedef struct
 {
   JyGeneratorOptions options;
-  gboolean           refused;   /* the database already had residents */
   gint64             n_teams;
   gint64             n_staff;
 } GenerateJob;
@@ -45,23 +44,9 @@ generate (JyDb          *db,
           GCancellable  *cancellable,
           GError       **error)
 {
-  static const char residents_sql[] = "SELECT count(*) FROM resident";
   static const char teams_sql[] = "SELECT count(*) FROM team";
   static const char staff_sql[] = "SELECT count(*) FROM staff";
   GenerateJob *job = data;
-  gint64 existing = 0;
-
-  /* The generator refuses a non-empty database too, but with a message for
-   * logs; checking here, in the same transaction, lets the command tell
-   * the user in their language. */
-  if (!jy_db_query_int64 (db, residents_sql, &existing, error))
-    return NULL;
-  if (existing > 0)
-    {
-      job->refused = TRUE;
-      return JY_STORE_DONE;
-    }
-
   if (!jy_generator_run (db, &job->options, progress_cb, NULL, error) ||
       !jy_db_query_int64 (db, teams_sql, &job->n_teams, error) ||
       !jy_db_query_int64 (db, staff_sql, &job->n_staff, error))
@@ -126,7 +111,9 @@ usage_error (GOptionContext *context,
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-  g_printerr ("jiayi generate: %s\n\n%s", message, help);
+  /* Same form as jy_cli_print_error(), then the options. */
+  g_printerr (_("jiayi %s: %s\n"), "generate", message);
+  g_printerr ("\n%s", help);
   return 2;
 }
 
@@ -209,14 +196,6 @@ jy_cli_generate (int    argc,
   started = g_get_monotonic_time ();
   if (jy_store_write (store, generate, &job, NULL, &error) == NULL)
     {
-      jy_cli_print_error ("generate", error);
-      return 1;
-    }
-  if (job.refused)
-    {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                           _("The database already has residents. "
-                             "Generate the demo centre into a new database file."));
       jy_cli_print_error ("generate", error);
       return 1;
     }

@@ -87,6 +87,8 @@ jy_cli_describe_store_error (const GError *error)
     case JY_STORE_ERROR_PERMISSION:
     case JY_STORE_ERROR_CANNOT_OPEN:
       return g_strdup (_("The database file cannot be opened. Check that it exists and that you may read and write it."));
+    case JY_STORE_ERROR_NOT_EMPTY:
+      return g_strdup (_("The database already has a centre or residents. Generate the demo centre into a new database file."));
     case JY_STORE_ERROR_FAILED:
     case JY_STORE_ERROR_NOT_FOUND:
     case JY_STORE_ERROR_CONSTRAINT:

@@ -12,6 +12,7 @@
 
 #include "jy-application.h"
 #include "jy-cli.h"
+#include "jy-generator.h"
 
 #define DEFAULT_DEMO_RESIDENTS 20000
 
@@ -26,10 +27,12 @@ parse_demo_cb (const char  *option_name,
   guint64 n = DEFAULT_DEMO_RESIDENTS;
 
   if (value != NULL &&
-      (!g_ascii_string_to_unsigned (value, 10, 1, 2000000, &n, NULL)))
+      (!g_ascii_string_to_unsigned (value, 10, 1, JY_GENERATOR_MAX_RESIDENTS, &n, NULL)))
     {
+      /* Translators: %u is the largest demo centre, 1000000 */
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--demo takes a number of residents between 1 and 2000000"));
+                   _("--demo takes a number of residents between 1 and %u"),
+                   JY_GENERATOR_MAX_RESIDENTS);
       return FALSE;
     }
 

@@ -46,10 +46,10 @@ typedef struct
   guint       road_suffix_total;
 } JyGenSource;
 
-void     jy_gen_source_init          (JyGenSource  *self,
-                                      guint32       seed,
-                                      guint         max_id_numbers);
-void     jy_gen_source_clear         (JyGenSource  *self);
+void        jy_gen_source_init         (JyGenSource   *self,
+                                        guint32        seed,
+                                        guint          max_id_numbers);
+void        jy_gen_source_clear        (JyGenSource   *self);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JyGenSource, jy_gen_source_clear)
 
@@ -77,35 +77,35 @@ jy_gen_rand_chance (JyGenSource *self,
   return jy_gen_rand_below (self, 1000) < per_mille;
 }
 
-void     jy_gen_shuffle              (JyGenSource  *self,
-                                      guint        *items,
-                                      guint         n);
-void     jy_gen_make_uuid            (JyGenSource  *self,
-                                      char          out[37]);
-void     jy_gen_make_mobile          (JyGenSource  *self,
-                                      char          out[12]);
-void     jy_gen_make_name            (JyGenSource  *self,
-                                      int           sex,
-                                      int           birth_year,
-                                      GString      *out);
-guint    jy_gen_pick_age             (JyGenSource  *self);
-int      jy_gen_pick_sex             (JyGenSource  *self,
-                                      guint         age);
-void     jy_gen_make_birth_date      (JyGenSource  *self,
-                                      const GDate  *reference,
-                                      guint         age,
-                                      GDate        *out);
-gboolean jy_gen_make_id_number       (JyGenSource  *self,
-                                      int           sex,
-                                      const GDate  *birth,
-                                      gboolean      registered_here,
-                                      char          out[19],
-                                      GError      **error);
-const char *jy_gen_pick_ethnicity    (JyGenSource  *self);
-void     jy_gen_make_road            (JyGenSource  *self,
-                                      GString      *out);
-void     jy_gen_make_address_detail  (JyGenSource  *self,
-                                      const char   *road,
-                                      GString      *out);
+void        jy_gen_shuffle             (JyGenSource   *self,
+                                        guint         *items,
+                                        guint          n);
+void        jy_gen_make_uuid           (JyGenSource   *self,
+                                        char           out[37]);
+void        jy_gen_make_mobile         (JyGenSource   *self,
+                                        char           out[12]);
+void        jy_gen_make_name           (JyGenSource   *self,
+                                        int            sex,
+                                        int            birth_year,
+                                        GString       *out);
+guint       jy_gen_pick_age            (JyGenSource   *self);
+int         jy_gen_pick_sex            (JyGenSource   *self,
+                                        guint          age);
+void        jy_gen_make_birth_date     (JyGenSource   *self,
+                                        const GDate   *reference,
+                                        guint          age,
+                                        GDate         *out);
+gboolean    jy_gen_make_id_number      (JyGenSource   *self,
+                                        int            sex,
+                                        const GDate   *birth,
+                                        gboolean       registered_here,
+                                        char           out[19],
+                                        GError       **error);
+const char *jy_gen_pick_ethnicity      (JyGenSource   *self);
+void        jy_gen_make_road           (JyGenSource   *self,
+                                        GString       *out);
+void        jy_gen_make_address_detail (JyGenSource   *self,
+                                        const char    *road,
+                                        GString       *out);
 
 G_END_DECLS

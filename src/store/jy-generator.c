@@ -413,7 +413,8 @@ build_district (Generator  *g,
           const char *stem;
 
           g_assert (next_community_stem < n_community_stems);
-          stem = jy_gen_community_stems + JY_GEN_STEM_BYTES * community_order[next_community_stem++];
+          stem = jy_gen_community_stems + JY_GEN_STEM_BYTES * community_order[next_community_stem];
+          next_community_stem++;
           g_snprintf (community.code, sizeof community.code, "%s%03u", street_code, c + 1);
           g_snprintf (community.name, sizeof community.name, "%.*s社区", JY_GEN_STEM_BYTES, stem);
           /* From a few old lanes to new high-rise estates. */
@@ -704,7 +705,8 @@ static gboolean
 ensure_no_residents (JyDb    *db,
                      GError **error)
 {
-  static const char sql[] = "SELECT EXISTS (SELECT 1 FROM resident)";
+  /* A named centre counts too: a second centre site would be ambiguous. */
+  static const char sql[] = "SELECT EXISTS (SELECT 1 FROM resident) OR EXISTS (SELECT 1 FROM site)";
   gint64 exists = 0;
 
   if (!jy_db_query_int64 (db, sql, &exists, error))
@@ -712,8 +714,9 @@ ensure_no_residents (JyDb    *db,
 
   if (exists != 0)
     {
-      g_set_error_literal (error, JY_STORE_ERROR, JY_STORE_ERROR_FAILED,
-                           "The database already has residents; the demo centre needs an empty one");
+      g_set_error_literal (error, JY_STORE_ERROR, JY_STORE_ERROR_NOT_EMPTY,
+                           "The database already has a centre or residents; "
+                           "the demo centre needs an empty one");
       return FALSE;
     }
 

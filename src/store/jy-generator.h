@@ -20,7 +20,9 @@ typedef struct
 {
   guint        n_residents;
   guint32      seed;
-  const GDate *reference_date;   /* ages are computed against this; NULL = today in Asia/Shanghai (jy_clock_today_local) */
+  /* Ages are computed against this; NULL = today in Asia/Shanghai
+   * (jy_clock_today_local). */
+  const GDate *reference_date;
 } JyGeneratorOptions;
 
 /* Called on the thread running the generator, every 10,000 residents and
@@ -34,8 +36,8 @@ typedef void (*JyGeneratorProgress) (guint    done,
  * is a function of the seed and the reference date.
  *
  * Runs inside the caller's write transaction (call it from a JyStoreFunc
- * passed to jy_store_write). Fails with JY_STORE_ERROR_FAILED if the
- * database already has residents. */
+ * passed to jy_store_write). Fails with JY_STORE_ERROR_NOT_EMPTY if the
+ * database already has a centre or residents. */
 gboolean jy_generator_run (JyDb                     *db,
                            const JyGeneratorOptions *options,
                            JyGeneratorProgress       progress,

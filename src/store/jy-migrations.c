@@ -115,6 +115,8 @@ static const char migration_1[] =
   "CREATE UNIQUE INDEX resident_id_number ON resident (id_number)\n"
   "  WHERE id_number IS NOT NULL AND status <> 'voided';\n"
   "CREATE INDEX resident_team ON resident (team_id);\n"
+  /* Counting active residents (Today) reads this, not the table. */
+  "CREATE INDEX resident_status ON resident (status);\n"
   "CREATE INDEX resident_area ON resident (area_code);\n"
 
   /* Pending changes for the platform, in commit order (invariant 1). */
@@ -150,8 +152,57 @@ static const char migration_1[] =
   "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
   "  BEGIN SELECT RAISE (ABORT, 'audit_log is append-only'); END;\n";
 
+/* The residents registry (domain.md §1) and its search keys. */
+static const char migration_2[] =
+  "ALTER TABLE resident ADD COLUMN contact_name TEXT;\n"
+  "ALTER TABLE resident ADD COLUMN contact_phone TEXT;\n"
+  /* Members of one household share this uuid; the head's relation is 'head'. */
+  "ALTER TABLE resident ADD COLUMN household_id TEXT;\n"
+  "ALTER TABLE resident ADD COLUMN relation_to_head TEXT;\n"
+  /* Payment codes of the 个人基本信息表, comma-separated ('1,5'). */
+  "ALTER TABLE resident ADD COLUMN insurance TEXT;\n"
+  "ALTER TABLE resident ADD COLUMN registered_address TEXT;\n"
+  /* For moved-out / dead / lost: when, and where to or why. */
+  "ALTER TABLE resident ADD COLUMN status_date TEXT;\n"
+  "ALTER TABLE resident ADD COLUMN status_reason TEXT;\n"
+  /* A 15-digit first-generation number as imported, before conversion. */
+  "ALTER TABLE resident ADD COLUMN id_number_original TEXT;\n"
+  "CREATE INDEX resident_household ON resident (household_id) WHERE household_id IS NOT NULL;\n"
+  "CREATE INDEX resident_name_birth ON resident (name, birth_date);\n"
+
+  /* Manually set key-population tags (derived ones are computed). */
+  "CREATE TABLE resident_tag (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  SYNC_COLUMNS
+  "  status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','entered-in-error')),\n"
+  "  resident_id INTEGER NOT NULL REFERENCES resident (id),\n"
+  "  tag         TEXT NOT NULL,\n"
+  "  start_date  TEXT NOT NULL,\n"
+  "  end_date    TEXT,\n"
+  "  source      TEXT\n"
+  ");\n"
+  "CREATE INDEX resident_tag_resident ON resident_tag (resident_id);\n"
+  "CREATE INDEX resident_tag_tag ON resident_tag (tag, resident_id);\n"
+
+  /* Precomputed search keys, one row per (key, resident); the key starts
+   * with its kind and a colon (see jy-search-keys.h), so one index serves
+   * prefix ranges of every kind. */
+  "CREATE TABLE search_key (\n"
+  "  key         TEXT NOT NULL,\n"
+  "  resident_id INTEGER NOT NULL REFERENCES resident (id),\n"
+  "  PRIMARY KEY (key, resident_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX search_key_resident ON search_key (resident_id);\n"
+
+  /* Substrings of three or more characters of a name (trigram needs 3). */
+  "CREATE VIRTUAL TABLE resident_name_fts USING fts5 (\n"
+  "  name, content = 'resident', content_rowid = 'id', tokenize = 'trigram'\n"
+  ");\n"
+  "INSERT INTO resident_name_fts (resident_name_fts) VALUES ('rebuild');\n";
+
 static const char *const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 int

@@ -24,6 +24,7 @@ typedef enum
   JY_STORE_ERROR_IO,
   JY_STORE_ERROR_CANNOT_OPEN,
   JY_STORE_ERROR_DENIED,
+  JY_STORE_ERROR_NOT_EMPTY,
 } JyStoreError;
 
 #define JY_STORE_ERROR (jy_store_error_quark ())

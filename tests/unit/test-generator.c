@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 
+#include "jy-centre-store.h"
 #include "jy-generator.h"
 #include "jy-idcard.h"
 #include "jy-store.h"
@@ -16,6 +17,9 @@
 
 #define N_RESIDENTS 2000
 #define SEED        20260101
+
+#define DIGITS_12   "[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]"
+#define MOBILE_GLOB "1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]"
 
 typedef struct
 {
@@ -105,6 +109,13 @@ generate_default (GeneratorFixture *fx)
 
   g_assert_true (generate (fx->store, N_RESIDENTS, SEED, fx->reference, NULL, &error));
   g_assert_no_error (error);
+}
+
+static gint64
+count_rows (GeneratorFixture *fx,
+            const char       *sql)
+{
+  return jy_test_query_int64 (fx->path, sql);
 }
 
 static sqlite3_stmt *
@@ -197,153 +208,152 @@ test_id_numbers_unique (GeneratorFixture *fx,
 {
   generate_default (fx);
 
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(id_number) FROM resident"), ==,
-                   jy_test_query_int64 (fx->path, "SELECT count(DISTINCT id_number) FROM resident"));
+  g_assert_cmpint (count_rows (fx, "SELECT count(id_number) FROM resident"), ==,
+                   count_rows (fx, "SELECT count(DISTINCT id_number) FROM resident"));
 }
 
 static void
 test_archive_numbers_17_digits_unique (GeneratorFixture *fx,
                                        gconstpointer     user_data)
 {
+  /* 12-digit community code + 5-digit serial (domain.md §1). */
+  static const char well_formed_sql[] =
+    "SELECT count(*) FROM resident\n"
+    "WHERE archive_no GLOB '" DIGITS_12 "[0-9][0-9][0-9][0-9][0-9]'\n"
+    "  AND substr (archive_no, 1, 12) = area_code";
+  /* Serials start at 00001 in every community and leave no gaps. */
+  static const char gaps_sql[] =
+    "SELECT count(*) FROM (\n"
+    "  SELECT max (CAST (substr (archive_no, 13) AS INTEGER)) AS top, count(*) AS n\n"
+    "  FROM resident GROUP BY area_code)\n"
+    "WHERE top <> n";
+
   generate_default (fx);
 
-  /* 12-digit community code + 5-digit serial (domain.md §1). */
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM resident\n"
-                                        "WHERE archive_no GLOB '" "[0-9][0-9][0-9][0-9][0-9][0-9]"
-                                        "[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'\n"
-                                        "  AND substr (archive_no, 1, 12) = area_code\n"
-                                        "  AND length (area_code) = 12"),
+  g_assert_cmpint (count_rows (fx, well_formed_sql), ==, N_RESIDENTS);
+  g_assert_cmpint (count_rows (fx, "SELECT count(DISTINCT archive_no) FROM resident"),
                    ==, N_RESIDENTS);
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(DISTINCT archive_no) FROM resident"),
-                   ==, N_RESIDENTS);
-  /* Serials start at 00001 in every community and have no gaps. */
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM (\n"
-                                        "  SELECT area_code, max (CAST (substr (archive_no, 13) AS INTEGER)) AS top,\n"
-                                        "         count(*) AS n\n"
-                                        "  FROM resident GROUP BY area_code) WHERE top <> n"),
-                   ==, 0);
+  g_assert_cmpint (count_rows (fx, gaps_sql), ==, 0);
 }
 
 static void
 test_team_covers_resident_community (GeneratorFixture *fx,
                                      gconstpointer     user_data)
 {
-  generate_default (fx);
+  static const char uncovered_resident_sql[] =
+    "SELECT count(*) FROM resident r WHERE NOT EXISTS (\n"
+    "  SELECT 1 FROM team_area ta\n"
+    "  WHERE ta.team_id = r.team_id AND ta.area_code = r.area_code)";
+  static const char team_size_sql[] =
+    "SELECT count(*) FROM team t\n"
+    "WHERE (SELECT count(*) FROM team_area ta WHERE ta.team_id = t.id) NOT BETWEEN 1 AND 3";
+  static const char uncovered_community_sql[] =
+    "SELECT count(*) FROM address_area\n"
+    "WHERE level = 5 AND code IN (SELECT area_code FROM resident)\n"
+    "  AND code NOT IN (SELECT area_code FROM team_area)";
+  static const char doctor_leads_sql[] =
+    "SELECT count(*) FROM team t\n"
+    "JOIN staff s ON s.id = t.lead_staff_id\n"
+    "JOIN team_member m ON m.team_id = t.id AND m.staff_id = s.id\n"
+    "WHERE s.role = 'doctor' AND m.role = 'doctor'";
+  static const char other_site_sql[] =
+    "SELECT count(*) FROM resident r JOIN team t ON t.id = r.team_id\n"
+    "WHERE r.site_id <> t.site_id";
+  gint64 n_teams;
 
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM resident r WHERE NOT EXISTS (\n"
-                                        "  SELECT 1 FROM team_area ta\n"
-                                        "  WHERE ta.team_id = r.team_id AND ta.area_code = r.area_code)"),
-                   ==, 0);
-  /* Every team covers 1–3 communities and every community with residents
-   * has a team. */
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM team t WHERE (\n"
-                                        "  SELECT count(*) FROM team_area ta WHERE ta.team_id = t.id)\n"
-                                        "  NOT BETWEEN 1 AND 3"),
-                   ==, 0);
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM address_area a\n"
-                                        "WHERE a.level = 5 AND a.code IN (SELECT area_code FROM resident)\n"
-                                        "  AND a.code NOT IN (SELECT area_code FROM team_area)"),
-                   ==, 0);
-  /* The lead is a doctor and a member; the resident's site is the team's. */
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM team t\n"
-                                        "JOIN staff s ON s.id = t.lead_staff_id\n"
-                                        "JOIN team_member m ON m.team_id = t.id AND m.staff_id = s.id\n"
-                                        "WHERE s.role = 'doctor'"),
-                   ==, jy_test_query_int64 (fx->path, "SELECT count(*) FROM team"));
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM resident r JOIN team t ON t.id = r.team_id\n"
-                                        "WHERE r.site_id <> t.site_id"),
-                   ==, 0);
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM team"), >=, 3);
+  generate_default (fx);
+  n_teams = count_rows (fx, "SELECT count(*) FROM team");
+
+  g_assert_cmpint (count_rows (fx, uncovered_resident_sql), ==, 0);
+  /* Each team covers 1–3 communities; each community with residents has a team. */
+  g_assert_cmpint (count_rows (fx, team_size_sql), ==, 0);
+  g_assert_cmpint (count_rows (fx, uncovered_community_sql), ==, 0);
+  /* The lead is a doctor and a member; a resident's site is their team's. */
+  g_assert_cmpint (count_rows (fx, doctor_leads_sql), ==, n_teams);
+  g_assert_cmpint (count_rows (fx, other_site_sql), ==, 0);
+  g_assert_cmpint (n_teams, >=, 3);
 }
 
 static void
 test_centre_structure (GeneratorFixture *fx,
                        gconstpointer     user_data)
 {
+  static const char stations_sql[] =
+    "SELECT count(*) FROM site\n"
+    "WHERE kind = 'station' AND parent_id = (SELECT id FROM site WHERE kind = 'centre')";
+  static const char meta_sql[] =
+    "SELECT count(*) FROM meta\n"
+    "WHERE (key = 'demo' AND value = '1')\n"
+    "   OR (key = 'generator_seed' AND value = '20260101')\n"
+    "   OR key = 'centre_code'";
+  static const char streets_sql[] =
+    "SELECT count(*) FROM address_area\n"
+    "WHERE level = 4 AND length (code) = 9 AND substr (code, 1, 6) = parent_code";
+  static const char communities_sql[] =
+    "SELECT count(*) FROM (\n"
+    "  SELECT count(*) AS n FROM address_area\n"
+    "  WHERE level = 5 AND length (code) = 12 AND substr (code, 1, 9) = parent_code\n"
+    "  GROUP BY parent_code)\n"
+    "WHERE n BETWEEN 5 AND 9";
   g_autofree char *centre_name = NULL;
+  gint64 n_stations;
   gint64 n_streets;
 
   generate_default (fx);
 
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM site WHERE kind = 'centre'"),
-                   ==, 1);
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM site WHERE kind = 'station'\n"
-                                        "  AND parent_id = (SELECT id FROM site WHERE kind = 'centre')"),
-                   >=, 2);
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM site WHERE kind = 'centre'"), ==, 1);
+  n_stations = count_rows (fx, stations_sql);
+  g_assert_cmpint (n_stations, >=, 2);
+  g_assert_cmpint (n_stations, <=, 4);
   centre_name = jy_test_query_text (fx->path, "SELECT value FROM meta WHERE key = 'centre_name'");
   g_assert_true (g_str_has_suffix (centre_name, "社区卫生服务中心"));
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM meta\n"
-                                        "WHERE (key = 'demo' AND value = '1')\n"
-                                        "   OR (key = 'generator_seed' AND value = '20260101')\n"
-                                        "   OR key = 'centre_code'"),
-                   ==, 3);
+  g_assert_cmpint (count_rows (fx, meta_sql), ==, 3);
 
   /* Province, city, county; 6–8 streets of 5–9 communities each. */
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM address_area WHERE level <= 3"),
-                   ==, 3);
-  n_streets = jy_test_query_int64 (fx->path,
-                                   "SELECT count(*) FROM address_area WHERE level = 4\n"
-                                   "  AND length (code) = 9 AND substr (code, 1, 6) = parent_code");
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM address_area WHERE level <= 3"), ==, 3);
+  n_streets = count_rows (fx, streets_sql);
   g_assert_cmpint (n_streets, >=, 6);
   g_assert_cmpint (n_streets, <=, 8);
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM (\n"
-                                        "  SELECT count(*) AS n FROM address_area\n"
-                                        "  WHERE level = 5 AND length (code) = 12 AND substr (code, 1, 9) = parent_code\n"
-                                        "  GROUP BY parent_code) WHERE n BETWEEN 5 AND 9"),
-                   ==, n_streets);
+  g_assert_cmpint (count_rows (fx, communities_sql), ==, n_streets);
 }
 
 static void
 test_staff_and_logins (GeneratorFixture *fx,
                        gconstpointer     user_data)
 {
+  static const char bad_phone_sql[] =
+    "SELECT count(*) FROM staff WHERE phone NOT GLOB '" MOBILE_GLOB "'";
   gint64 n_teams;
 
   generate_default (fx);
-  n_teams = jy_test_query_int64 (fx->path, "SELECT count(*) FROM team");
+  n_teams = count_rows (fx, "SELECT count(*) FROM team");
 
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM staff WHERE role = 'doctor'"),
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM staff WHERE role = 'doctor'"),
                    ==, n_teams);
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM staff WHERE role = 'manager'"),
-                   ==, 2);
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM staff WHERE role = 'admin'"),
-                   ==, 1);
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM staff WHERE role = 'pharmacist'"),
-                   ==, 2);
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM staff WHERE role = 'specialist'"),
-                   ==, 3);
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM staff WHERE login = 'doctor01'"),
-                   ==, 1);
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM staff\n"
-                                        "WHERE phone NOT GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'"),
-                   ==, 0);
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM staff WHERE role = 'manager'"), ==, 2);
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM staff WHERE role = 'admin'"), ==, 1);
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM staff WHERE role = 'pharmacist'"), ==, 2);
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM staff WHERE role = 'specialist'"), ==, 3);
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM staff WHERE login = 'doctor01'"), ==, 1);
+  g_assert_cmpint (count_rows (fx, bad_phone_sql), ==, 0);
 }
 
 static void
 test_names_2_to_4_chars (GeneratorFixture *fx,
                          gconstpointer     user_data)
 {
+  /* SQLite's length() counts the characters of TEXT, not bytes. */
+  static const char resident_sql[] =
+    "SELECT count(*) FROM resident WHERE length (name) NOT BETWEEN 2 AND 4";
+  static const char staff_sql[] =
+    "SELECT count(*) FROM staff WHERE length (name) NOT BETWEEN 2 AND 4";
+
   generate_default (fx);
 
-  /* SQLite's length() counts characters of TEXT, not bytes. */
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM resident WHERE length (name) NOT BETWEEN 2 AND 4"),
-                   ==, 0);
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM staff WHERE length (name) NOT BETWEEN 2 AND 4"),
-                   ==, 0);
+  g_assert_cmpint (count_rows (fx, resident_sql), ==, 0);
+  g_assert_cmpint (count_rows (fx, staff_sql), ==, 0);
   /* Names repeat as in a real registry, but most are distinct. */
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(DISTINCT name) FROM resident"),
+  g_assert_cmpint (count_rows (fx, "SELECT count(DISTINCT name) FROM resident"),
                    >, N_RESIDENTS / 2);
 }
 
@@ -351,6 +361,19 @@ static void
 test_other_columns (GeneratorFixture *fx,
                     gconstpointer     user_data)
 {
+  static const char malformed_sql[] =
+    "SELECT count(*) FROM resident\n"
+    "WHERE phone NOT GLOB '" MOBILE_GLOB "'\n"
+    "   OR ethnicity NOT GLOB '[0-5][0-9]' OR ethnicity = '00'\n"
+    "   OR address_detail IS NULL OR address_detail = ''\n"
+    "   OR birth_date NOT GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'";
+  /* Sync columns: the demo counts as already on the platform. */
+  static const char sync_columns_sql[] =
+    "SELECT count(*) FROM resident\n"
+    "WHERE rev = 1 AND remote_version = '1' AND created_by = 'system'\n"
+    "  AND status = 'active' AND created_at = updated_at\n"
+    "  AND length (uuid) = 36 AND substr (uuid, 15, 1) = '4'\n"
+    "  AND substr (uuid, 20, 1) IN ('8', '9', 'a', 'b')";
   gint64 n_phone;
   gint64 n_han;
   gint64 n_registered;
@@ -358,13 +381,13 @@ test_other_columns (GeneratorFixture *fx,
 
   generate_default (fx);
 
-  n_phone = jy_test_query_int64 (fx->path, "SELECT count(phone) FROM resident");
-  n_han = jy_test_query_int64 (fx->path, "SELECT count(*) FROM resident WHERE ethnicity = '01'");
-  n_registered = jy_test_query_int64 (fx->path, "SELECT count(*) FROM resident WHERE residence_type = '1'");
-  n_female = jy_test_query_int64 (fx->path, "SELECT count(*) FROM resident WHERE sex = '2'");
-  g_test_message ("phone %" G_GINT64_FORMAT ", Han %" G_GINT64_FORMAT ", registered %" G_GINT64_FORMAT
-                  ", female %" G_GINT64_FORMAT " of %d", n_phone, n_han, n_registered, n_female,
-                  N_RESIDENTS);
+  n_phone = count_rows (fx, "SELECT count(phone) FROM resident");
+  n_han = count_rows (fx, "SELECT count(*) FROM resident WHERE ethnicity = '01'");
+  n_registered = count_rows (fx, "SELECT count(*) FROM resident WHERE residence_type = '1'");
+  n_female = count_rows (fx, "SELECT count(*) FROM resident WHERE sex = '2'");
+  g_test_message ("phone %" G_GINT64_FORMAT ", Han %" G_GINT64_FORMAT
+                  ", registered %" G_GINT64_FORMAT ", female %" G_GINT64_FORMAT " of %d",
+                  n_phone, n_han, n_registered, n_female, N_RESIDENTS);
 
   /* Shares with a margin of several standard deviations at n = 2000. */
   g_assert_cmpint (n_phone, >=, N_RESIDENTS * 89 / 100);
@@ -376,26 +399,8 @@ test_other_columns (GeneratorFixture *fx,
   g_assert_cmpint (n_female, >=, N_RESIDENTS * 45 / 100);
   g_assert_cmpint (n_female, <=, N_RESIDENTS * 55 / 100);
 
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM resident\n"
-                                        "WHERE phone NOT GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'"),
-                   ==, 0);
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM resident\n"
-                                        "WHERE ethnicity NOT GLOB '[0-5][0-9]' OR ethnicity = '00'\n"
-                                        "   OR address_detail IS NULL OR address_detail = ''\n"
-                                        "   OR birth_date NOT GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'"),
-                   ==, 0);
-  /* Sync columns: the demo counts as already on the platform. */
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM resident\n"
-                                        "WHERE rev = 1 AND remote_version = '1' AND created_by = 'system'\n"
-                                        "  AND status = 'active' AND created_at = updated_at\n"
-                                        "  AND uuid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-"
-                                        "[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-4[0-9a-f][0-9a-f][0-9a-f]-"
-                                        "[89ab][0-9a-f][0-9a-f][0-9a-f]-*'\n"
-                                        "  AND length (uuid) = 36"),
-                   ==, N_RESIDENTS);
+  g_assert_cmpint (count_rows (fx, malformed_sql), ==, 0);
+  g_assert_cmpint (count_rows (fx, sync_columns_sql), ==, N_RESIDENTS);
 }
 
 static void
@@ -422,12 +427,9 @@ test_elderly_share_at_20000 (GeneratorFixture *fx,
 
   /* 65 or over on 2025-06-30: born on or before 1960-06-30. Under 10: born
    * after 2015-06-30. */
-  n_elderly = jy_test_query_int64 (fx->path,
-                                   "SELECT count(*) FROM resident WHERE birth_date <= '1960-06-30'");
-  n_under_10 = jy_test_query_int64 (fx->path,
-                                    "SELECT count(*) FROM resident WHERE birth_date > '2015-06-30'");
-  n_over_100 = jy_test_query_int64 (fx->path,
-                                    "SELECT count(*) FROM resident WHERE birth_date <= '1924-06-30'");
+  n_elderly = count_rows (fx, "SELECT count(*) FROM resident WHERE birth_date <= '1960-06-30'");
+  n_under_10 = count_rows (fx, "SELECT count(*) FROM resident WHERE birth_date > '2015-06-30'");
+  n_over_100 = count_rows (fx, "SELECT count(*) FROM resident WHERE birth_date <= '1924-06-30'");
   g_test_message ("65+: %.1f%%, under 10: %.1f%%", n_elderly / 200.0, n_under_10 / 200.0);
   g_assert_cmpint (n_elderly, >=, 16 * 200);
   g_assert_cmpint (n_elderly, <=, 20 * 200);
@@ -491,74 +493,74 @@ test_different_seed_different_rows (GeneratorFixture *fx,
   mine = dump_rows (fx->path, sql);
   theirs = dump_rows (other_path, sql);
   g_assert_false (g_str_equal (mine, theirs));
-  g_assert_cmpint (jy_test_query_int64 (other_path, "SELECT count(*) FROM resident"), ==, N_RESIDENTS);
+  g_assert_cmpint (jy_test_query_int64 (other_path, "SELECT count(*) FROM resident"),
+                   ==, N_RESIDENTS);
 }
 
 static void
 test_refuses_non_empty_database (GeneratorFixture *fx,
                                  gconstpointer     user_data)
 {
+  static const char counts_sql[] =
+    "SELECT count(*) FROM resident\n"
+    "UNION ALL SELECT count(*) FROM staff\n"
+    "UNION ALL SELECT count(*) FROM site\n"
+    "UNION ALL SELECT count(*) FROM audit_log";
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
   generate_default (fx);
-  before = dump_rows (fx->path, "SELECT count(*) FROM resident UNION ALL SELECT count(*) FROM staff\n"
-                                "UNION ALL SELECT count(*) FROM audit_log");
+  before = dump_rows (fx->path, counts_sql);
 
   g_assert_false (generate (fx->store, 10, SEED + 1, fx->reference, NULL, &error));
-  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_FAILED);
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_NOT_EMPTY);
 
-  /* Refused whole: nothing from the second run was kept. */
-  after = dump_rows (fx->path, "SELECT count(*) FROM resident UNION ALL SELECT count(*) FROM staff\n"
-                               "UNION ALL SELECT count(*) FROM audit_log");
+  /* Refused whole: nothing of the second run was kept. */
+  after = dump_rows (fx->path, counts_sql);
   g_assert_cmpstr (before, ==, after);
+}
+
+/* A centre named in Preferences but without residents is not empty: a
+ * second centre site would make "the centre" ambiguous. */
+static void
+test_refuses_database_with_named_centre (GeneratorFixture *fx,
+                                         gconstpointer     user_data)
+{
+  JyCentreIdentity centre = { .name = (char *)"已命名的中心", .code = (char *)"350299009" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jy_store_write (fx->store, jy_centre_store_save, &centre, NULL, &error) == JY_STORE_DONE);
+  g_assert_false (generate (fx->store, 10, SEED, fx->reference, NULL, &error));
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_NOT_EMPTY);
+  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM site"), ==, 1);
 }
 
 static void
 test_no_outbox_one_audit (GeneratorFixture *fx,
                           gconstpointer     user_data)
 {
+  static const char audit_sql[] =
+    "SELECT count(*) FROM audit_log\n"
+    "WHERE action = 'generate' AND entity = 'resident' AND actor = 'system'\n"
+    "  AND json_extract (detail, '$.residents') = 2000\n"
+    "  AND json_extract (detail, '$.seed') = 20260101\n"
+    "  AND json_extract (detail, '$.reference_date') = '2025-06-30'";
+
   generate_default (fx);
 
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM outbox"), ==, 0);
-  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM audit_log"), ==, 1);
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM audit_log\n"
-                                        "WHERE action = 'generate' AND entity = 'resident'\n"
-                                        "  AND actor = 'system'"),
-                   ==, 1);
-  g_assert_cmpint (jy_test_query_int64 (fx->path,
-                                        "SELECT count(*) FROM audit_log\n"
-                                        "WHERE json_extract (detail, '$.residents') = 2000\n"
-                                        "  AND json_extract (detail, '$.seed') = 20260101"),
-                   ==, 1);
-}
-
-/* g_test_init() installs a default log handler that prints every
- * g_debug() as a TAP comment, whatever G_MESSAGES_DEBUG says, and
- * jy_test_quiet_debug() only replaces the structured writer behind it.
- * This drops DEBUG and INFO in front of the test handler. */
-static GLogFunc test_log_handler;
-
-static void
-drop_debug_handler (const char     *log_domain,
-                    GLogLevelFlags  log_level,
-                    const char     *message,
-                    gpointer        user_data)
-{
-  if ((log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO)) != 0)
-    return;
-  test_log_handler (log_domain, log_level, message, user_data);
+  /* The demo counts as already on the platform: nothing to push. */
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM audit_log"), ==, 1);
+  g_assert_cmpint (count_rows (fx, audit_sql), ==, 1);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  jy_test_quiet_debug ();
   g_test_init (&argc, &argv, NULL);
-  test_log_handler = g_log_set_default_handler (drop_debug_handler, NULL);
+  jy_test_quiet_debug ();
   setlocale (LC_ALL, "");
 
 #define ADD(path, func) \
@@ -576,6 +578,7 @@ main (int    argc,
   ADD ("/store/generator/same-seed-same-rows", test_same_seed_same_rows);
   ADD ("/store/generator/different-seed-different-rows", test_different_seed_different_rows);
   ADD ("/store/generator/refuses-non-empty-database", test_refuses_non_empty_database);
+  ADD ("/store/generator/refuses-database-with-named-centre", test_refuses_database_with_named_centre);
   ADD ("/store/generator/no-outbox-one-audit", test_no_outbox_one_audit);
 
 #undef ADD

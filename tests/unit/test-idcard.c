@@ -319,30 +319,12 @@ test_today_defaults_to_local_date (void)
   g_assert_cmpint (jy_idcard_validate ("440304199003075417", NULL), ==, JY_IDCARD_OK);
 }
 
-/* g_test_init() installs a default log handler that prints every
- * g_debug() as a TAP comment, whatever G_MESSAGES_DEBUG says, and
- * jy_test_quiet_debug() only replaces the structured writer behind it.
- * This drops DEBUG and INFO in front of the test handler. */
-static GLogFunc test_log_handler;
-
-static void
-drop_debug_handler (const char     *log_domain,
-                    GLogLevelFlags  log_level,
-                    const char     *message,
-                    gpointer        user_data)
-{
-  if ((log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO)) != 0)
-    return;
-  test_log_handler (log_domain, log_level, message, user_data);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  jy_test_quiet_debug ();
   g_test_init (&argc, &argv, NULL);
-  test_log_handler = g_log_set_default_handler (drop_debug_handler, NULL);
+  jy_test_quiet_debug ();
   setlocale (LC_ALL, "");
 
   g_test_add_func ("/core/idcard/check-char/domain-examples", test_check_char_domain_examples);
