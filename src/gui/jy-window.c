@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jy-residents-page.h"
 #include "jy-sidebar-row.h"
 
 struct _JyWindow
@@ -28,6 +29,7 @@ struct _JyWindow
   GtkSearchEntry       *search_entry;
   GtkLabel             *demo_label;
   JyTodayPage          *today_page;
+  JyResidentsPage      *residents_page;
 };
 
 G_DEFINE_FINAL_TYPE (JyWindow, jy_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -111,12 +113,26 @@ search_changed_cb (JyWindow *self)
   /* Results belong on the residents page, wherever the search started. */
   if (text[0] != '\0')
     jy_window_show_page (self, "residents");
+  jy_residents_page_search (self->residents_page, text);
 }
 
 static void
 search_activate_cb (JyWindow *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
   jy_window_show_page (self, "residents");
+  /* Enter opens the best match: name, Enter, the record. */
+  jy_residents_page_search (self->residents_page, text);
+  if (text[0] != '\0')
+    jy_residents_page_open_first (self->residents_page);
+}
+
+static void
+page_toast_cb (JyWindow   *self,
+               const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 static void
@@ -165,6 +181,8 @@ jy_window_set_store (JyWindow *self,
     return;
 
   jy_today_page_set_store (self->today_page, store);
+  if (store != NULL)
+    jy_residents_page_set_store (self->residents_page, store);
 }
 
 JyStore *
@@ -314,6 +332,7 @@ jy_window_class_init (JyWindowClass *klass)
 
   g_type_ensure (JY_TYPE_SIDEBAR_ROW);
   g_type_ensure (JY_TYPE_TODAY_PAGE);
+  g_type_ensure (JY_TYPE_RESIDENTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JyWindow, toast_overlay);
@@ -325,6 +344,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, residents_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -346,4 +366,9 @@ static void
 jy_window_init (JyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Typing on the residents list searches without reaching for Ctrl+F. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->residents_page));
+  g_signal_connect_object (self->residents_page, "add-toast", G_CALLBACK (page_toast_cb),
+                           self, G_CONNECT_SWAPPED);
 }

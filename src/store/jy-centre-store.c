@@ -156,3 +156,82 @@ jy_centre_store_save (JyDb          *db,
 
   return JY_STORE_DONE;
 }
+
+static void
+area_choice_free (JyAreaChoice *area)
+{
+  g_free (area->code);
+  g_free (area->name);
+  g_free (area);
+}
+
+static void
+team_choice_free (JyTeamChoice *team)
+{
+  g_free (team->name);
+  g_free (team);
+}
+
+void
+jy_centre_choices_free (JyCentreChoices *choices)
+{
+  if (choices == NULL)
+    return;
+  g_clear_pointer (&choices->areas, g_ptr_array_unref);
+  g_clear_pointer (&choices->teams, g_ptr_array_unref);
+  g_free (choices);
+}
+
+gpointer
+jy_centre_store_load_choices (JyDb          *db,
+                              gpointer       data,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  /* Communities some team covers, under their streets, in code order. */
+  static const char areas_sql[] =
+    "WITH served AS (SELECT DISTINCT area_code AS code FROM team_area)\n"
+    "SELECT a.code, a.name, a.level FROM address_area a\n"
+    "WHERE a.code IN (SELECT code FROM served)\n"
+    "   OR a.code IN (SELECT substr (code, 1, 9) FROM served)\n"
+    "ORDER BY a.code";
+  static const char teams_sql[] =
+    "SELECT id, name FROM team WHERE status = 'active' ORDER BY code, id";
+  g_autoptr(JyCentreChoices) choices = g_new0 (JyCentreChoices, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  choices->areas = g_ptr_array_new_with_free_func ((GDestroyNotify)area_choice_free);
+  choices->teams = g_ptr_array_new_with_free_func ((GDestroyNotify)team_choice_free);
+
+  if ((stmt = jy_db_prepare (db, areas_sql, error)) == NULL)
+    return NULL;
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      JyAreaChoice *area = g_new0 (JyAreaChoice, 1);
+
+      area->code = jy_db_column_dup_text (stmt, 0);
+      area->name = jy_db_column_dup_text (stmt, 1);
+      area->level = sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (choices->areas, area);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+
+  if ((stmt = jy_db_prepare (db, teams_sql, error)) == NULL)
+    return NULL;
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      JyTeamChoice *team = g_new0 (JyTeamChoice, 1);
+
+      team->id = sqlite3_column_int64 (stmt, 0);
+      team->name = jy_db_column_dup_text (stmt, 1);
+      g_ptr_array_add (choices->teams, team);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&choices);
+}

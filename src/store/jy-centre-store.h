@@ -48,7 +48,37 @@ gpointer         jy_centre_store_save   (JyDb            *db,
                                          GCancellable    *cancellable,
                                          GError         **error);
 
+/* What the filters and forms offer: streets and communities the centre
+ * serves, and its teams. */
+typedef struct
+{
+  char   *code;
+  char   *name;
+  int     level;       /* 4 street, 5 community */
+} JyAreaChoice;
+
+typedef struct
+{
+  gint64  id;
+  char   *name;
+} JyTeamChoice;
+
+typedef struct
+{
+  GPtrArray *areas;    /* JyAreaChoice, streets each followed by their communities */
+  GPtrArray *teams;    /* JyTeamChoice */
+} JyCentreChoices;
+
+void     jy_centre_choices_free   (JyCentreChoices *choices);
+
+/* JyStoreFunc for jy_store_read(): returns a JyCentreChoices. */
+gpointer jy_centre_store_load_choices (JyDb         *db,
+                                       gpointer      data,
+                                       GCancellable *cancellable,
+                                       GError      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyCentreSummary, jy_centre_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyCentreChoices, jy_centre_choices_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyCentreIdentity, jy_centre_identity_free)
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "jy-clock.h"
 #include "jy-generator-data.h"
+#include "jy-resident-search.h"
 #include "jy-store.h"
 
 #include <json-glib/json-glib.h>
@@ -802,6 +803,7 @@ jy_generator_run (JyDb                     *db,
   if (!build_sites (&g, error) ||
       !build_teams (&g, error) ||
       !build_residents (&g, options->n_residents, progress, user_data, error) ||
+      !jy_resident_search_rebuild (db, error) ||
       !record_audit (&g, options->n_residents, options->seed, error))
     return FALSE;
 

@@ -8,6 +8,8 @@
 
 #include "jy-migrations.h"
 
+#include "jy-resident-search.h"
+
 /* Forward-only: never edit a step that has shipped, add a new one.
  * Step N takes a database from user_version N-1 to N.
  *
@@ -185,25 +187,50 @@ static const char migration_2[] =
   "CREATE INDEX resident_tag_tag ON resident_tag (tag, resident_id);\n"
 
   /* Precomputed search keys, one row per (key, resident); the key starts
-   * with its kind and a colon (see jy-search-keys.h), so one index serves
-   * prefix ranges of every kind. */
+   * with its kind and a colon (see jy-resident-search.h), so one index
+   * serves prefix ranges of every kind. team_id and visibility copy the
+   * resident's, so ranking a team's residents first and hiding retired
+   * ones read no other table: visibility is 2 active, 1 moved out, dead
+   * or lost, 0 voided. jy_resident_search_rebuild() drops and recreates
+   * the two indexes: keep its copy of them the same. */
   "CREATE TABLE search_key (\n"
   "  key         TEXT NOT NULL,\n"
   "  resident_id INTEGER NOT NULL REFERENCES resident (id),\n"
+  "  team_id     INTEGER,\n"
+  "  visibility  INTEGER NOT NULL,\n"
   "  PRIMARY KEY (key, resident_id)\n"
   ") WITHOUT ROWID;\n"
   "CREATE INDEX search_key_resident ON search_key (resident_id);\n"
+  "CREATE INDEX search_key_team ON search_key (team_id, key, resident_id, visibility);\n"
+  "CREATE TRIGGER search_key_follow_resident AFTER UPDATE OF team_id, status ON resident\n"
+  "  WHEN NEW.team_id IS NOT OLD.team_id OR NEW.status IS NOT OLD.status\n"
+  "BEGIN\n"
+  "  UPDATE search_key\n"
+  "     SET team_id = NEW.team_id,\n"
+  "         visibility = CASE NEW.status WHEN 'active' THEN 2 WHEN 'voided' THEN 0 ELSE 1 END\n"
+  "   WHERE resident_id = NEW.id;\n"
+  "END;\n"
 
-  /* Substrings of three or more characters of a name (trigram needs 3). */
-  "CREATE VIRTUAL TABLE resident_name_fts USING fts5 (\n"
-  "  name, content = 'resident', content_rowid = 'id', tokenize = 'trigram'\n"
-  ");\n"
-  "INSERT INTO resident_name_fts (resident_name_fts) VALUES ('rebuild');\n";
+  /* Substrings of three or more characters of a name (trigram needs 3).
+   * rowid = resident.id. It keeps its own copy of the name, folded as
+   * search_key's n: keys: deleting from an external-content table needs
+   * the old value, and SQLite 3.40 has no contentless delete. Filled, with
+   * search_key, by jy_resident_search_rebuild() after this step. */
+  "CREATE VIRTUAL TABLE resident_name_fts USING fts5 (name, tokenize = 'trigram');\n";
 
 static const char *const migrations[] = {
   migration_1,
   migration_2,
 };
+
+/* Search keys are computed in C, not SQL: a step that creates them or
+ * changes their rules asks for jy_resident_search_rebuild(), which runs
+ * once, in the transaction of the last step migrated. */
+static const gboolean rebuilds_search[] = {
+  FALSE,
+  TRUE,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (rebuilds_search) == G_N_ELEMENTS (migrations));
 
 int
 jy_migrations_latest (void)
@@ -216,6 +243,7 @@ jy_migrations_run (JyDb     *db,
                    int       target,
                    GError  **error)
 {
+  gboolean rebuild_search = FALSE;
   int current;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -237,10 +265,13 @@ jy_migrations_run (JyDb     *db,
    * leaves the database at the last finished step. */
   for (int version = current + 1; version <= target; version++)
     {
+      rebuild_search |= rebuilds_search[version - 1];
+
       if (!jy_db_begin (db, error))
         return FALSE;
 
       if (!jy_db_exec (db, migrations[version - 1], error) ||
+          (version == target && rebuild_search && !jy_resident_search_rebuild (db, error)) ||
           !jy_db_set_user_version (db, version, error) ||
           !jy_db_commit (db, error))
         {

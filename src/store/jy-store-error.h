@@ -25,6 +25,12 @@ typedef enum
   JY_STORE_ERROR_CANNOT_OPEN,
   JY_STORE_ERROR_DENIED,
   JY_STORE_ERROR_NOT_EMPTY,
+  /* The record breaks a rule of core (the gui validated it first). */
+  JY_STORE_ERROR_INVALID,
+  /* Another active record has the same ID number. */
+  JY_STORE_ERROR_DUPLICATE,
+  /* The record changed since it was loaded (rev differs). */
+  JY_STORE_ERROR_CONFLICT,
 } JyStoreError;
 
 #define JY_STORE_ERROR (jy_store_error_quark ())

@@ -1,0 +1,68 @@
+/* jy-pinyin.h
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Search keys of a resident's name, domain.md §1.5. Pinyin is toneless,
+ * lowercase, without separators, ü written as v (and indexed as u too):
+ * 吕小燕 → lvxiaoyan, luxiaoyan.
+ *
+ * A name has several readings when its characters do: the surname
+ * position uses the surname readings (单 shan/dan, 曾 zeng/ceng, compound
+ * surnames such as 欧阳, 尉迟 yuchi); other characters their usual reading
+ * and, where Unihan's frequency counts show a second one in everyday use
+ * (乐 le/yue), that one too. Variants come most likely first, and at most
+ * JY_PINYIN_MAX_VARIANTS of each kind are kept. */
+#define JY_PINYIN_MAX_VARIANTS 16
+
+typedef enum
+{
+  JY_PINYIN_FULL,       /* wangxiaoyan */
+  JY_PINYIN_INITIALS,   /* wxy; 欧阳锋 → oyf */
+  /* The surname in full, the given name as initials: wangxy, ouyangf…
+   * Only for given names of two or more characters: for one, it is a
+   * prefix of the full form already. */
+  JY_PINYIN_MIXED,
+} JyPinyinKind;
+
+typedef struct
+{
+  GPtrArray *full;       /* of char *, most likely first */
+  GPtrArray *initials;
+  GPtrArray *mixed;
+} JyPinyinKeys;
+
+JyPinyinKeys *jy_pinyin_keys_new      (const char    *name);
+void          jy_pinyin_keys_free     (JyPinyinKeys  *keys);
+
+/* The keys of one kind; the caller frees the array (it frees its strings). */
+GPtrArray    *jy_pinyin_name_keys     (const char    *name,
+                                       JyPinyinKind   kind);
+
+/* The toneless readings of one character, usual first: fills @readings
+ * (static strings) with up to @max_readings and returns how many; 0 for a
+ * character the table does not know. */
+guint         jy_pinyin_char_readings (gunichar       c,
+                                       const char   **readings,
+                                       guint          max_readings);
+
+/* A name as it is matched character by character: NFKC (full-width Latin
+ * becomes ASCII), lowercase ASCII, without spaces and the middle dots of
+ * minority names (阿依古丽·买买提 → 阿依古丽买买提). */
+char         *jy_pinyin_fold_name     (const char    *name);
+
+/* Typed pinyin as it is matched against the keys: lowercase letters only,
+ * spaces and apostrophes dropped (xi'an), ü as v. NULL when @text holds
+ * anything else or no letter at all. */
+char         *jy_pinyin_fold_query    (const char    *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyPinyinKeys, jy_pinyin_keys_free)
+
+G_END_DECLS

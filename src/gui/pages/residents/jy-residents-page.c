@@ -1,0 +1,596 @@
+/* jy-residents-page.c
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "jy-residents-page.h"
+
+#include <glib/gi18n.h>
+
+#include "jy-centre-store.h"
+#include "jy-clock.h"
+#include "jy-gui-format.h"
+#include "jy-resident-editor.h"
+#include "jy-resident-item.h"
+#include "jy-resident-list-model.h"
+#include "jy-resident-search.h"
+#include "jy-resident-store.h"
+#include "jy-resident-view.h"
+
+/* Enough to find anyone by a few letters; more means type more. */
+#define SEARCH_LIMIT 200
+
+struct _JyResidentsPage
+{
+  AdwBin               parent_instance;
+
+  JyStore             *store;
+  JyResidentListModel *model;
+  GtkSingleSelection  *selection;
+  JyCentreChoices     *choices;
+  GCancellable        *list_cancellable;
+  GCancellable        *choices_cancellable;
+  char                *query;
+  guint                n_matches;
+
+  GtkStack            *view_stack;
+  GtkStack            *list_stack;
+  GtkDropDown         *area_dropdown;
+  GtkDropDown         *team_dropdown;
+  GtkDropDown         *sort_dropdown;
+  GtkCheckButton      *retired_check;
+  GtkLabel            *count_label;
+  GtkColumnView       *column_view;
+  AdwStatusPage       *empty_status;
+  AdwStatusPage       *error_status;
+  JyResidentView      *resident_view;
+};
+
+G_DEFINE_FINAL_TYPE (JyResidentsPage, jy_residents_page, ADW_TYPE_BIN)
+
+enum {
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_SEX,
+  COLUMN_AGE,
+  COLUMN_ID,
+  COLUMN_PHONE,
+  COLUMN_ADDRESS,
+  COLUMN_TEAM,
+} Column;
+
+static void
+toast (JyResidentsPage *self,
+       const char      *text)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, text);
+}
+
+static char *
+column_text (Column               column,
+             const JyResidentRow *row,
+             const GDate         *today)
+{
+  const char *status;
+
+  switch (column)
+    {
+    case COLUMN_NAME:
+      /* A retired record says so next to the name, not by colour alone. */
+      status = jy_gui_format_status (row->status);
+      if (status != NULL)
+        return g_strdup_printf ("%s（%s）", row->name, status);
+      return g_strdup (row->name);
+    case COLUMN_SEX:
+      return g_strdup (jy_gui_format_sex (row->sex));
+    case COLUMN_AGE:
+      return jy_gui_format_age (row->birth_date, today);
+    case COLUMN_ID:
+      return g_strdup (row->id_masked != NULL ? row->id_masked : "");
+    case COLUMN_PHONE:
+      return g_strdup (row->phone_masked != NULL ? row->phone_masked : "");
+    case COLUMN_ADDRESS:
+      return g_strdup (row->address);
+    case COLUMN_TEAM:
+      return g_strdup (row->team_name != NULL ? row->team_name : "");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_cell (GtkListItem *list_item)
+{
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
+  JyResidentItem *item = gtk_list_item_get_item (list_item);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "column"));
+  const JyResidentRow *row = item != NULL ? jy_resident_item_get_row (item) : NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    {
+      gtk_inscription_set_text (cell, column == COLUMN_NAME ? "…" : "");
+      return;
+    }
+
+  today = jy_clock_today_local ();
+  text = column_text (column, row, today);
+  gtk_inscription_set_text (cell, text);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 2);
+  gtk_widget_set_margin_start (cell, 6);
+  gtk_widget_set_margin_end (cell, 6);
+  gtk_list_item_set_child (list_item, cell);
+  g_object_set_data (G_OBJECT (list_item), "column", user_data);
+}
+
+static void
+item_loaded_cb (JyResidentItem *item,
+                GParamSpec     *pspec,
+                GtkListItem    *list_item)
+{
+  update_cell (list_item);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  JyResidentItem *item = gtk_list_item_get_item (list_item);
+
+  update_cell (list_item);
+  /* An item still loading fills in when its block arrives. */
+  if (!jy_resident_item_get_loaded (item))
+    g_signal_connect_object (item, "notify::loaded", G_CALLBACK (item_loaded_cb), list_item, 0);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  JyResidentItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, item_loaded_cb, list_item);
+}
+
+static void
+add_column (JyResidentsPage *self,
+            Column           column,
+            const char      *title,
+            int              fixed_width,
+            gboolean         expand)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
+
+  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+static void
+show_ids (JyResidentsPage *self,
+          GArray          *ids)
+{
+  g_autofree char *count = NULL;
+
+  self->n_matches = ids->len;
+  jy_resident_list_model_set_ids (self->model, ids);
+
+  if (self->query != NULL)
+    /* Translators: %u is the number of residents that match the search */
+    count = g_strdup_printf (ngettext ("%u match", "%u matches", ids->len), ids->len);
+  else
+    /* Translators: %u is the number of residents in the list */
+    count = g_strdup_printf (ngettext ("%u resident", "%u residents", ids->len), ids->len);
+  gtk_label_set_label (self->count_label, count);
+
+  if (ids->len > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  if (self->query != NULL)
+    {
+      adw_status_page_set_title (self->empty_status, _("No Resident Found"));
+      adw_status_page_set_description (self->empty_status,
+                                       _("Try the name in pinyin initials (wxy), the last 4 digits of the ID number or phone, or the health record number."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_status, _("No Residents Here"));
+      adw_status_page_set_description (self->empty_status,
+                                       _("No resident matches these filters. Add one with “New Resident”."));
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+ids_loaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(JyResidentsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = jy_store_read_finish (JY_STORE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (ids == NULL)
+    {
+      g_warning ("Could not list residents: %s", error->message);
+      adw_status_page_set_description (self->error_status, _("Try again, or restart Jiayi if it keeps happening."));
+      gtk_stack_set_visible_child_name (self->list_stack, "error");
+      return;
+    }
+
+  show_ids (self, ids);
+}
+
+static gpointer
+search_func (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return jy_resident_search (db, data, 0, SEARCH_LIMIT, cancellable, error);
+}
+
+static gpointer
+list_func (JyDb          *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  return jy_resident_store_list_ids (db, data, cancellable, error);
+}
+
+static JyResidentFilter *
+current_filter (JyResidentsPage *self)
+{
+  JyResidentFilter *filter = g_new0 (JyResidentFilter, 1);
+  guint area = gtk_drop_down_get_selected (self->area_dropdown);
+  guint team = gtk_drop_down_get_selected (self->team_dropdown);
+
+  /* Position 0 of both drop-downs is "all". */
+  if (self->choices != NULL && area != GTK_INVALID_LIST_POSITION && area > 0 &&
+      area - 1 < self->choices->areas->len)
+    filter->area_prefix = g_strdup (((JyAreaChoice *)g_ptr_array_index (self->choices->areas, area - 1))->code);
+  if (self->choices != NULL && team != GTK_INVALID_LIST_POSITION && team > 0 &&
+      team - 1 < self->choices->teams->len)
+    filter->team_id = ((JyTeamChoice *)g_ptr_array_index (self->choices->teams, team - 1))->id;
+  filter->include_retired = gtk_check_button_get_active (self->retired_check);
+  filter->sort = (JyResidentSort)gtk_drop_down_get_selected (self->sort_dropdown);
+  return filter;
+}
+
+static void
+reload_list (JyResidentsPage *self)
+{
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  self->list_cancellable = g_cancellable_new ();
+
+  /* Keep the old rows up while the new ones come: no flicker per keystroke. */
+  if (self->n_matches == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+
+  if (self->query != NULL)
+    jy_store_read_async (self->store, search_func, g_strdup (self->query), g_free,
+                         (GDestroyNotify)g_array_unref, self->list_cancellable,
+                         ids_loaded_cb, g_object_ref (self));
+  else
+    jy_store_read_async (self->store, list_func, current_filter (self),
+                         (GDestroyNotify)jy_resident_filter_free, (GDestroyNotify)g_array_unref,
+                         self->list_cancellable, ids_loaded_cb, g_object_ref (self));
+}
+
+static void
+filter_changed_cb (JyResidentsPage *self)
+{
+  /* Filters apply to the browsing list; a search ranks the whole centre. */
+  if (self->query == NULL)
+    reload_list (self);
+}
+
+void
+jy_residents_page_search (JyResidentsPage *self,
+                          const char      *text)
+{
+  g_autofree char *query = NULL;
+
+  g_return_if_fail (JY_IS_RESIDENTS_PAGE (self));
+
+  query = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (query[0] == '\0')
+    g_clear_pointer (&query, g_free);
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  gtk_stack_set_visible_child_name (self->view_stack, "list");
+  reload_list (self);
+}
+
+static void
+fill_dropdown (GtkDropDown *dropdown,
+               const char  *all_label,
+               GPtrArray   *choices,
+               gboolean     areas)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all_label);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      if (areas)
+        {
+          JyAreaChoice *area = g_ptr_array_index (choices, i);
+          g_autofree char *label = area->level >= 5 ? g_strconcat ("    ", area->name, NULL)
+                                                    : g_strdup (area->name);
+
+          gtk_string_list_append (list, label);
+        }
+      else
+        gtk_string_list_append (list, ((JyTeamChoice *)g_ptr_array_index (choices, i))->name);
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+static void
+choices_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(JyResidentsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  JyCentreChoices *choices = jy_store_read_finish (JY_STORE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (choices == NULL)
+    {
+      g_warning ("Could not load the centre's areas and teams: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->choices, jy_centre_choices_free);
+  self->choices = choices;
+  /* Setting the models resets the selection, which reloads the list once. */
+  g_signal_handlers_block_by_func (self->area_dropdown, filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->team_dropdown, filter_changed_cb, self);
+  fill_dropdown (self->area_dropdown, _("All communities"), choices->areas, TRUE);
+  fill_dropdown (self->team_dropdown, _("All teams"), choices->teams, FALSE);
+  g_signal_handlers_unblock_by_func (self->area_dropdown, filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->team_dropdown, filter_changed_cb, self);
+}
+
+void
+jy_residents_page_set_store (JyResidentsPage *self,
+                             JyStore         *store)
+{
+  g_return_if_fail (JY_IS_RESIDENTS_PAGE (self));
+  g_return_if_fail (JY_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_clear_object (&self->model);
+  self->model = jy_resident_list_model_new (store);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+
+  g_cancellable_cancel (self->choices_cancellable);
+  g_clear_object (&self->choices_cancellable);
+  self->choices_cancellable = g_cancellable_new ();
+  jy_store_read_async (store, jy_centre_store_load_choices, NULL, NULL,
+                       (GDestroyNotify)jy_centre_choices_free, self->choices_cancellable,
+                       choices_loaded_cb, g_object_ref (self));
+  reload_list (self);
+}
+
+void
+jy_residents_page_open_resident (JyResidentsPage *self,
+                                 gint64           resident_id)
+{
+  g_return_if_fail (JY_IS_RESIDENTS_PAGE (self));
+
+  if (self->store == NULL || resident_id <= 0)
+    return;
+
+  jy_resident_view_show (self->resident_view, self->store, resident_id);
+  gtk_stack_set_visible_child_name (self->view_stack, "resident");
+  gtk_widget_grab_focus (GTK_WIDGET (self->resident_view));
+}
+
+gboolean
+jy_residents_page_open_first (JyResidentsPage *self)
+{
+  g_return_val_if_fail (JY_IS_RESIDENTS_PAGE (self), FALSE);
+
+  if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return FALSE;
+  jy_residents_page_open_resident (self, jy_resident_list_model_get_id (self->model, 0));
+  return TRUE;
+}
+
+static void
+row_activated_cb (JyResidentsPage *self,
+                  guint            position)
+{
+  jy_residents_page_open_resident (self, jy_resident_list_model_get_id (self->model, position));
+}
+
+static void
+resident_view_close_cb (JyResidentsPage *self)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+resident_view_open_cb (JyResidentsPage *self,
+                       gint64           resident_id)
+{
+  jy_residents_page_open_resident (self, resident_id);
+}
+
+static void
+editor_saved_cb (JyResidentsPage *self,
+                 gint64           resident_id)
+{
+  toast (self, _("Resident saved"));
+  reload_list (self);
+  jy_residents_page_open_resident (self, resident_id);
+}
+
+static void
+open_editor (JyResidentsPage *self,
+             gint64           resident_id)
+{
+  JyResidentEditor *editor;
+
+  if (self->store == NULL)
+    return;
+
+  editor = jy_resident_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   self->store, resident_id, self->choices);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "open-resident", G_CALLBACK (resident_view_open_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+resident_view_edit_cb (JyResidentsPage *self,
+                       gint64           resident_id)
+{
+  open_editor (self, resident_id);
+}
+
+static void
+resident_view_changed_cb (JyResidentsPage *self,
+                          const char      *message)
+{
+  toast (self, message);
+  reload_list (self);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (JY_RESIDENTS_PAGE (widget), 0);
+}
+
+static void
+jy_residents_page_dispose (GObject *object)
+{
+  JyResidentsPage *self = (JyResidentsPage *)object;
+
+  g_cancellable_cancel (self->list_cancellable);
+  g_cancellable_cancel (self->choices_cancellable);
+  g_clear_object (&self->list_cancellable);
+  g_clear_object (&self->choices_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_RESIDENTS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->choices, jy_centre_choices_free);
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (jy_residents_page_parent_class)->dispose (object);
+}
+
+static void
+jy_residents_page_class_init (JyResidentsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jy_residents_page_dispose;
+
+  /* Pages ask the window for toasts rather than reaching into it. */
+  signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (JY_TYPE_RESIDENT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-residents-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, area_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, team_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, retired_check);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, error_status);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, resident_view);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, resident_view_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, resident_view_open_cb);
+  gtk_widget_class_bind_template_callback (widget_class, resident_view_edit_cb);
+
+  gtk_widget_class_install_action (widget_class, "residents.new", NULL, new_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "residents.new", NULL);
+}
+
+static void
+jy_residents_page_init (JyResidentsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  add_column (self, COLUMN_NAME, _("Name"), 150, FALSE);
+  add_column (self, COLUMN_SEX, C_("column", "Sex"), 50, FALSE);
+  add_column (self, COLUMN_AGE, C_("column", "Age"), 60, FALSE);
+  add_column (self, COLUMN_ID, _("ID number"), 170, FALSE);
+  add_column (self, COLUMN_PHONE, _("Phone"), 110, FALSE);
+  add_column (self, COLUMN_ADDRESS, _("Address"), -1, TRUE);
+  add_column (self, COLUMN_TEAM, _("Team"), 170, FALSE);
+
+  g_signal_connect_object (self->resident_view, "changed", G_CALLBACK (resident_view_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+}

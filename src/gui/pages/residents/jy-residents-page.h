@@ -1,0 +1,26 @@
+/* jy-residents-page.h
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "jy-store.h"
+
+G_BEGIN_DECLS
+
+#define JY_TYPE_RESIDENTS_PAGE (jy_residents_page_get_type ())
+G_DECLARE_FINAL_TYPE (JyResidentsPage, jy_residents_page, JY, RESIDENTS_PAGE, AdwBin)
+
+void     jy_residents_page_set_store        (JyResidentsPage *self,
+                                             JyStore         *store);
+void     jy_residents_page_search           (JyResidentsPage *self,
+                                             const char      *text);
+void     jy_residents_page_open_resident    (JyResidentsPage *self,
+                                             gint64           resident_id);
+gboolean jy_residents_page_open_first       (JyResidentsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,133 @@
+/* jy-resident-detail.c
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "jy-resident-detail.h"
+
+#include "jy-resident-store.h"
+
+static void
+timeline_entry_free (JyTimelineEntry *entry)
+{
+  g_free (entry->at);
+  g_free (entry->kind);
+  g_free (entry->actor);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+void
+jy_resident_detail_free (JyResidentDetail *detail)
+{
+  if (detail == NULL)
+    return;
+  g_clear_pointer (&detail->resident, jy_resident_free);
+  g_free (detail->area_name);
+  g_free (detail->team_name);
+  g_clear_pointer (&detail->household, g_ptr_array_unref);
+  g_clear_pointer (&detail->timeline, g_ptr_array_unref);
+  g_free (detail);
+}
+
+static char *
+query_text (JyDb        *db,
+            const char  *sql,
+            const char  *text_param,
+            gint64       int_param,
+            GError     **error,
+            gboolean    *ok)
+{
+  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  char *value = NULL;
+  int rc;
+
+  *ok = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  if (text_param != NULL)
+    sqlite3_bind_text (stmt, 1, text_param, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, int_param);
+  if ((rc = jy_db_step (db, stmt, error)) < 0)
+    return NULL;
+  if (rc == SQLITE_ROW)
+    value = jy_db_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  *ok = TRUE;
+  return value;
+}
+
+static GPtrArray *
+load_timeline (JyDb        *db,
+               const char  *uuid,
+               GError     **error)
+{
+  static const char sql[] =
+    "SELECT a.at, a.action, s.name, a.detail\n"
+    "FROM audit_log a LEFT JOIN staff s ON s.uuid = a.actor\n"
+    "WHERE a.entity = 'resident' AND a.row_uuid = ?1\n"
+    "  AND a.action IN ('create', 'update', 'retire')\n"
+    "ORDER BY a.id DESC LIMIT 200";
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)timeline_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      JyTimelineEntry *entry = g_new0 (JyTimelineEntry, 1);
+
+      entry->at = jy_db_column_dup_text (stmt, 0);
+      entry->kind = jy_db_column_dup_text (stmt, 1);
+      entry->actor = jy_db_column_dup_text (stmt, 2);
+      entry->detail = jy_db_column_dup_text (stmt, 3);
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&entries);
+}
+
+gpointer
+jy_resident_detail_load (JyDb          *db,
+                         gpointer       data,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  static const char area_sql[] =
+    "SELECT coalesce (p.name, '') || c.name FROM address_area c\n"
+    "LEFT JOIN address_area p ON p.code = c.parent_code WHERE c.code = ?1";
+  static const char team_sql[] = "SELECT name FROM team WHERE id = ?1";
+  g_autoptr(JyResidentDetail) detail = g_new0 (JyResidentDetail, 1);
+  gint64 id = *(gint64 *)data;
+  gboolean ok;
+
+  if ((detail->resident = jy_resident_store_load (db, id, error)) == NULL)
+    return NULL;
+
+  if (detail->resident->area_code != NULL)
+    {
+      detail->area_name = query_text (db, area_sql, detail->resident->area_code, 0, error, &ok);
+      if (!ok)
+        return NULL;
+    }
+  if (detail->resident->team_id != 0)
+    {
+      detail->team_name = query_text (db, team_sql, NULL, detail->resident->team_id, error, &ok);
+      if (!ok)
+        return NULL;
+    }
+
+  if ((detail->household = jy_resident_store_household (db, detail->resident->household_id, error)) == NULL ||
+      (detail->timeline = load_timeline (db, detail->resident->uuid, error)) == NULL)
+    return NULL;
+
+  return g_steal_pointer (&detail);
+}

@@ -1,0 +1,47 @@
+/* jy-resident-detail.h
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jy-db.h"
+#include "jy-resident.h"
+
+G_BEGIN_DECLS
+
+/* One event on a resident's timeline. Later areas (contracts, follow-ups,
+ * prescriptions, home beds) add their kinds. */
+typedef struct
+{
+  char *at;        /* UTC ISO 8601 */
+  char *kind;      /* create, update, retire */
+  char *actor;     /* staff name, or NULL for the system */
+  char *detail;    /* JSON from the audit log */
+} JyTimelineEntry;
+
+/* Everything the resident page shows, read in one snapshot. */
+typedef struct
+{
+  JyResident *resident;
+  char       *area_name;      /* street + community */
+  char       *team_name;
+  GPtrArray  *household;      /* JyResidentRow, the resident included */
+  GPtrArray  *timeline;       /* JyTimelineEntry, newest first */
+} JyResidentDetail;
+
+void      jy_resident_detail_free (JyResidentDetail *detail);
+
+/* JyStoreFunc for jy_store_read(): @data is the resident id (GINT_TO_POINTER
+ * is not enough for 64 bits, so pass a gint64 *). */
+gpointer  jy_resident_detail_load (JyDb          *db,
+                                   gpointer       data,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyResidentDetail, jy_resident_detail_free)
+
+G_END_DECLS
