@@ -123,9 +123,7 @@ search_activate_cb (JyWindow *self)
 
   jy_window_show_page (self, "residents");
   /* Enter opens the best match: name, Enter, the record. */
-  jy_residents_page_search (self->residents_page, text);
-  if (text[0] != '\0')
-    jy_residents_page_open_first (self->residents_page);
+  jy_residents_page_activate_search (self->residents_page, text);
 }
 
 static void
@@ -158,6 +156,18 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   jy_window_show_page (JY_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+new_resident_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  /* Registering someone is a front-desk job: Ctrl+N from any page. */
+  jy_window_show_page (self, "residents");
+  gtk_widget_activate_action (GTK_WIDGET (self->residents_page), "residents.new", NULL);
 }
 
 static void
@@ -353,6 +363,9 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-resident", NULL, find_resident_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.new-resident", NULL, new_resident_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-resident", NULL);
 
   /* Ctrl+F finds a resident from anywhere in the window. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

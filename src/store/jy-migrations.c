@@ -186,30 +186,28 @@ static const char migration_2[] =
   "CREATE INDEX resident_tag_resident ON resident_tag (resident_id);\n"
   "CREATE INDEX resident_tag_tag ON resident_tag (tag, resident_id);\n"
 
-  /* Precomputed search keys, one row per (key, resident); the key starts
-   * with its kind and a colon (see jy-resident-search.h), so one index
-   * serves prefix ranges of every kind. team_id and visibility copy the
-   * resident's, so ranking a team's residents first and hiding retired
-   * ones read no other table: visibility is 2 active, 1 moved out, dead
-   * or lost, 0 voided. jy_resident_search_rebuild() drops and recreates
-   * the two indexes: keep its copy of them the same. */
+  /* Precomputed search keys (see jy-resident-search.h). A key starts with
+   * its kind and a colon, so one B-tree answers prefix ranges of every
+   * kind. Rows are grouped by the resident's team (0: none) first: ranking
+   * a team's own residents first is then one range, and everyone's best
+   * matches a short range per team. visibility copies the resident's
+   * status: 2 active, 1 moved out, dead or lost, 0 voided. Derived data,
+   * rebuilt by jy_resident_search_rebuild(). */
   "CREATE TABLE search_key (\n"
+  "  team_id     INTEGER NOT NULL,\n"
   "  key         TEXT NOT NULL,\n"
-  "  resident_id INTEGER NOT NULL REFERENCES resident (id),\n"
-  "  team_id     INTEGER,\n"
+  "  resident_id INTEGER NOT NULL,\n"
   "  visibility  INTEGER NOT NULL,\n"
-  "  PRIMARY KEY (key, resident_id)\n"
+  "  PRIMARY KEY (team_id, key, resident_id)\n"
   ") WITHOUT ROWID;\n"
-  "CREATE INDEX search_key_resident ON search_key (resident_id);\n"
-  "CREATE INDEX search_key_team ON search_key (team_id, key, resident_id, visibility);\n"
-  "CREATE TRIGGER search_key_follow_resident AFTER UPDATE OF team_id, status ON resident\n"
-  "  WHEN NEW.team_id IS NOT OLD.team_id OR NEW.status IS NOT OLD.status\n"
-  "BEGIN\n"
-  "  UPDATE search_key\n"
-  "     SET team_id = NEW.team_id,\n"
-  "         visibility = CASE NEW.status WHEN 'active' THEN 2 WHEN 'voided' THEN 0 ELSE 1 END\n"
-  "   WHERE resident_id = NEW.id;\n"
-  "END;\n"
+  /* A resident's keys as last indexed (newline-separated) and the team
+   * they were filed under, so re-indexing removes exactly those: cheaper
+   * to keep than an index on search_key by resident. */
+  "CREATE TABLE search_doc (\n"
+  "  resident_id INTEGER PRIMARY KEY,\n"
+  "  team_id     INTEGER NOT NULL,\n"
+  "  keys        TEXT NOT NULL\n"
+  ");\n"
 
   /* Substrings of three or more characters of a name (trigram needs 3).
    * rowid = resident.id. It keeps its own copy of the name, folded as

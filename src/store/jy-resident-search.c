@@ -69,14 +69,22 @@ static char *
 fold_digits (const char *text,
              gboolean    allow_x)
 {
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *normalized = NULL;
   GString *out;
 
-  if (normalized == NULL)
-    return g_strdup ("");
+  /* Stored numbers are ASCII already; NFKC is for what people type. */
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar)*p >= 0x80)
+      {
+        normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+        if (normalized == NULL)
+          return g_strdup ("");
+        text = normalized;
+        break;
+      }
 
-  out = g_string_sized_new (strlen (normalized));
-  for (const char *p = normalized; *p != '\0'; p++)
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
         g_string_append_c (out, *p);
@@ -128,30 +136,31 @@ add_phone_keys (GPtrArray  *keys,
   add_reversed_key (keys, "T:", digits);
 }
 
-/* All keys of one resident (see the header for the kinds). May repeat a
- * key (a contact phone equal to the own one): callers ignore repeats. */
+/* The n:, p:, m: and i: keys of a name. */
 static void
-collect_keys (GPtrArray  *keys,
-              const char *name,
-              const char *id_number,
-              const char *phone,
-              const char *contact_phone,
-              const char *archive_no)
+collect_name_keys (GPtrArray  *keys,
+                   const char *name)
 {
-  if (name != NULL)
-    {
-      g_autofree char *folded = jy_pinyin_fold_name (name);
-      g_autoptr(JyPinyinKeys) pinyin = jy_pinyin_keys_new (name);
+  g_autofree char *folded = jy_pinyin_fold_name (name);
+  g_autoptr(JyPinyinKeys) pinyin = jy_pinyin_keys_new (name);
 
-      add_key (keys, "n:", folded);
-      for (guint i = 0; i < pinyin->full->len; i++)
-        add_key (keys, "p:", g_ptr_array_index (pinyin->full, i));
-      for (guint i = 0; i < pinyin->mixed->len; i++)
-        add_key (keys, "m:", g_ptr_array_index (pinyin->mixed, i));
-      for (guint i = 0; i < pinyin->initials->len; i++)
-        add_key (keys, "i:", g_ptr_array_index (pinyin->initials, i));
-    }
+  add_key (keys, "n:", folded);
+  for (guint i = 0; i < pinyin->full->len; i++)
+    add_key (keys, "p:", g_ptr_array_index (pinyin->full, i));
+  for (guint i = 0; i < pinyin->mixed->len; i++)
+    add_key (keys, "m:", g_ptr_array_index (pinyin->mixed, i));
+  for (guint i = 0; i < pinyin->initials->len; i++)
+    add_key (keys, "i:", g_ptr_array_index (pinyin->initials, i));
+}
 
+/* The keys of the numbers a resident is known by (see the header). */
+static void
+collect_number_keys (GPtrArray  *keys,
+                     const char *id_number,
+                     const char *phone,
+                     const char *contact_phone,
+                     const char *archive_no)
+{
   if (id_number != NULL)
     {
       g_autofree char *id = fold_digits (id_number, TRUE);
@@ -188,7 +197,7 @@ read_team_and_status (JyDb     *db,
                       GError  **error)
 {
   static const char sql[] =
-    "SELECT team_id, status FROM resident WHERE id = ?1";
+    "SELECT ifnull (team_id, 0), status FROM resident WHERE id = ?1";
   sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
   int rc;
 
@@ -206,21 +215,63 @@ read_team_and_status (JyDb     *db,
       return FALSE;
     }
 
-  *out_team_id = sqlite3_column_int64 (stmt, 0);   /* NULL reads as 0: no team */
+  *out_team_id = sqlite3_column_int64 (stmt, 0);
   *out_visibility = visibility_of_status ((const char *)sqlite3_column_text (stmt, 1));
   sqlite3_reset (stmt);
   return TRUE;
 }
 
-static void
-bind_team (sqlite3_stmt *stmt,
-           int           index,
-           gint64        team_id)
+/* Deletes the keys the resident was last indexed under. */
+static gboolean
+remove_old_keys (JyDb     *db,
+                 gint64    resident_id,
+                 GError  **error)
 {
-  if (team_id > 0)
-    sqlite3_bind_int64 (stmt, index, team_id);
-  else
-    sqlite3_bind_null (stmt, index);
+  static const char doc_sql[] =
+    "SELECT team_id, keys FROM search_doc WHERE resident_id = ?1";
+  static const char delete_sql[] =
+    "DELETE FROM search_key WHERE team_id = ?1 AND key = ?2 AND resident_id = ?3";
+  g_auto(GStrv) keys = NULL;
+  sqlite3_stmt *stmt;
+  gint64 team_id;
+  int rc;
+
+  if ((stmt = jy_db_prepare (db, doc_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resident_id);
+  if ((rc = jy_db_step (db, stmt, error)) < 0)
+    return FALSE;
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;   /* never indexed */
+    }
+  team_id = sqlite3_column_int64 (stmt, 0);
+  keys = g_strsplit ((const char *)sqlite3_column_text (stmt, 1), "\n", -1);
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      if (*keys[i] == '\0')
+        continue;
+      if ((stmt = jy_db_prepare (db, delete_sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, team_id);
+      sqlite3_bind_text (stmt, 2, keys[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, resident_id);
+      if (!jy_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+join_keys (GPtrArray *keys)
+{
+  g_ptr_array_add (keys, NULL);
+  g_ptr_array_remove_index (keys, keys->len - 1);
+  return g_strjoinv ("\n", (char **)keys->pdata);
 }
 
 gboolean
@@ -233,16 +284,17 @@ jy_resident_search_index (JyDb        *db,
                           const char  *archive_no,
                           GError     **error)
 {
-  static const char delete_keys_sql[] =
-    "DELETE FROM search_key WHERE resident_id = ?1";
   static const char insert_key_sql[] =
-    "INSERT OR IGNORE INTO search_key (key, resident_id, team_id, visibility)\n"
+    "INSERT OR IGNORE INTO search_key (team_id, key, resident_id, visibility)\n"
     "VALUES (?1, ?2, ?3, ?4)";
+  static const char doc_sql[] =
+    "INSERT OR REPLACE INTO search_doc (resident_id, team_id, keys) VALUES (?1, ?2, ?3)";
   static const char delete_fts_sql[] =
     "DELETE FROM resident_name_fts WHERE rowid = ?1";
   static const char insert_fts_sql[] =
     "INSERT INTO resident_name_fts (rowid, name) VALUES (?1, ?2)";
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
   sqlite3_stmt *stmt;
   gint64 team_id;
   int visibility;
@@ -251,27 +303,33 @@ jy_resident_search_index (JyDb        *db,
   g_return_val_if_fail (resident_id > 0, FALSE);
   g_return_val_if_fail (jy_db_in_transaction (db), FALSE);
 
-  if (!read_team_and_status (db, resident_id, &team_id, &visibility, error))
+  if (!read_team_and_status (db, resident_id, &team_id, &visibility, error) ||
+      !remove_old_keys (db, resident_id, error))
     return FALSE;
 
-  if ((stmt = jy_db_prepare (db, delete_keys_sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, resident_id);
-  if (!jy_db_step_done (db, stmt, error))
-    return FALSE;
-
-  collect_keys (keys, name, id_number, phone, contact_phone, archive_no);
+  if (name != NULL)
+    collect_name_keys (keys, name);
+  collect_number_keys (keys, id_number, phone, contact_phone, archive_no);
   for (guint i = 0; i < keys->len; i++)
     {
       if ((stmt = jy_db_prepare (db, insert_key_sql, error)) == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, g_ptr_array_index (keys, i), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, resident_id);
-      bind_team (stmt, 3, team_id);
+      sqlite3_bind_int64 (stmt, 1, team_id);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (keys, i), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, resident_id);
       sqlite3_bind_int (stmt, 4, visibility);
       if (!jy_db_step_done (db, stmt, error))
         return FALSE;
     }
+
+  joined = join_keys (keys);
+  if ((stmt = jy_db_prepare (db, doc_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resident_id);
+  sqlite3_bind_int64 (stmt, 2, team_id);
+  sqlite3_bind_text (stmt, 3, joined, -1, SQLITE_STATIC);
+  if (!jy_db_step_done (db, stmt, error))
+    return FALSE;
 
   if ((stmt = jy_db_prepare (db, delete_fts_sql, error)) == NULL)
     return FALSE;
@@ -298,22 +356,24 @@ jy_resident_search_index (JyDb        *db,
 
 typedef struct
 {
-  gint64 id;
-  gint64 team_id;
-  int    visibility;
-} RebuildResident;
-
-typedef struct
-{
-  guint32 key;        /* offset of the NUL-terminated key in the buffer */
-  guint32 resident;   /* index into the residents array */
+  guint64 prefix;       /* the key's first 8 bytes, big-endian: most comparisons end here */
+  guint32 team;         /* team id; ids past 2^32 would not be a health centre's */
+  guint32 key;          /* offset of the NUL-terminated key in the buffer */
+  gint64  resident_id;
+  int     visibility;
 } RebuildKey;
 
-typedef struct
+static guint64
+key_prefix (const char *key)
 {
-  GByteArray *buffer;
-  GArray     *residents;   /* of RebuildResident */
-} RebuildSort;
+  guint64 prefix = 0;
+  guint i;
+
+  /* Bytes after the NUL stay 0, which sorts as strcmp does. */
+  for (i = 0; i < 8 && key[i] != '\0'; i++)
+    prefix = (prefix << 8) | (guchar)key[i];
+  return prefix << (8 * (8 - i));
+}
 
 static int
 compare_rebuild_keys (gconstpointer a,
@@ -321,16 +381,16 @@ compare_rebuild_keys (gconstpointer a,
                       gpointer      user_data)
 {
   const RebuildKey *x = a, *y = b;
-  const RebuildSort *sort = user_data;
-  int cmp = strcmp ((const char *)sort->buffer->data + x->key,
-                    (const char *)sort->buffer->data + y->key);
-  gint64 xi, yi;
+  const char *buffer = user_data;
+  int cmp;
 
-  if (cmp != 0)
+  if (x->team != y->team)
+    return x->team < y->team ? -1 : 1;
+  if (x->prefix != y->prefix)
+    return x->prefix < y->prefix ? -1 : 1;
+  if ((cmp = strcmp (buffer + x->key, buffer + y->key)) != 0)
     return cmp;
-  xi = g_array_index (sort->residents, RebuildResident, x->resident).id;
-  yi = g_array_index (sort->residents, RebuildResident, y->resident).id;
-  return (xi > yi) - (xi < yi);
+  return (x->resident_id > y->resident_id) - (x->resident_id < y->resident_id);
 }
 
 static void
@@ -346,56 +406,98 @@ fold_name_sql (sqlite3_context  *context,
     sqlite3_result_text (context, jy_pinyin_fold_name (name), -1, g_free);
 }
 
-/* Reads every resident and computes their keys into @buffer/@keys. */
+/* Reads every resident, writes their search_doc and collects their keys
+ * into @buffer/@keys for sorting. */
 static gboolean
 compute_all_keys (JyDb        *db,
                   GByteArray  *buffer,
-                  GArray      *residents,
                   GArray      *keys,
+                  guint       *out_residents,
                   GError     **error)
 {
-  static const char sql[] =
-    "SELECT id, team_id, status, name, id_number, phone, contact_phone, archive_no\n"
-    "FROM resident";
+  static const char residents_sql[] =
+    "SELECT id, ifnull (team_id, 0), status, name, id_number, phone, contact_phone, archive_no\n"
+    "FROM resident ORDER BY id";
+  static const char doc_sql[] =
+    "INSERT INTO search_doc (resident_id, team_id, keys) VALUES (?1, ?2, ?3)";
   g_autoptr(GPtrArray) resident_keys = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify)g_ptr_array_unref);
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *doc;
   int rc;
 
-  if (stmt == NULL)
+  if ((stmt = jy_db_prepare (db, residents_sql, error)) == NULL)
     return FALSE;
 
+  *out_residents = 0;
   while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      RebuildResident resident;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 team_id = sqlite3_column_int64 (stmt, 1);
+      int visibility = visibility_of_status ((const char *)sqlite3_column_text (stmt, 2));
+      const char *name = (const char *)sqlite3_column_text (stmt, 3);
+      g_autofree char *joined = NULL;
 
-      resident.id = sqlite3_column_int64 (stmt, 0);
-      resident.team_id = sqlite3_column_int64 (stmt, 1);
-      resident.visibility = visibility_of_status ((const char *)sqlite3_column_text (stmt, 2));
+      if (team_id < 0 || team_id > G_MAXUINT32 || buffer->len > G_MAXUINT32 - 4096)
+        {
+          sqlite3_reset (stmt);
+          g_set_error_literal (error, JY_STORE_ERROR, JY_STORE_ERROR_FAILED,
+                               "Too many search keys or teams to rebuild at once");
+          return FALSE;
+        }
 
       g_ptr_array_set_size (resident_keys, 0);
-      collect_keys (resident_keys,
-                    (const char *)sqlite3_column_text (stmt, 3),
-                    (const char *)sqlite3_column_text (stmt, 4),
-                    (const char *)sqlite3_column_text (stmt, 5),
-                    (const char *)sqlite3_column_text (stmt, 6),
-                    (const char *)sqlite3_column_text (stmt, 7));
+      if (name != NULL)
+        {
+          GPtrArray *name_keys = g_hash_table_lookup (names, name);
+
+          /* Names repeat (86,000 different ones in the demo's 200,000):
+           * their pinyin is the costly part. */
+          if (name_keys == NULL)
+            {
+              name_keys = g_ptr_array_new_with_free_func (g_free);
+              collect_name_keys (name_keys, name);
+              g_hash_table_insert (names, g_strdup (name), name_keys);
+            }
+          for (guint i = 0; i < name_keys->len; i++)
+            g_ptr_array_add (resident_keys, g_strdup (g_ptr_array_index (name_keys, i)));
+        }
+      collect_number_keys (resident_keys,
+                           (const char *)sqlite3_column_text (stmt, 4),
+                           (const char *)sqlite3_column_text (stmt, 5),
+                           (const char *)sqlite3_column_text (stmt, 6),
+                           (const char *)sqlite3_column_text (stmt, 7));
 
       for (guint i = 0; i < resident_keys->len; i++)
         {
           const char *key = g_ptr_array_index (resident_keys, i);
-          RebuildKey entry = { buffer->len, residents->len };
+          RebuildKey entry;
 
-          if (buffer->len > G_MAXUINT32 - 256)
-            {
-              sqlite3_reset (stmt);
-              g_set_error_literal (error, JY_STORE_ERROR, JY_STORE_ERROR_FAILED,
-                                   "Too many search keys to rebuild at once");
-              return FALSE;
-            }
+          entry.prefix = key_prefix (key);
+          entry.team = (guint32)team_id;
+          entry.key = buffer->len;
+          entry.resident_id = id;
+          entry.visibility = visibility;
           g_byte_array_append (buffer, (const guint8 *)key, strlen (key) + 1);
           g_array_append_val (keys, entry);
         }
-      g_array_append_val (residents, resident);
+
+      joined = join_keys (resident_keys);
+      if ((doc = jy_db_prepare (db, doc_sql, error)) == NULL)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (doc, 1, id);
+      sqlite3_bind_int64 (doc, 2, team_id);
+      sqlite3_bind_text (doc, 3, joined, -1, SQLITE_STATIC);
+      if (!jy_db_step_done (db, doc, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      (*out_residents)++;
     }
   sqlite3_reset (stmt);
 
@@ -406,66 +508,61 @@ gboolean
 jy_resident_search_rebuild (JyDb    *db,
                             GError **error)
 {
-  /* Loading a B-tree in key order and indexing it afterwards is several
-   * times faster than keeping two indexes current row by row. The
-   * indexes are the ones migration_2 creates: keep the two the same. */
   static const char clear_sql[] =
-    "DROP INDEX IF EXISTS search_key_resident;\n"
-    "DROP INDEX IF EXISTS search_key_team;\n"
     "DELETE FROM search_key;\n"
+    "DELETE FROM search_doc;\n"
     "DELETE FROM resident_name_fts;\n";
-  static const char create_indexes_sql[] =
-    "CREATE INDEX search_key_resident ON search_key (resident_id);\n"
-    "CREATE INDEX search_key_team ON search_key (team_id, key, resident_id, visibility);\n";
   static const char insert_key_sql[] =
-    "INSERT INTO search_key (key, resident_id, team_id, visibility)\n"
+    "INSERT INTO search_key (team_id, key, resident_id, visibility)\n"
     "VALUES (?1, ?2, ?3, ?4)";
   static const char fill_fts_sql[] =
     "INSERT INTO resident_name_fts (rowid, name)\n"
     "SELECT id, jy_fold_name (name) FROM resident";
   g_autoptr(GByteArray) buffer = g_byte_array_sized_new (1 << 20);
-  g_autoptr(GArray) residents = g_array_new (FALSE, FALSE, sizeof (RebuildResident));
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (RebuildKey));
-  RebuildSort sort = { buffer, residents };
   gint64 started = g_get_monotonic_time ();
+  guint n_residents = 0;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (jy_db_in_transaction (db), FALSE);
 
-  if (!jy_db_exec (db, clear_sql, error) ||
-      !compute_all_keys (db, buffer, residents, keys, error))
+  if (!jy_db_exec (db, clear_sql, error))
+    return FALSE;
+  g_debug ("TMP cleared %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
+  if (!compute_all_keys (db, buffer, keys, &n_residents, error))
     return FALSE;
 
+  /* Appending to a B-tree in key order is several times faster than
+   * inserting in resident order. */
   g_debug ("TMP computed %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
-  g_array_sort_with_data (keys, compare_rebuild_keys, &sort);
+  g_array_sort_with_data (keys, compare_rebuild_keys, buffer->data);
   g_debug ("TMP sorted %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
 
+  /* The hot loop steps the statement itself: 2 million rows, where
+   * jy_db_step()'s timing costs as much as the insert. */
+  if ((stmt = jy_db_prepare (db, insert_key_sql, error)) == NULL)
+    return FALSE;
   for (guint i = 0; i < keys->len; i++)
     {
       const RebuildKey *entry = &g_array_index (keys, RebuildKey, i);
-      const RebuildResident *resident = &g_array_index (residents, RebuildResident, entry->resident);
 
       /* A repeated key of one resident sorts next to itself. */
-      if (i > 0 && compare_rebuild_keys (entry - 1, entry, &sort) == 0)
+      if (i > 0 && compare_rebuild_keys (entry - 1, entry, buffer->data) == 0)
         continue;
 
-      if ((stmt = jy_db_prepare (db, insert_key_sql, error)) == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, (const char *)buffer->data + entry->key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, resident->id);
-      bind_team (stmt, 3, resident->team_id);
-      sqlite3_bind_int (stmt, 4, resident->visibility);
-      if (!jy_db_step_done (db, stmt, error))
-        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, entry->team);
+      sqlite3_bind_text (stmt, 2, (const char *)buffer->data + entry->key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, entry->resident_id);
+      sqlite3_bind_int (stmt, 4, entry->visibility);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return jy_db_set_error (db, rc, error);
     }
 
   g_debug ("TMP inserted %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
-  if (!jy_db_exec (db, create_indexes_sql, error))
-    return FALSE;
-  g_debug ("TMP indexed %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
-
   /* The same folding as the n: keys, so a substring and a prefix agree. */
   rc = sqlite3_create_function_v2 (jy_db_get_handle (db), "jy_fold_name", 1,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
@@ -477,7 +574,7 @@ jy_resident_search_rebuild (JyDb    *db,
     return FALSE;
 
   g_debug ("search index rebuilt: %u residents, %u keys, %.0f ms",
-           residents->len, keys->len, (g_get_monotonic_time () - started) / 1000.0);
+           n_residents, keys->len, (g_get_monotonic_time () - started) / 1000.0);
   return TRUE;
 }
 
@@ -498,6 +595,13 @@ typedef struct
   guint   scan;          /* the last scan that counted this resident */
 } Hit;
 
+/* One of the best matches of a probe outside the own team. */
+typedef struct
+{
+  char   *key;
+  gint64  id;
+} Candidate;
+
 typedef struct
 {
   JyDb         *db;
@@ -505,6 +609,7 @@ typedef struct
   int           min_visibility;
   guint         limit;
   GCancellable *cancellable;
+  GArray       *teams;     /* of gint64: every team id, and 0 for none */
   GHashTable   *hits;      /* gint64 * id -> Hit * */
   guint         scan;
 } Search;
@@ -514,6 +619,12 @@ probe_clear (Probe *probe)
 {
   g_free (probe->lower);
   g_free (probe->upper);
+}
+
+static void
+candidate_clear (Candidate *candidate)
+{
+  g_free (candidate->key);
 }
 
 static void
@@ -577,7 +688,9 @@ is_number_query (const char *text)
   for (const char *p = text; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
-        any_digit = TRUE;
+        {
+          any_digit = TRUE;
+        }
       else if (*p == 'x' || *p == 'X')
         {
           /* Only as the last character that counts. */
@@ -586,7 +699,9 @@ is_number_query (const char *text)
               return FALSE;
         }
       else if (*p != ' ' && *p != '-')
-        return FALSE;
+        {
+          return FALSE;
+        }
     }
   return any_digit;
 }
@@ -647,15 +762,18 @@ plan_probes (const char  *query,
   }
 }
 
-/* Records a match; returns TRUE if this scan had not counted the resident. */
-static gboolean
+/* Records a match and returns its Hit, with *out_new set if this scan
+ * had not counted the resident yet. */
+static Hit *
 record_hit (Search     *search,
             gint64      id,
             guint       rank,
-            const char *key)
+            const char *key,
+            gboolean   *out_new)
 {
   Hit *hit = g_hash_table_lookup (search->hits, &id);
 
+  *out_new = TRUE;
   if (hit == NULL)
     {
       hit = g_new0 (Hit, 1);
@@ -664,7 +782,7 @@ record_hit (Search     *search,
       hit->key = g_strdup (key);
       hit->scan = search->scan;
       g_hash_table_insert (search->hits, &hit->id, hit);
-      return TRUE;
+      return hit;
     }
 
   if (rank < hit->rank || (rank == hit->rank && strcmp (key, hit->key) < 0))
@@ -674,9 +792,9 @@ record_hit (Search     *search,
       hit->key = g_strdup (key);
     }
   if (hit->scan == search->scan)
-    return FALSE;
+    *out_new = FALSE;
   hit->scan = search->scan;
-  return TRUE;
+  return hit;
 }
 
 static guint
@@ -687,67 +805,127 @@ make_rank (Tier     tier,
   return ((guint)tier << 16) | ((substring ? 1u : 0u) << 8) | MIN (probe, 255u);
 }
 
-/* Reads one key range in key order until @limit residents of this scan,
- * either the own team's (via search_key_team) or everyone else's. */
-static gboolean
-scan_range (Search       *search,
-            const Probe  *probe,
-            guint         probe_index,
-            gboolean      own_team,
-            GError      **error)
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
 {
-  static const char own_team_sql[] =
-    "SELECT key, resident_id FROM search_key INDEXED BY search_key_team\n"
-    "WHERE team_id = ?3 AND key >= ?1 AND key < ?2 AND visibility >= ?4\n"
+  const Candidate *x = a, *y = b;
+  int cmp = strcmp (x->key, y->key);
+
+  if (cmp != 0)
+    return cmp;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Reads one team's part of a key range in (key, id) order: at most
+ * @limit residents, and with @threshold none that sorts after it. Each
+ * resident found is recorded, and appended to @candidates if given. */
+static gboolean
+scan_team (Search           *search,
+           const Probe      *probe,
+           guint             probe_index,
+           gint64            team_id,
+           const Candidate  *threshold,
+           GArray           *candidates,
+           GError          **error)
+{
+  static const char sql[] =
+    "SELECT key, resident_id FROM search_key\n"
+    "WHERE team_id = ?1 AND key >= ?2 AND key < ?3 AND visibility >= ?4\n"
     "ORDER BY key, resident_id";
-  static const char everyone_sql[] =
-    "SELECT key, resident_id, team_id FROM search_key\n"
-    "WHERE key >= ?1 AND key < ?2 AND visibility >= ?3\n"
-    "ORDER BY key, resident_id";
-  sqlite3_stmt *stmt;
+  gboolean own = team_id == search->own_team_id && search->own_team_id > 0;
+  sqlite3_stmt *stmt = jy_db_prepare (search->db, sql, error);
   guint found = 0;
-  guint rows = 0;
   int rc = SQLITE_DONE;
 
-  stmt = jy_db_prepare (search->db, own_team ? own_team_sql : everyone_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, probe->lower, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, probe->upper, -1, SQLITE_STATIC);
-  if (own_team)
-    {
-      sqlite3_bind_int64 (stmt, 3, search->own_team_id);
-      sqlite3_bind_int (stmt, 4, search->min_visibility);
-    }
-  else
-    {
-      sqlite3_bind_int (stmt, 3, search->min_visibility);
-    }
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  sqlite3_bind_text (stmt, 2, probe->lower, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, probe->upper, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, search->min_visibility);
 
   search->scan++;
   while (found < search->limit && (rc = jy_db_step (search->db, stmt, error)) == SQLITE_ROW)
     {
       const char *key = (const char *)sqlite3_column_text (stmt, 0);
-      gint64 id = sqlite3_column_int64 (stmt, 1);
+      Candidate row = { (char *)key, sqlite3_column_int64 (stmt, 1) };
       gboolean exact = probe->exact_ok && strcmp (key, probe->lower) == 0;
+      gboolean is_new;
       Tier tier;
 
-      if (++rows % 1024 == 0 && g_cancellable_is_cancelled (search->cancellable))
+      if (threshold != NULL && compare_candidates (&row, threshold) > 0)
         break;
 
-      if (!own_team && search->own_team_id > 0 &&
-          sqlite3_column_int64 (stmt, 2) == search->own_team_id)
-        continue;   /* the own-team scan has them */
+      tier = exact ? TIER_EXACT : own ? TIER_OWN_TEAM : TIER_PREFIX;
+      record_hit (search, row.id, make_rank (tier, FALSE, probe_index), key, &is_new);
+      if (!is_new)
+        continue;   /* another key of the same resident: rows are per key */
 
-      tier = exact ? TIER_EXACT : own_team ? TIER_OWN_TEAM : TIER_PREFIX;
-      if (record_hit (search, id, make_rank (tier, FALSE, probe_index), key))
-        found++;
+      found++;
+      if (candidates != NULL)
+        {
+          Candidate candidate = { g_strdup (key), row.id };
+
+          g_array_append_val (candidates, candidate);
+        }
     }
   if (rc < 0)
     return FALSE;
   sqlite3_reset (stmt);
 
-  return !g_cancellable_set_error_if_cancelled (search->cancellable, error);
+  return TRUE;
+}
+
+/* The own team's best @limit matches of a probe, then the best @limit of
+ * everyone else's. The second is a short range per team: once @limit
+ * candidates are known, a team's range is read only up to the worst of
+ * them, so the rows read grow like limit × log(teams), not with the
+ * matches (14,000 for 王). */
+static gboolean
+scan_probe (Search       *search,
+            const Probe  *probe,
+            guint         probe_index,
+            GError      **error)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  Candidate threshold = { NULL, 0 };
+  g_autofree char *threshold_key = NULL;
+
+  g_array_set_clear_func (candidates, (GDestroyNotify)candidate_clear);
+
+  if (search->own_team_id > 0 &&
+      !scan_team (search, probe, probe_index, search->own_team_id, NULL, NULL, error))
+    return FALSE;
+
+  for (guint t = 0; t < search->teams->len; t++)
+    {
+      gint64 team_id = g_array_index (search->teams, gint64, t);
+
+      if (team_id == search->own_team_id && search->own_team_id > 0)
+        continue;
+      if (g_cancellable_set_error_if_cancelled (search->cancellable, error))
+        return FALSE;
+
+      if (!scan_team (search, probe, probe_index, team_id,
+                      threshold_key != NULL ? &threshold : NULL, candidates, error))
+        return FALSE;
+
+      if (candidates->len >= search->limit)
+        {
+          Candidate *worst;
+
+          g_array_sort (candidates, compare_candidates);
+          g_array_set_size (candidates, search->limit);
+          worst = &g_array_index (candidates, Candidate, search->limit - 1);
+          g_free (threshold_key);
+          threshold_key = g_strdup (worst->key);
+          threshold.key = threshold_key;
+          threshold.id = worst->id;
+        }
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -757,7 +935,7 @@ scan_substring (Search      *search,
                 GError     **error)
 {
   static const char sql[] =
-    "SELECT r.id, r.team_id, resident_name_fts.name\n"
+    "SELECT r.id, ifnull (r.team_id, 0), resident_name_fts.name\n"
     "FROM resident_name_fts JOIN resident AS r ON r.id = resident_name_fts.rowid\n"
     "WHERE resident_name_fts MATCH ?1\n"
     "  AND CASE r.status WHEN 'active' THEN 2 WHEN 'voided' THEN 0 ELSE 1 END >= ?2\n"
@@ -788,15 +966,43 @@ scan_substring (Search      *search,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       gboolean own = search->own_team_id > 0 && sqlite3_column_int64 (stmt, 1) == search->own_team_id;
       const char *name = (const char *)sqlite3_column_text (stmt, 2);
+      gboolean is_new;
 
       record_hit (search, id, make_rank (own ? TIER_OWN_TEAM : TIER_SUBSTRING, TRUE, probe_index),
-                  name != NULL ? name : "");
+                  name != NULL ? name : "", &is_new);
     }
   if (rc < 0)
     return FALSE;
   sqlite3_reset (stmt);
 
   return !g_cancellable_set_error_if_cancelled (search->cancellable, error);
+}
+
+static GArray *
+load_teams (JyDb    *db,
+            GError **error)
+{
+  static const char sql[] = "SELECT id FROM team ORDER BY id";
+  g_autoptr(GArray) teams = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  gint64 none = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  /* Residents without a team are filed under 0. */
+  g_array_append_val (teams, none);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (teams, id);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&teams);
 }
 
 static int
@@ -837,9 +1043,10 @@ jy_resident_search_with_flags (JyDb                   *db,
   g_autoptr(GArray) probes = g_array_new (FALSE, FALSE, sizeof (Probe));
   g_autoptr(GHashTable) hits = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                       NULL, (GDestroyNotify)hit_free);
+  g_autoptr(GArray) teams = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *substring = NULL;
-  GArray *ids;
   GHashTableIter iter;
   Search search = { 0 };
   Hit *hit;
@@ -850,7 +1057,12 @@ jy_resident_search_with_flags (JyDb                   *db,
   JY_ASSERT_NOT_UI_THREAD ();
 
   g_array_set_clear_func (probes, (GDestroyNotify)probe_clear);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  plan_probes (query, probes, &substring);
+  if (probes->len == 0 && substring == NULL)
+    return g_steal_pointer (&ids);
+
+  if ((teams = load_teams (db, error)) == NULL)
+    return NULL;
 
   search.db = db;
   search.own_team_id = own_team_id;
@@ -858,27 +1070,15 @@ jy_resident_search_with_flags (JyDb                   *db,
                                                                             : VISIBILITY_ACTIVE;
   search.limit = limit > 0 ? limit : G_MAXUINT;
   search.cancellable = cancellable;
+  search.teams = teams;
   search.hits = hits;
 
-  plan_probes (query, probes, &substring);
-
   for (guint i = 0; i < probes->len; i++)
-    {
-      const Probe *probe = &g_array_index (probes, Probe, i);
-
-      if ((own_team_id > 0 && !scan_range (&search, probe, i, TRUE, error)) ||
-          !scan_range (&search, probe, i, FALSE, error))
-        {
-          g_array_unref (ids);
-          return NULL;
-        }
-    }
+    if (!scan_probe (&search, &g_array_index (probes, Probe, i), i, error))
+      return NULL;
 
   if (substring != NULL && !scan_substring (&search, substring, probes->len, error))
-    {
-      g_array_unref (ids);
-      return NULL;
-    }
+    return NULL;
 
   sorted = g_ptr_array_sized_new (g_hash_table_size (hits));
   g_hash_table_iter_init (&iter, hits);
@@ -889,5 +1089,5 @@ jy_resident_search_with_flags (JyDb                   *db,
   for (guint i = 0; i < sorted->len && i < search.limit; i++)
     g_array_append_val (ids, ((Hit *)g_ptr_array_index (sorted, i))->id);
 
-  return ids;
+  return g_steal_pointer (&ids);
 }

@@ -16,29 +16,31 @@ G_BEGIN_DECLS
  * "Search"): a name in 汉字, full pinyin or initials, an ID number's start or
  * last digits, a phone's start or last digits, a record number.
  *
- * Every resident has rows in search_key (key, resident_id, team_id,
- * visibility); a key starts with its kind, so one index answers a prefix
- * search of any kind as a range `key >= 'p:wang' AND key < 'p:wanh'`:
+ * Every resident has rows in search_key (team_id, key, resident_id,
+ * visibility); a key starts with its kind, so a prefix search of any kind
+ * is a range `key >= 'p:wang' AND key < 'p:wanh'`, read once for the own
+ * team and once per other team (the table is grouped by team):
  *
  *   n:  the name, folded (NFKC, no spaces or ·)  n:王小燕, n:阿依古丽买买提
  *   p:  full pinyin, one per reading variant     p:wangxiaoyan; 单田芳: p:shantianfang, p:dantianfang
  *   m:  surname in full, given name as initials  m:wangxy (given names of 2+ characters)
  *   i:  initials                                 i:wxy; 欧阳锋: i:oyf
  *   d:  ID number, X upper-case                  d:11010519491231002X
- *   D:  ID number reversed, so its last digits    D:X20013219491501011
+ *   D:  ID number reversed, so its last digits   D:X20013219491501011
  *       are a prefix
  *   t:  phone digits, own and contact phones;    t:13812345678; 0592-5551234: t:05925551234, t:5551234
  *       a landline also without its area code
- *   T:  phone digits reversed (last digits)       T:87654321831
- *   a:  record number, all 17 digits and the      a:35020310100100023, a:00100023
+ *   T:  phone digits reversed (last digits)      T:87654321831
+ *   a:  record number, all 17 digits and the     a:35020310100100023, a:00100023
  *       last 8 printed on forms (□□□-□□□□□)
  *
  * Pinyin keys come from jy_pinyin_keys_new() (at most 16 variants of each
- * kind). team_id and visibility copy the resident's team and status
- * (2 active, 1 moved out / dead / lost, 0 voided); a trigger on resident
- * keeps them current, so retiring a resident or moving them to another
- * team needs no re-index. resident_name_fts (trigram) holds the folded
- * name for substrings of three or more characters. */
+ * kind). team_id (0: none) and visibility (2 active, 1 moved out / dead /
+ * lost, 0 voided) are the resident's when last indexed: re-index after
+ * every write of a resident row, a change of status or team included.
+ * search_doc remembers each resident's keys so re-indexing removes them;
+ * resident_name_fts (trigram) holds the folded name for substrings of
+ * three or more characters. */
 
 typedef enum
 {
@@ -48,8 +50,9 @@ typedef enum
 } JyResidentSearchFlags;
 
 /* Replaces the resident's keys and substring row. Call inside the write
- * transaction that saved the resident, after the row is written (team and
- * status are read from it). NULL fields have no keys. */
+ * transaction that saved the resident (created, edited, retired, moved to
+ * another team, pulled from the platform, imported), after the row is
+ * written: team and status are read from it. NULL fields have no keys. */
 gboolean  jy_resident_search_index      (JyDb                   *db,
                                          gint64                  resident_id,
                                          const char             *name,

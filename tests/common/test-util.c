@@ -166,3 +166,20 @@ jy_test_iterate_until_set (gpointer *pointer)
 {
   jy_test_iterate_until_true (pointer_set, pointer);
 }
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+void
+jy_test_unref_and_wait_finalize (gpointer object)
+{
+  gpointer weak = object;
+
+  g_assert_true (G_IS_OBJECT (object));
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+  jy_test_iterate_until_true (pointer_cleared, &weak);
+}

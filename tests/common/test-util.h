@@ -22,4 +22,9 @@ void   jy_test_iterate_until_set  (gpointer   *pointer);
 void   jy_test_iterate_until_true (gboolean  (*predicate) (gpointer),
                                    gpointer    data);
 
+/* Drops the caller's reference and runs the main loop until the object is
+ * finalized: async work in flight (a GTask holds its source) may finish
+ * first, but the object must not leak. */
+void   jy_test_unref_and_wait_finalize (gpointer object);
+
 G_END_DECLS

@@ -406,9 +406,8 @@ fill_from_id (JyResidentEditor *self,
 }
 
 static void
-field_changed_cb (JyResidentEditor *self,
-                  GParamSpec       *pspec,
-                  GtkWidget        *widget)
+field_changed (JyResidentEditor *self,
+               GtkWidget        *widget)
 {
   g_autoptr(JyResident) r = NULL;
   GtkWidget *row;
@@ -416,10 +415,7 @@ field_changed_cb (JyResidentEditor *self,
   if (self->loading)
     return;
 
-  /* For entries the signal has no pspec: the widget comes first. */
-  if (widget == NULL && GTK_IS_WIDGET (pspec))
-    widget = GTK_WIDGET (pspec);
-  row = widget != NULL ? gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW) : NULL;
+  row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
   if (row != NULL)
     g_hash_table_add (self->touched, row);
 
@@ -432,6 +428,28 @@ field_changed_cb (JyResidentEditor *self,
       check_id_number (self, r);
     }
   show_problems (self);
+}
+
+static void
+entry_changed_cb (JyResidentEditor *self,
+                  GtkEditable      *entry)
+{
+  field_changed (self, GTK_WIDGET (entry));
+}
+
+static void
+dropdown_changed_cb (JyResidentEditor *self,
+                     GParamSpec       *pspec,
+                     GtkDropDown      *dropdown)
+{
+  field_changed (self, GTK_WIDGET (dropdown));
+}
+
+static void
+check_toggled_cb (JyResidentEditor *self,
+                  GtkCheckButton   *check)
+{
+  field_changed (self, GTK_WIDGET (check));
 }
 
 typedef struct
@@ -755,7 +773,9 @@ jy_resident_editor_class_init (JyResidentEditorClass *klass)
   BIND (ethnicity_row); BIND (ethnicity_dropdown); BIND (insurance_row); BIND (insurance_dropdown);
   BIND (team_row); BIND (team_dropdown);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dropdown_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.open-existing", NULL, open_existing_action);

@@ -35,6 +35,8 @@ struct _JyResidentsPage
   GCancellable        *choices_cancellable;
   char                *query;
   guint                n_matches;
+  gboolean             loading;
+  gboolean             open_when_loaded;
 
   GtkStack            *view_stack;
   GtkStack            *list_stack;
@@ -247,8 +249,10 @@ ids_loaded_cb (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self->loading = FALSE;
   if (ids == NULL)
     {
+      self->open_when_loaded = FALSE;
       g_warning ("Could not list residents: %s", error->message);
       adw_status_page_set_description (self->error_status, _("Try again, or restart Jiayi if it keeps happening."));
       gtk_stack_set_visible_child_name (self->list_stack, "error");
@@ -256,6 +260,12 @@ ids_loaded_cb (GObject      *object,
     }
 
   show_ids (self, ids);
+
+  if (self->open_when_loaded)
+    {
+      self->open_when_loaded = FALSE;
+      jy_residents_page_open_first (self);
+    }
 }
 
 static gpointer
@@ -305,6 +315,7 @@ reload_list (JyResidentsPage *self)
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
 
+  self->loading = TRUE;
   /* Keep the old rows up while the new ones come: no flicker per keystroke. */
   if (self->n_matches == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
@@ -343,6 +354,7 @@ jy_residents_page_search (JyResidentsPage *self,
 
   g_free (self->query);
   self->query = g_steal_pointer (&query);
+  self->open_when_loaded = FALSE;
   gtk_stack_set_visible_child_name (self->view_stack, "list");
   reload_list (self);
 }
@@ -436,6 +448,23 @@ jy_residents_page_open_resident (JyResidentsPage *self,
   jy_resident_view_show (self->resident_view, self->store, resident_id);
   gtk_stack_set_visible_child_name (self->view_stack, "resident");
   gtk_widget_grab_focus (GTK_WIDGET (self->resident_view));
+}
+
+/* Enter in the search field: opens the best match of what was typed,
+ * waiting for the search to finish if it is still running. */
+void
+jy_residents_page_activate_search (JyResidentsPage *self,
+                                   const char      *text)
+{
+  g_return_if_fail (JY_IS_RESIDENTS_PAGE (self));
+
+  jy_residents_page_search (self, text);
+  if (self->query == NULL)
+    return;
+  if (self->loading)
+    self->open_when_loaded = TRUE;
+  else
+    jy_residents_page_open_first (self);
 }
 
 gboolean
@@ -570,7 +599,6 @@ jy_residents_page_class_init (JyResidentsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, resident_view_edit_cb);
 
   gtk_widget_class_install_action (widget_class, "residents.new", NULL, new_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "residents.new", NULL);
 }
 
 static void

@@ -22,5 +22,7 @@ void     jy_residents_page_search           (JyResidentsPage *self,
 void     jy_residents_page_open_resident    (JyResidentsPage *self,
                                              gint64           resident_id);
 gboolean jy_residents_page_open_first       (JyResidentsPage *self);
+void     jy_residents_page_activate_search  (JyResidentsPage *self,
+                                             const char      *text);
 
 G_END_DECLS

@@ -1,0 +1,257 @@
+/* test-residents.c
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "jy-application.h"
+#include "jy-generator.h"
+#include "jy-resident-editor.h"
+#include "jy-resident-view.h"
+#include "jy-residents-page.h"
+#include "jy-window.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char      *tmpdir;
+  char      *path;
+  JyStore   *store;
+  GSettings *settings;
+  JyWindow  *window;
+} Fixture;
+
+static gpointer
+generate_func (JyDb          *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  JyGeneratorOptions options = { .n_residents = 300, .seed = 7 };
+
+  return jy_generator_run (db, &options, NULL, NULL, error) ? JY_STORE_DONE : NULL;
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fx->tmpdir = g_dir_make_tmp ("jiayi-gui-residents-XXXXXX", &error);
+  g_assert_no_error (error);
+  fx->path = g_build_filename (fx->tmpdir, "centre.db", NULL);
+  fx->store = jy_store_open (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (jy_store_write (fx->store, generate_func, NULL, NULL, &error) == JY_STORE_DONE);
+
+  fx->settings = g_settings_new (APPLICATION_ID);
+  fx->window = g_object_ref_sink (jy_window_new (NULL, fx->settings));
+  jy_window_set_store (fx->window, fx->store);
+  gtk_window_present (GTK_WINDOW (fx->window));
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  jy_test_unref_and_wait_finalize (g_steal_pointer (&fx->window));
+  g_clear_object (&fx->settings);
+  jy_test_unref_and_wait_finalize (g_steal_pointer (&fx->store));
+  jy_test_remove_tree (fx->tmpdir);
+  g_free (fx->tmpdir);
+  g_free (fx->path);
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Template children carry their .ui id as buildable id. */
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  JyResidentView *view;
+  gint64          expected;
+} ViewWait;
+
+static gboolean
+view_shows (gpointer data)
+{
+  ViewWait *wait = data;
+
+  return jy_resident_view_get_resident_id (wait->view) == wait->expected &&
+         gtk_widget_get_mapped (GTK_WIDGET (wait->view));
+}
+
+static gboolean
+view_audited (gpointer data)
+{
+  return jy_test_query_int64 (data, "SELECT count(*) FROM audit_log WHERE action = 'view'") == 1;
+}
+
+static void
+test_search_by_id_tail_and_enter_opens_resident (Fixture       *fx,
+                                                 gconstpointer  user_data)
+{
+  GtkWidget *entry = find_by_type (GTK_WIDGET (fx->window), GTK_TYPE_SEARCH_ENTRY);
+  ViewWait wait;
+  g_autofree char *id_number = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *sql = NULL;
+
+  /* Someone real in the generated centre, found by the last 6 digits. */
+  wait.expected = jy_test_query_int64 (fx->path,
+                                       "SELECT id FROM resident WHERE id_number IS NOT NULL "
+                                       "AND substr (id_number, -6) IN (SELECT substr (id_number, -6) FROM resident "
+                                       "GROUP BY 1 HAVING count(*) = 1) ORDER BY id DESC LIMIT 1");
+  sql = g_strdup_printf ("SELECT id_number FROM resident WHERE id = %" G_GINT64_FORMAT, wait.expected);
+  id_number = jy_test_query_text (fx->path, sql);
+  query = g_strdup (id_number + strlen (id_number) - 6);
+  wait.view = JY_RESIDENT_VIEW (find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENT_VIEW));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.find-resident", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  /* Enter at once, before the search has answered: it must still open this person. */
+  g_signal_emit_by_name (entry, "activate");
+
+  jy_test_iterate_until_true (view_shows, &wait);
+  g_assert_cmpstr (jy_window_get_visible_page (fx->window), ==, "residents");
+
+  /* Opening a record is audited (written off the main thread). */
+  jy_test_iterate_until_true (view_audited, fx->path);
+}
+
+static JyResidentEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (JY_IS_RESIDENT_EDITOR (window))
+        return JY_RESIDENT_EDITOR (window);
+    }
+  return NULL;
+}
+
+static gboolean
+editor_gone (gpointer data)
+{
+  return find_editor () == NULL;
+}
+
+static void
+set_entry (JyResidentEditor *editor,
+           const char       *id,
+           const char       *text)
+{
+  GtkWidget *entry = find_by_id (GTK_WIDGET (editor), id);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+test_editor_refuses_bad_id_then_saves (Fixture       *fx,
+                                       gconstpointer  user_data)
+{
+  JyResidentEditor *editor;
+  GtkWidget *id_row, *sex, *birth;
+  ViewWait wait;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-resident", NULL));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+
+  set_entry (editor, "name_entry", "测试居民");
+  set_entry (editor, "id_number_entry", "110105194912310021");   /* wrong check digit */
+  id_row = find_by_id (GTK_WIDGET (editor), "id_number_row");
+  g_assert_true (gtk_widget_has_css_class (id_row, "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (id_row)), !=, "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (find_editor () == editor);   /* still open, nothing lost */
+  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM resident WHERE name = '测试居民'"), ==, 0);
+
+  /* The right number fills sex and birth date. */
+  set_entry (editor, "id_number_entry", "11010519491231002X");
+  g_assert_false (gtk_widget_has_css_class (id_row, "error"));
+  sex = find_by_id (GTK_WIDGET (editor), "sex_dropdown");
+  birth = find_by_id (GTK_WIDGET (editor), "birth_entry");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (sex)), ==, 1);   /* female */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "1949-12-31");
+  set_entry (editor, "phone_entry", "138 0013 8000");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  jy_test_iterate_until_true (editor_gone, NULL);
+
+  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM resident WHERE name = '测试居民' "
+                                                  "AND id_number = '11010519491231002X' AND phone = '13800138000'"), ==, 1);
+  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM outbox WHERE entity = 'resident' AND op = 'create'"), ==, 1);
+
+  /* And the new record is what the page shows. */
+  wait.view = JY_RESIDENT_VIEW (find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENT_VIEW));
+  wait.expected = jy_test_query_int64 (fx->path, "SELECT id FROM resident WHERE name = '测试居民'");
+  jy_test_iterate_until_true (view_shows, &wait);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("JIAYI_LOCALEDIR");
+
+  gtk_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  adw_init ();
+  jy_gui_init ();
+  jy_test_quiet_debug ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/gui/residents/search-id-tail-then-enter-opens-resident", test_search_by_id_tail_and_enter_opens_resident);
+  ADD ("/gui/residents/editor-refuses-bad-id-then-saves", test_editor_refuses_bad_id_then_saves);
+
+  return g_test_run ();
+}
