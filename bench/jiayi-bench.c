@@ -13,10 +13,20 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "jy-centre-store.h"
 #include "jy-generator.h"
+#include "jy-idcard.h"
+#include "jy-pinyin.h"
+#include "jy-resident-import.h"
+#include "jy-resident-search.h"
 #include "jy-store.h"
+
+/* Queries per search row, drawn from the centre's residents. */
+#define SEARCH_SAMPLES 200
+/* What the residents page asks for. */
+#define SEARCH_LIMIT   200
 
 typedef struct
 {
@@ -174,6 +184,228 @@ bench_today_summary (Bench       *bench,
   return TRUE;
 }
 
+/* Search ----------------------------------------------------------------- */
+
+typedef struct
+{
+  char   *name;
+  char   *id_number;
+  char   *phone;
+  gint64  team_id;
+} Sample;
+
+static void
+sample_clear (Sample *sample)
+{
+  g_free (sample->name);
+  g_free (sample->id_number);
+  g_free (sample->phone);
+}
+
+/* SEARCH_SAMPLES residents spread over the centre, the same every run. */
+static gpointer
+load_samples_func (JyDb          *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  static const char max_sql[] = "SELECT max (id) FROM resident";
+  static const char sql[] =
+    "SELECT name, id_number, phone, ifnull (team_id, 0) FROM resident WHERE id >= ?1\n"
+    "ORDER BY id LIMIT 1";
+  g_autoptr(GArray) samples = g_array_new (FALSE, TRUE, sizeof (Sample));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
+  gint64 max_id = 0;
+
+  g_array_set_clear_func (samples, (GDestroyNotify)sample_clear);
+  if (!jy_db_query_int64 (db, max_sql, &max_id, error))
+    return NULL;
+
+  for (guint i = 0; i < SEARCH_SAMPLES && max_id > 0; i++)
+    {
+      sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+      Sample sample;
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, g_rand_int_range (rand, 1, (gint32)MIN (max_id, G_MAXINT32)));
+      if ((rc = jy_db_step (db, stmt, error)) < 0)
+        return NULL;
+      if (rc == SQLITE_ROW)
+        {
+          sample.name = jy_db_column_dup_text (stmt, 0);
+          sample.id_number = jy_db_column_dup_text (stmt, 1);
+          sample.phone = jy_db_column_dup_text (stmt, 2);
+          sample.team_id = sqlite3_column_int64 (stmt, 3);
+          g_array_append_val (samples, sample);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return g_steal_pointer (&samples);
+}
+
+typedef struct
+{
+  const char *query;
+  gint64      own_team_id;
+} SearchJob;
+
+static gpointer
+search_func (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  const SearchJob *job = data;
+
+  return jy_resident_search (db, job->query, job->own_team_id, SEARCH_LIMIT, cancellable, error);
+}
+
+typedef enum
+{
+  QUERY_NAME_PREFIX,
+  QUERY_SUBSTRING,
+  QUERY_INITIALS,
+  QUERY_ID_LAST_4,
+  QUERY_PHONE_LAST_4,
+  N_QUERY_KINDS
+} QueryKind;
+
+/* The query a user looking for @sample would type, or NULL. */
+static char *
+make_query (const Sample *sample,
+            QueryKind     kind,
+            guint         index)
+{
+  glong n_chars = g_utf8_strlen (sample->name, -1);
+
+  switch (kind)
+    {
+    case QUERY_NAME_PREFIX:
+      {
+        /* The surname alone (the broadest: 王 is 7% of the centre), the
+         * surname and one more character, the whole name. */
+        glong n = index % 3 == 0 ? 1 : index % 3 == 1 ? MIN (2, n_chars) : n_chars;
+
+        return g_utf8_substring (sample->name, 0, n);
+      }
+    case QUERY_SUBSTRING:
+      /* Three characters, not at the start where the name has room. */
+      if (n_chars < 3)
+        return NULL;
+      return g_utf8_substring (sample->name, n_chars - 3, n_chars);
+    case QUERY_INITIALS:
+      {
+        g_autoptr(GPtrArray) initials = jy_pinyin_name_keys (sample->name, JY_PINYIN_INITIALS);
+
+        return initials->len > 0 ? g_strdup (g_ptr_array_index (initials, 0)) : NULL;
+      }
+    case QUERY_ID_LAST_4:
+      if (sample->id_number == NULL || strlen (sample->id_number) < 4)
+        return NULL;
+      return g_strdup (sample->id_number + strlen (sample->id_number) - 4);
+    case QUERY_PHONE_LAST_4:
+      if (sample->phone == NULL || strlen (sample->phone) < 4)
+        return NULL;
+      return g_strdup (sample->phone + strlen (sample->phone) - 4);
+    case N_QUERY_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+bench_search (Bench       *bench,
+              const char  *path,
+              GError     **error)
+{
+  static const char *const row_names[N_QUERY_KINDS] = {
+    "search: name prefix",
+    "search: 3-char substring",
+    "search: pinyin initials",
+    "search: ID last 4",
+    "search: phone last 4",
+  };
+  g_autoptr(JyStore) store = jy_store_open (path, error);
+  g_autoptr(GArray) samples = NULL;
+
+  if (store == NULL ||
+      (samples = jy_store_read (store, load_samples_func, NULL, NULL, error)) == NULL)
+    return FALSE;
+
+  for (QueryKind kind = 0; kind < N_QUERY_KINDS; kind++)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      guint64 n_results = 0;
+
+      for (guint run = 0; run < bench->runs; run++)
+        for (guint i = 0; i < samples->len; i++)
+          {
+            const Sample *sample = &g_array_index (samples, Sample, i);
+            g_autofree char *query = make_query (sample, kind, i);
+            /* Half as a doctor of the resident's own team, half of another. */
+            SearchJob job = { query, i % 2 == 0 ? sample->team_id : sample->team_id + 1 };
+            g_autoptr(GArray) ids = NULL;
+            gint64 start;
+            double ms;
+
+            if (query == NULL)
+              continue;
+            start = g_get_monotonic_time ();
+            /* A read job, as the residents page runs it. */
+            if ((ids = jy_store_read (store, search_func, &job, NULL, error)) == NULL)
+              return FALSE;
+            ms = elapsed_ms (start);
+            g_array_append_val (times, ms);
+            n_results += ids->len;
+          }
+
+      if (times->len == 0)
+        continue;
+      g_debug ("%s: %u queries, %.1f results on average", row_names[kind], times->len,
+               (double)n_results / times->len);
+      report (bench, row_names[kind], times, 5);
+    }
+
+  return TRUE;
+}
+
+static gpointer
+rebuild_func (JyDb          *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return jy_resident_search_rebuild (db, error) ? JY_STORE_DONE : NULL;
+}
+
+/* Recomputes every key (what an import or a migration of the key rules
+ * costs); the result is the same index, so the cache stays valid. */
+static gboolean
+bench_search_rebuild (Bench       *bench,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(JyStore) store = jy_store_open (path, error);
+  gint64 start;
+  double ms;
+
+  if (store == NULL)
+    return FALSE;
+
+  start = g_get_monotonic_time ();
+  if (jy_store_write (store, rebuild_func, NULL, NULL, error) == NULL)
+    return FALSE;
+  ms = elapsed_ms (start);
+  g_array_append_val (samples, ms);
+
+  report (bench, "search index rebuild", samples, 5000);
+  return TRUE;
+}
+
 /* Wall time from exec to the first frame that shows the Today page's data. */
 static GArray *
 time_first_frame (Bench       *bench,
@@ -240,6 +472,167 @@ bench_first_frame (Bench       *bench,
   return TRUE;
 }
 
+/* Import ------------------------------------------------------------------ */
+
+#define IMPORT_ROWS 10000
+
+static gpointer
+generate_district_func (JyDb          *db,
+                        gpointer       data,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  /* Seed 1 names the streets and communities as in the bench centre; one
+   * resident is the fewest the generator makes. */
+  JyGeneratorOptions options = { .n_residents = 1, .seed = 1 };
+
+  return jy_generator_run (db, &options, NULL, NULL, error) ? JY_STORE_DONE : NULL;
+}
+
+static gpointer
+load_communities_func (JyDb          *db,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  static const char sql[] = "SELECT name FROM address_area WHERE level = 5 ORDER BY code";
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (names, jy_db_column_dup_text (stmt, 0));
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&names);
+}
+
+/* A file as another registry would write it: UTF-8 with a BOM, CRLF,
+ * Chinese titles; every row valid and every ID number unique. */
+static char *
+make_import_csv (GPtrArray *communities,
+                 gsize     *out_length)
+{
+  static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "黄", "林", "吴", "郑" };
+  static const char *const given[] = { "小燕", "建国", "秀英", "志强", "丽华", "伟", "芳", "明辉", "婷", "海峰" };
+  g_autoptr(GDate) base = g_date_new_dmy (1, G_DATE_JANUARY, 1930);
+  GString *csv = g_string_sized_new (IMPORT_ROWS * 120);
+
+  g_string_append (csv, "\xEF\xBB\xBF姓名,性别,出生日期,身份证号,联系电话,社区,现住址,民族\r\n");
+  for (guint i = 0; i < IMPORT_ROWS; i++)
+    {
+      GDate birth = *base;
+      /* 7919 is prime to 32000: every row a different birth date, so a
+       * different ID number. */
+      guint day = (i * 7919u) % 32000u;
+      guint sequence = i % 1000;
+      char first17[18];
+
+      g_date_add_days (&birth, day);
+      g_snprintf (first17, sizeof first17, "359902%04u%02u%02u%03u", g_date_get_year (&birth),
+                  g_date_get_month (&birth), g_date_get_day (&birth), sequence);
+      g_string_append_printf (csv, "%s%s,%s,%04u-%02u-%02u,%s%c,138%08u,%s,海韵路%u号,汉族\r\n",
+                              surnames[i % G_N_ELEMENTS (surnames)],
+                              given[(i / G_N_ELEMENTS (surnames)) % G_N_ELEMENTS (given)],
+                              sequence % 2 == 1 ? "男" : "女",
+                              g_date_get_year (&birth), g_date_get_month (&birth),
+                              g_date_get_day (&birth), first17, jy_idcard_check_char (first17),
+                              i, (const char *)g_ptr_array_index (communities, i % communities->len),
+                              i % 300 + 1);
+    }
+
+  *out_length = csv->len;
+  return g_string_free (csv, FALSE);
+}
+
+typedef struct
+{
+  const char     *csv_path;
+  JyImportReport *report;
+} ImportJob;
+
+static gpointer
+import_func (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ImportJob *job = data;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (job->csv_path, &contents, &length, error))
+    return NULL;
+  job->report = jy_resident_import_csv (db, contents, length, NULL, NULL, NULL, NULL, error);
+  return job->report != NULL ? JY_STORE_DONE : NULL;
+}
+
+/* Reads the file, imports every row with its search keys, outbox and audit
+ * entries, commits: what a user waits for after choosing "Import". */
+static gboolean
+bench_import (Bench   *bench,
+              GError **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *dir = g_dir_make_tmp ("jiayi-bench-import-XXXXXX", error);
+  g_autofree char *db_path = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *row = NULL;
+  guint runs = MIN (bench->runs, 3);
+
+  if (dir == NULL)
+    return FALSE;
+  db_path = g_build_filename (dir, "import.db", NULL);
+  csv_path = g_build_filename (dir, "residents.csv", NULL);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(JyStore) store = NULL;
+      g_autoptr(GPtrArray) communities = NULL;
+      g_autoptr(JyImportReport) imported = NULL;
+      g_autofree char *csv = NULL;
+      ImportJob job = { csv_path, NULL };
+      gsize length = 0;
+      gint64 start;
+      double ms;
+
+      remove_db (db_path);
+      if ((store = jy_store_open (db_path, error)) == NULL ||
+          jy_store_write (store, generate_district_func, NULL, NULL, error) == NULL ||
+          (communities = jy_store_read (store, load_communities_func, NULL, NULL, error)) == NULL)
+        return FALSE;
+
+      csv = make_import_csv (communities, &length);
+      if (!g_file_set_contents (csv_path, csv, length, error))
+        return FALSE;
+
+      start = g_get_monotonic_time ();
+      if (jy_store_write (store, import_func, &job, NULL, error) == NULL)
+        return FALSE;
+      ms = elapsed_ms (start);
+      imported = job.report;
+
+      if (imported->n_imported != IMPORT_ROWS)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       "import bench: %u of %u rows imported", imported->n_imported, IMPORT_ROWS);
+          return FALSE;
+        }
+      g_array_append_val (samples, ms);
+    }
+
+  remove_db (db_path);
+  g_unlink (csv_path);
+  g_rmdir (dir);
+
+  row = g_strdup_printf ("import %u rows", IMPORT_ROWS);
+  report (bench, row, samples, 5000);
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,6 +674,9 @@ main (int    argc,
   if ((path = prepare_centre (&bench, &error)) == NULL ||
       !bench_open (&bench, path, &error) ||
       !bench_today_summary (&bench, path, &error) ||
+      !bench_search (&bench, path, &error) ||
+      !bench_search_rebuild (&bench, path, &error) ||
+      !bench_import (&bench, &error) ||
       !bench_first_frame (&bench, path, &error))
     {
       g_printerr ("jiayi-bench: %s\n", error->message);

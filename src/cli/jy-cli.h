@@ -27,5 +27,9 @@ char    *jy_cli_describe_store_error (const GError *error);
 
 int      jy_cli_generate        (int          argc,
                                  char       **argv);
+int      jy_cli_import          (int          argc,
+                                 char       **argv);
+int      jy_cli_export          (int          argc,
+                                 char       **argv);
 
 G_END_DECLS

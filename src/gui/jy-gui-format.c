@@ -12,6 +12,7 @@
 
 #include "jy-cli.h"
 #include "jy-clock.h"
+#include "jy-key-population.h"
 #include "jy-person.h"
 #include "jy-store-error.h"
 
@@ -136,4 +137,25 @@ jy_gui_format_store_error (const GError *error)
         }
     }
   return jy_cli_describe_store_error (error);
+}
+
+/* Short labels for the pills on a resident's page and in lists. */
+const char *
+jy_gui_format_key_population (guint tag)
+{
+  switch ((JyKeyPopulation)tag)
+    {
+    case JY_KEY_POPULATION_ELDERLY: return _("65+");
+    case JY_KEY_POPULATION_CHILD: return _("Child 0–6");
+    case JY_KEY_POPULATION_PREGNANT: return _("Pregnant or postpartum");
+    case JY_KEY_POPULATION_HYPERTENSION: return _("Hypertension");
+    case JY_KEY_POPULATION_DIABETES: return _("Type 2 diabetes");
+    case JY_KEY_POPULATION_MENTAL: return _("Severe mental disorder");
+    case JY_KEY_POPULATION_TUBERCULOSIS: return _("Tuberculosis");
+    case JY_KEY_POPULATION_DISABLED: return _("Disabled");
+    case JY_KEY_POPULATION_FAMILY_PLANNING: return _("Family-planning special family");
+    case JY_KEY_POPULATION_LOW_INCOME: return _("Low income");
+    case JY_KEY_POPULATION_N:
+    default: return "";
+    }
 }

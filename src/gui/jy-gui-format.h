@@ -21,5 +21,6 @@ const char *jy_gui_format_status          (const char   *status);
 char       *jy_gui_format_timestamp       (const char   *utc_iso);
 const char *jy_gui_format_field_label     (const char   *column);
 char       *jy_gui_format_store_error     (const GError *error);
+const char *jy_gui_format_key_population  (guint         tag);
 
 G_END_DECLS

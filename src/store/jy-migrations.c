@@ -200,21 +200,25 @@ static const char migration_2[] =
   "  visibility  INTEGER NOT NULL,\n"
   "  PRIMARY KEY (team_id, key, resident_id)\n"
   ") WITHOUT ROWID;\n"
-  /* A resident's keys as last indexed (newline-separated) and the team
-   * they were filed under, so re-indexing removes exactly those: cheaper
-   * to keep than an index on search_key by resident. */
+  /* Each resident's search document: the team and visibility their keys
+   * were filed under, the keys (newline-separated) so re-indexing removes
+   * exactly those (cheaper than an index on search_key by resident), and
+   * the folded name that resident_name_fts indexes. */
   "CREATE TABLE search_doc (\n"
   "  resident_id INTEGER PRIMARY KEY,\n"
   "  team_id     INTEGER NOT NULL,\n"
+  "  visibility  INTEGER NOT NULL,\n"
+  "  name        TEXT NOT NULL,\n"
   "  keys        TEXT NOT NULL\n"
   ");\n"
 
-  /* Substrings of three or more characters of a name (trigram needs 3).
-   * rowid = resident.id. It keeps its own copy of the name, folded as
-   * search_key's n: keys: deleting from an external-content table needs
-   * the old value, and SQLite 3.40 has no contentless delete. Filled, with
-   * search_key, by jy_resident_search_rebuild() after this step. */
-  "CREATE VIRTUAL TABLE resident_name_fts USING fts5 (name, tokenize = 'trigram');\n";
+  /* Substrings of three or more characters of a name (trigram needs 3),
+   * rowid = resident.id. External content: search_doc keeps the indexed
+   * value that a delete needs, and a bulk load is one 'rebuild' (0.2 s
+   * for 200,000 names, against 8 s row by row). */
+  "CREATE VIRTUAL TABLE resident_name_fts USING fts5 (\n"
+  "  name, content = 'search_doc', content_rowid = 'resident_id', tokenize = 'trigram'\n"
+  ");\n";
 
 static const char *const migrations[] = {
   migration_1,

@@ -8,6 +8,9 @@
 
 #include "jy-resident-detail.h"
 
+#include "jy-clock.h"
+#include "jy-key-population.h"
+#include "jy-person.h"
 #include "jy-resident-store.h"
 
 static void
@@ -95,6 +98,49 @@ load_timeline (JyDb        *db,
   return g_steal_pointer (&entries);
 }
 
+/* Derived tags from the record, manual ones from resident_tag. Chronic
+ * enrolments join when that area lands. */
+static gboolean
+load_key_populations (JyDb        *db,
+                      JyResidentDetail *detail,
+                      GError     **error)
+{
+  static const char sql[] =
+    "SELECT tag, start_date, end_date FROM resident_tag\n"
+    "WHERE resident_id = ?1 AND status = 'active'";
+  g_autoptr(GArray) manual = g_array_new (FALSE, TRUE, sizeof (JyManualTag));
+  g_autoptr(GDate) today = jy_clock_today_local ();
+  JyKeyPopulationFacts facts = { 0 };
+  GDate birth;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, detail->resident->id);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      JyManualTag tag = { 0 };
+
+      if (!jy_key_population_from_string ((const char *)sqlite3_column_text (stmt, 0), &tag.tag) ||
+          !jy_person_parse_date ((const char *)sqlite3_column_text (stmt, 1), &tag.start))
+        continue;
+      if (!jy_person_parse_date ((const char *)sqlite3_column_text (stmt, 2), &tag.end))
+        g_date_clear (&tag.end, 1);
+      g_array_append_val (manual, tag);
+    }
+  if (rc < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  if (jy_person_parse_date (detail->resident->birth_date, &birth))
+    facts.birth = &birth;
+  facts.manual = (const JyManualTag *)(gpointer)manual->data;
+  facts.n_manual = manual->len;
+  detail->key_populations = jy_key_population_derive (&facts, today, JY_ELDERLY_RULE_EXACT_AGE);
+  return TRUE;
+}
+
 gpointer
 jy_resident_detail_load (JyDb          *db,
                          gpointer       data,
@@ -126,7 +172,8 @@ jy_resident_detail_load (JyDb          *db,
     }
 
   if ((detail->household = jy_resident_store_household (db, detail->resident->household_id, error)) == NULL ||
-      (detail->timeline = load_timeline (db, detail->resident->uuid, error)) == NULL)
+      (detail->timeline = load_timeline (db, detail->resident->uuid, error)) == NULL ||
+      !load_key_populations (db, detail, error))
     return NULL;
 
   return g_steal_pointer (&detail);

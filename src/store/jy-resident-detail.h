@@ -31,6 +31,7 @@ typedef struct
   char       *team_name;
   GPtrArray  *household;      /* JyResidentRow, the resident included */
   GPtrArray  *timeline;       /* JyTimelineEntry, newest first */
+  guint32     key_populations; /* JY_KEY_POPULATION_BIT set, today, exact age */
 } JyResidentDetail;
 
 void      jy_resident_detail_free (JyResidentDetail *detail);

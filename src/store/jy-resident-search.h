@@ -28,8 +28,8 @@ G_BEGIN_DECLS
  *   d:  ID number, X upper-case                  d:11010519491231002X
  *   D:  ID number reversed, so its last digits   D:X20013219491501011
  *       are a prefix
- *   t:  phone digits, own and contact phones;    t:13812345678; 0592-5551234: t:05925551234, t:5551234
- *       a landline also without its area code
+ *   t:  phone digits, own and contact phones;    t:13812345678
+ *       a landline also without its area code    0592-5551234: t:05925551234, t:5551234
  *   T:  phone digits reversed (last digits)      T:87654321831
  *   a:  record number, all 17 digits and the     a:35020310100100023, a:00100023
  *       last 8 printed on forms (□□□-□□□□□)
@@ -64,7 +64,7 @@ gboolean  jy_resident_search_index      (JyDb                   *db,
 
 /* Recomputes the keys of every resident: the generator and imports call it
  * after a bulk load, a migration that changes the key rules calls it too.
- * Inside the caller's write transaction; about 3 s for 200,000 residents. */
+ * Inside the caller's write transaction; about 4 s for 200,000 residents. */
 gboolean  jy_resident_search_rebuild    (JyDb                   *db,
                                          GError                **error);
 

@@ -13,6 +13,7 @@
 
 #include "jy-clock.h"
 #include "jy-gui-format.h"
+#include "jy-key-population.h"
 #include "jy-person.h"
 #include "jy-phone.h"
 #include "jy-resident-detail.h"
@@ -31,6 +32,7 @@ struct _JyResidentView
   GtkLabel         *name_label;
   GtkLabel         *status_label;
   GtkLabel         *summary_label;
+  GtkBox           *tags_box;
   AdwActionRow     *id_row;
   AdwActionRow     *archive_row;
   AdwActionRow     *phone_row;
@@ -64,13 +66,14 @@ set_row (AdwActionRow *row,
   adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : _("Not recorded"));
 }
 
+/* Rows only: the placeholder is a child too, and must survive. */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static char *
@@ -160,6 +163,28 @@ fill_household (JyResidentView *self)
 }
 
 static void
+fill_tags (JyResidentView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
+    gtk_box_remove (self->tags_box, child);
+
+  for (guint tag = 0; tag < JY_KEY_POPULATION_N; tag++)
+    {
+      GtkWidget *pill;
+
+      if ((self->detail->key_populations & JY_KEY_POPULATION_BIT (tag)) == 0)
+        continue;
+      pill = gtk_label_new (jy_gui_format_key_population (tag));
+      gtk_widget_add_css_class (pill, "tag");
+      gtk_widget_add_css_class (pill, "caption-heading");
+      gtk_box_append (self->tags_box, pill);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), self->detail->key_populations != 0);
+}
+
+static void
 fill (JyResidentView *self)
 {
   const JyResident *r = self->detail->resident;
@@ -195,6 +220,7 @@ fill (JyResidentView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.retire",
                                  g_strcmp0 (r->status, "active") == 0);
+  fill_tags (self);
   fill_household (self);
   fill_timeline (self);
   gtk_stack_set_visible_child_name (self->state_stack, "ready");
@@ -499,6 +525,7 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, name_label);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, status_label);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, tags_box);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, id_row);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, archive_row);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, phone_row);
