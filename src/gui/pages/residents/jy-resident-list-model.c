@@ -33,6 +33,13 @@ struct _JyResidentListModel
   guint         n_loading;
 };
 
+enum {
+  BLOCK_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (JyResidentListModel, jy_resident_list_model, G_TYPE_OBJECT,
@@ -146,6 +153,8 @@ block_loaded_cb (GObject      *object,
         fill_item (g_ptr_array_index (waiting, i), rows);
     }
   g_hash_table_remove (self->pending, GUINT_TO_POINTER (load->block));
+  if (rows != NULL)
+    g_signal_emit (self, signals[BLOCK_LOADED], 0, load->block);
 
   block_load_free (load);
   start_loads (self);
@@ -304,6 +313,11 @@ jy_resident_list_model_class_init (JyResidentListModelClass *klass)
 
   object_class->dispose = jy_resident_list_model_dispose;
   object_class->finalize = jy_resident_list_model_finalize;
+
+  /* Rows of block @block (BLOCK_SIZE positions from block × BLOCK_SIZE)
+   * have been filled in. */
+  signals[BLOCK_LOADED] = g_signal_new ("block-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void

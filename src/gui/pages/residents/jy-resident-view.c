@@ -53,6 +53,7 @@ enum {
   OPEN_RESIDENT,
   EDIT,
   CHANGED,
+  LOADED,
   N_SIGNALS
 };
 
@@ -249,6 +250,7 @@ detail_loaded_cb (GObject      *object,
   g_clear_pointer (&self->detail, jy_resident_detail_free);
   self->detail = detail;
   fill (self);
+  g_signal_emit (self, signals[LOADED], 0);
 }
 
 static gpointer
@@ -519,6 +521,9 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   /* A save finished: the string is the toast to show. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The page shows the resident's data (tests and the bench wait for it). */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-resident-view.ui");
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, state_stack);

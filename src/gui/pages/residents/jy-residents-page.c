@@ -28,8 +28,13 @@ struct _JyResidentsPage
   AdwBin               parent_instance;
 
   JyStore             *store;
-  JyResidentListModel *model;
-  GtkSingleSelection  *selection;
+  /* Two lists, so a search never has to release the 200,000-row one:
+   * the column view shows one selection or the other. */
+  JyResidentListModel *browse_model;
+  GtkSingleSelection  *browse_selection;
+  JyResidentListModel *search_model;
+  GtkSingleSelection  *search_selection;
+  gboolean             browse_loaded;
   JyCentreChoices     *choices;
   GCancellable        *list_cancellable;
   GCancellable        *choices_cancellable;
@@ -37,6 +42,7 @@ struct _JyResidentsPage
   guint                n_matches;
   gboolean             loading;
   gboolean             open_when_loaded;
+  guint                browse_timeout_id;
 
   GtkStack            *view_stack;
   GtkStack            *list_stack;
@@ -55,6 +61,7 @@ G_DEFINE_FINAL_TYPE (JyResidentsPage, jy_residents_page, ADW_TYPE_BIN)
 
 enum {
   ADD_TOAST,
+  RESULTS_SHOWN,
   N_SIGNALS
 };
 
@@ -200,6 +207,15 @@ add_column (JyResidentsPage *self,
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
+/* Switching models rebuilds every visible row: only when it changes. */
+static void
+show_selection (JyResidentsPage    *self,
+                GtkSingleSelection *selection)
+{
+  if (gtk_column_view_get_model (self->column_view) != GTK_SELECTION_MODEL (selection))
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
+
 static void
 show_ids (JyResidentsPage *self,
           GArray          *ids)
@@ -207,7 +223,17 @@ show_ids (JyResidentsPage *self,
   g_autofree char *count = NULL;
 
   self->n_matches = ids->len;
-  jy_resident_list_model_set_ids (self->model, ids);
+  if (self->query != NULL)
+    {
+      jy_resident_list_model_set_ids (self->search_model, ids);
+      show_selection (self, self->search_selection);
+    }
+  else
+    {
+      jy_resident_list_model_set_ids (self->browse_model, ids);
+      show_selection (self, self->browse_selection);
+      self->browse_loaded = TRUE;
+    }
 
   if (self->query != NULL)
     /* Translators: %u is the number of residents that match the search */
@@ -260,6 +286,7 @@ ids_loaded_cb (GObject      *object,
     }
 
   show_ids (self, ids);
+  g_signal_emit (self, signals[RESULTS_SHOWN], 0);
 
   if (self->open_when_loaded)
     {
@@ -334,8 +361,47 @@ static void
 filter_changed_cb (JyResidentsPage *self)
 {
   /* Filters apply to the browsing list; a search ranks the whole centre. */
+  self->browse_loaded = FALSE;
   if (self->query == NULL)
     reload_list (self);
+}
+
+/* Back from a search: the browse list is still there, as it was. */
+static gboolean
+show_browse_list (JyResidentsPage *self)
+{
+  GArray *none = NULL;
+
+  if (!self->browse_loaded)
+    return FALSE;
+
+  g_cancellable_cancel (self->list_cancellable);
+  self->loading = FALSE;
+  show_selection (self, self->browse_selection);
+  /* The search list is emptied so its rows need not stay loaded. */
+  none = g_array_new (FALSE, FALSE, sizeof (gint64));
+  jy_resident_list_model_set_ids (self->search_model, none);
+  g_array_unref (none);
+  self->n_matches = g_list_model_get_n_items (G_LIST_MODEL (self->browse_model));
+  {
+    g_autofree char *count = g_strdup_printf (ngettext ("%u resident", "%u residents", self->n_matches),
+                                              self->n_matches);
+
+    gtk_label_set_label (self->count_label, count);
+  }
+  gtk_stack_set_visible_child_name (self->list_stack, self->n_matches > 0 ? "list" : "empty");
+  g_signal_emit (self, signals[RESULTS_SHOWN], 0);
+  return TRUE;
+}
+
+static gboolean
+browse_timeout_cb (gpointer user_data)
+{
+  JyResidentsPage *self = user_data;
+
+  self->browse_timeout_id = 0;
+  reload_list (self);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -356,6 +422,18 @@ jy_residents_page_search (JyResidentsPage *self,
   self->query = g_steal_pointer (&query);
   self->open_when_loaded = FALSE;
   gtk_stack_set_visible_child_name (self->view_stack, "list");
+  g_clear_handle_id (&self->browse_timeout_id, g_source_remove);
+
+  /* Replacing the text passes through "" (select all, type): listing the
+   * whole centre then would compete with the search typed a moment later. */
+  if (self->query == NULL)
+    {
+      if (show_browse_list (self))
+        return;
+      g_cancellable_cancel (self->list_cancellable);
+      self->browse_timeout_id = g_timeout_add (100, browse_timeout_cb, self);
+      return;
+    }
   reload_list (self);
 }
 
@@ -423,9 +501,13 @@ jy_residents_page_set_store (JyResidentsPage *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  g_clear_object (&self->model);
-  self->model = jy_resident_list_model_new (store);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  g_clear_object (&self->browse_model);
+  g_clear_object (&self->search_model);
+  self->browse_model = jy_resident_list_model_new (store);
+  self->search_model = jy_resident_list_model_new (store);
+  gtk_single_selection_set_model (self->browse_selection, G_LIST_MODEL (self->browse_model));
+  gtk_single_selection_set_model (self->search_selection, G_LIST_MODEL (self->search_model));
+  self->browse_loaded = FALSE;
 
   g_cancellable_cancel (self->choices_cancellable);
   g_clear_object (&self->choices_cancellable);
@@ -467,14 +549,34 @@ jy_residents_page_activate_search (JyResidentsPage *self,
     jy_residents_page_open_first (self);
 }
 
+static JyResidentListModel *
+shown_model (JyResidentsPage *self)
+{
+  GtkSelectionModel *shown = gtk_column_view_get_model (self->column_view);
+
+  return shown == GTK_SELECTION_MODEL (self->search_selection) ? self->search_model : self->browse_model;
+}
+
+/* Returns: (transfer none): the model of search results (@search) or of
+ * the browse list, for tests and the bench. */
+GListModel *
+jy_residents_page_get_model (JyResidentsPage *self,
+                             gboolean         search)
+{
+  g_return_val_if_fail (JY_IS_RESIDENTS_PAGE (self), NULL);
+  return G_LIST_MODEL (search ? self->search_model : self->browse_model);
+}
+
 gboolean
 jy_residents_page_open_first (JyResidentsPage *self)
 {
   g_return_val_if_fail (JY_IS_RESIDENTS_PAGE (self), FALSE);
 
-  if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+  JyResidentListModel *model = shown_model (self);
+
+  if (model == NULL || g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
     return FALSE;
-  jy_residents_page_open_resident (self, jy_resident_list_model_get_id (self->model, 0));
+  jy_residents_page_open_resident (self, jy_resident_list_model_get_id (model, 0));
   return TRUE;
 }
 
@@ -482,7 +584,7 @@ static void
 row_activated_cb (JyResidentsPage *self,
                   guint            position)
 {
-  jy_residents_page_open_resident (self, jy_resident_list_model_get_id (self->model, position));
+  jy_residents_page_open_resident (self, jy_resident_list_model_get_id (shown_model (self), position));
 }
 
 static void
@@ -552,13 +654,16 @@ jy_residents_page_dispose (GObject *object)
 {
   JyResidentsPage *self = (JyResidentsPage *)object;
 
+  g_clear_handle_id (&self->browse_timeout_id, g_source_remove);
   g_cancellable_cancel (self->list_cancellable);
   g_cancellable_cancel (self->choices_cancellable);
   g_clear_object (&self->list_cancellable);
   g_clear_object (&self->choices_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_RESIDENTS_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->model);
+  g_clear_object (&self->browse_selection);
+  g_clear_object (&self->search_selection);
+  g_clear_object (&self->browse_model);
+  g_clear_object (&self->search_model);
   g_clear_object (&self->store);
   g_clear_pointer (&self->choices, jy_centre_choices_free);
   g_clear_pointer (&self->query, g_free);
@@ -577,6 +682,9 @@ jy_residents_page_class_init (JyResidentsPageClass *klass)
   /* Pages ask the window for toasts rather than reaching into it. */
   signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The list now holds the answer to the current query or filters. */
+  signals[RESULTS_SHOWN] = g_signal_new ("results-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (JY_TYPE_RESIDENT_VIEW);
 
@@ -606,9 +714,9 @@ jy_residents_page_init (JyResidentsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->browse_selection = gtk_single_selection_new (NULL);
+  self->search_selection = gtk_single_selection_new (NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->browse_selection));
 
   add_column (self, COLUMN_NAME, _("Name"), 150, FALSE);
   add_column (self, COLUMN_SEX, C_("column", "Sex"), 50, FALSE);

@@ -22,6 +22,8 @@ void     jy_residents_page_search           (JyResidentsPage *self,
 void     jy_residents_page_open_resident    (JyResidentsPage *self,
                                              gint64           resident_id);
 gboolean jy_residents_page_open_first       (JyResidentsPage *self);
+GListModel *jy_residents_page_get_model     (JyResidentsPage *self,
+                                             gboolean         search);
 void     jy_residents_page_activate_search  (JyResidentsPage *self,
                                              const char      *text);
 

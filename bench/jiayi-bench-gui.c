@@ -1,0 +1,277 @@
+/* jiayi-bench-gui.c
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Timings that need the real widgets: what a doctor waits for between a
+ * keystroke and seeing the rows, and between Enter and the resident page.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jiayi-bench.h"
+#include "jy-application.h"
+#include "jy-resident-view.h"
+#include "jy-residents-page.h"
+#include "jy-store.h"
+#include "jy-window.h"
+
+#define GUI_SAMPLES 60
+
+typedef struct
+{
+  gboolean results;
+  gboolean block0;
+  gboolean loaded;
+  gboolean painted;
+} Flags;
+
+static void
+results_shown_cb (JyResidentsPage *page,
+                  Flags           *flags)
+{
+  flags->results = TRUE;
+}
+
+static void
+block_loaded_cb (GListModel *model,
+                 guint       block,
+                 Flags      *flags)
+{
+  if (block == 0)
+    flags->block0 = TRUE;
+}
+
+static void
+view_loaded_cb (JyResidentView *view,
+                Flags          *flags)
+{
+  flags->loaded = TRUE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Flags         *flags)
+{
+  flags->painted = TRUE;
+}
+
+static gboolean
+wait_for (gboolean *flag,
+          GError  **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!*flag)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "The window did not answer in 30 s");
+          return FALSE;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+static gboolean
+wait_painted (GtkWidget  *window,
+              Flags      *flags,
+              GError    **error)
+{
+  flags->painted = FALSE;
+  gtk_widget_queue_draw (window);
+  return wait_for (&flags->painted, error);
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GPtrArray *queries;
+  GArray    *ids;
+} Samples;
+
+static gpointer
+samples_func (JyDb          *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  /* Spread over the whole centre; full names are what a doctor types most. */
+  static const char sql[] =
+    "SELECT id, name FROM resident WHERE status = 'active' AND id % 997 = 0 ORDER BY id LIMIT ?1";
+  Samples *samples = data;
+  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, GUI_SAMPLES);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (samples->ids, id);
+      g_ptr_array_add (samples->queries, jy_db_column_dup_text (stmt, 1));
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return JY_STORE_DONE;
+}
+
+gboolean
+bench_gui (Bench       *bench,
+           const char  *path,
+           GError     **error)
+{
+  g_autoptr(JyStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GArray) filled = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) painted = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) opened = g_array_new (FALSE, FALSE, sizeof (double));
+  Samples samples = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  Flags flags = { 0 };
+  JyWindow *window;
+  JyResidentsPage *page;
+  JyResidentView *view;
+  GtkWidget *entry;
+  GListModel *model;
+  GdkFrameClock *clock;
+  gboolean ok = FALSE;
+
+  /* Settings of a bench run must not touch the user's own. Under Xvfb GL
+   * is software-rendered (~30 ms a frame); cairo is what the start-up rows
+   * use too, and closer to a real PC's hardware GL (toolchain.md). */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  if (!gtk_init_check ())
+    {
+      printf ("%-36s %10s %10s %10s  %s\n", "gui rows (no display)", "-", "-", "-", "-");
+      return TRUE;
+    }
+  adw_init ();
+  jy_gui_init ();
+
+  if ((store = jy_store_open (path, error)) == NULL ||
+      jy_store_read (store, samples_func, &samples, NULL, error) == NULL)
+    goto out;
+
+  settings = g_settings_new (APPLICATION_ID);
+  window = jy_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  page = JY_RESIDENTS_PAGE (find_by_type (GTK_WIDGET (window), JY_TYPE_RESIDENTS_PAGE));
+  view = JY_RESIDENT_VIEW (find_by_type (GTK_WIDGET (window), JY_TYPE_RESIDENT_VIEW));
+  entry = find_by_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_connect (page, "results-shown", G_CALLBACK (results_shown_cb), &flags);
+  g_signal_connect (view, "loaded", G_CALLBACK (view_loaded_cb), &flags);
+
+  /* The whole centre listed first, as when the doctor opens the page. */
+  jy_window_set_store (window, store);
+  jy_window_show_page (window, "residents");
+  if (!wait_for (&flags.results, error))
+    goto out;
+  model = jy_residents_page_get_model (page, TRUE);
+  g_signal_connect (model, "block-loaded", G_CALLBACK (block_loaded_cb), &flags);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &flags);
+  if (!wait_painted (GTK_WIDGET (window), &flags, error))
+    goto out;
+
+  for (guint i = 0; i < samples.queries->len; i++)
+    {
+      gint64 start;
+      double ms;
+
+      const char *query = g_ptr_array_index (samples.queries, i);
+      const char *last = g_utf8_find_prev_char (query, query + strlen (query));
+      g_autofree char *head = g_strndup (query, last - query);
+      int position = -1;
+
+      /* Untimed: clear the field, then the text up to the last character,
+       * as if typed already, and wait until its rows are on screen. */
+      if (gtk_editable_get_text (GTK_EDITABLE (entry))[0] != '\0')
+        {
+          flags.results = FALSE;
+          gtk_editable_set_text (GTK_EDITABLE (entry), "");
+          if (!wait_for (&flags.results, error) || !wait_painted (GTK_WIDGET (window), &flags, error))
+            goto out;
+        }
+      if (head[0] != '\0')
+        {
+          flags.results = flags.block0 = FALSE;
+          position = 0;
+          gtk_editable_insert_text (GTK_EDITABLE (entry), head, -1, &position);
+          if (!wait_for (&flags.results, error) ||
+              (g_list_model_get_n_items (model) > 0 && !wait_for (&flags.block0, error)) ||
+              !wait_painted (GTK_WIDGET (window), &flags, error))
+            goto out;
+        }
+
+      /* Timed: one keystroke, the last character, to rows filled in. */
+      flags.results = flags.block0 = FALSE;
+      start = g_get_monotonic_time ();
+      position = g_utf8_strlen (head, -1);
+      gtk_editable_insert_text (GTK_EDITABLE (entry), last, -1, &position);
+      if (!wait_for (&flags.results, error))
+        goto out;
+      if (g_getenv ("JIAYI_BENCH_TRACE"))
+        g_printerr ("results %.1f ms (n=%u, block0 %d)\n", elapsed_ms (start), g_list_model_get_n_items (model), flags.block0);
+      if (g_list_model_get_n_items (model) > 0 && !wait_for (&flags.block0, error))
+        goto out;
+      ms = elapsed_ms (start);
+      g_array_append_val (filled, ms);
+      if (!wait_painted (GTK_WIDGET (window), &flags, error))
+        goto out;
+      ms = elapsed_ms (start);
+      g_array_append_val (painted, ms);
+    }
+
+  for (guint i = 0; i < samples.ids->len; i++)
+    {
+      gint64 start;
+      double ms;
+
+      flags.loaded = FALSE;
+      start = g_get_monotonic_time ();
+      jy_residents_page_open_resident (page, g_array_index (samples.ids, gint64, i));
+      if (!wait_for (&flags.loaded, error) || !wait_painted (GTK_WIDGET (window), &flags, error))
+        goto out;
+      ms = elapsed_ms (start);
+      g_array_append_val (opened, ms);
+    }
+
+  report (bench, "search: keystroke to rows filled", filled, 16);
+  /* Includes waiting for the next frame of a 60 Hz clock (up to 16.7 ms). */
+  report (bench, "search: keystroke to rows painted", painted, 33);
+  report (bench, "open resident page (painted)", opened, 30);
+  ok = TRUE;
+
+  g_signal_handlers_disconnect_by_data (clock, &flags);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+out:
+  g_ptr_array_unref (samples.queries);
+  g_array_unref (samples.ids);
+  return ok;
+}

@@ -1,0 +1,35 @@
+/* jiayi-bench.h
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint      residents;
+  guint      runs;
+  gboolean   reuse;
+  char      *jiayi;
+  char      *cache_dir;
+  gboolean   any_miss;
+} Bench;
+
+/* Prints one row: name  median_ms  p95_ms  target_ms  OK|MISS (sorts @samples_ms). */
+void     report     (Bench       *bench,
+                     const char  *name,
+                     GArray      *samples_ms,
+                     double       target_ms);
+double   elapsed_ms (gint64       start);
+
+/* The rows that need the real widgets (jiayi-bench-gui.c). */
+gboolean bench_gui  (Bench       *bench,
+                     const char  *path,
+                     GError     **error);
+
+G_END_DECLS
