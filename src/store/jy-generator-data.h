@@ -10,9 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* Private to src/store/: the word lists behind jy-generator.c and the
- * makers of one synthetic value each (a name, a birth date, an ID number…).
- * No database here. Every choice is drawn from the GRand in JyGenSource,
+/* Private to src/store/: the word lists behind jy-generator.c, the
+ * makers of one synthetic value each (a name, a birth date, an ID number…)
+ * and the plan of who lives with whom. No database here. Every choice is drawn from the GRand in JyGenSource,
  * so the order of calls decides the result. */
 
 /* The fictional district: the province prefix is real (Fujian), the city
@@ -84,7 +84,9 @@ void        jy_gen_make_uuid           (JyGenSource   *self,
                                         char           out[37]);
 void        jy_gen_make_mobile         (JyGenSource   *self,
                                         char           out[12]);
+const char *jy_gen_pick_surname        (JyGenSource   *self);
 void        jy_gen_make_name           (JyGenSource   *self,
+                                        const char    *surname,
                                         int            sex,
                                         int            birth_year,
                                         GString       *out);
@@ -107,5 +109,31 @@ void        jy_gen_make_road           (JyGenSource   *self,
 void        jy_gen_make_address_detail (JyGenSource   *self,
                                         const char    *road,
                                         GString       *out);
+
+/* Households: who lives with whom. */
+#define JY_GEN_MAX_HOUSEHOLD 6
+
+typedef struct
+{
+  guint8      age;        /* full years on the reference date */
+  guint8      sex;        /* GB/T 2261.1: 1 or 2 */
+  const char *relation;   /* to the head, JY_HOUSEHOLD_RELATION_* (static) */
+} JyGenMember;
+
+typedef struct
+{
+  JyGenMember *members;        /* household after household, the head first */
+  guint       *first_member;   /* household h is members[first_member[h]] up to
+                                * members[first_member[h + 1]] (excluded) */
+  guint        n_households;
+  guint        n_members;
+} JyGenHouseholds;
+
+void        jy_gen_plan_households     (JyGenSource     *self,
+                                        guint            n_residents,
+                                        JyGenHouseholds *out);
+void        jy_gen_households_clear    (JyGenHouseholds *self);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JyGenHouseholds, jy_gen_households_clear)
 
 G_END_DECLS

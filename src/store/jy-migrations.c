@@ -158,7 +158,8 @@ static const char migration_1[] =
 static const char migration_2[] =
   "ALTER TABLE resident ADD COLUMN contact_name TEXT;\n"
   "ALTER TABLE resident ADD COLUMN contact_phone TEXT;\n"
-  /* Members of one household share this uuid; the head's relation is 'head'. */
+  /* Members of one household share this uuid; relation_to_head holds a
+   * GB/T 4761 code (02 户主, 10 配偶 …, see jy-household.h). */
   "ALTER TABLE resident ADD COLUMN household_id TEXT;\n"
   "ALTER TABLE resident ADD COLUMN relation_to_head TEXT;\n"
   /* Payment codes of the 个人基本信息表, comma-separated ('1,5'). */

@@ -30,6 +30,7 @@ jy_resident_row_free (JyResidentRow *row)
   g_free (row->address);
   g_free (row->team_name);
   g_free (row->status);
+  g_free (row->relation_to_head);
   g_free (row);
 }
 
@@ -255,6 +256,7 @@ row_from_statement (sqlite3_stmt *stmt)
   row->address = g_strconcat (community != NULL ? community : "", detail != NULL ? detail : "", NULL);
   row->team_name = jy_db_column_dup_text (stmt, 9);
   row->status = jy_db_column_dup_text (stmt, 10);
+  row->relation_to_head = jy_db_column_dup_text (stmt, 11);
   return row;
 }
 
@@ -267,7 +269,7 @@ jy_resident_store_load_rows (JyDb          *db,
 {
   static const char sql[] =
     "SELECT r.id, r.uuid, r.name, r.sex, r.birth_date, r.id_number, r.phone,\n"
-    "       a.name, r.address_detail, t.name, r.status\n"
+    "       a.name, r.address_detail, t.name, r.status, r.relation_to_head\n"
     "FROM resident r\n"
     "LEFT JOIN address_area a ON a.code = r.area_code\n"
     "LEFT JOIN team t ON t.id = r.team_id\n"
@@ -302,7 +304,7 @@ jy_resident_store_household (JyDb        *db,
   static const char sql[] =
     "SELECT id FROM resident\n"
     "WHERE household_id = ?1 AND status <> 'voided'\n"
-    "ORDER BY relation_to_head = 'head' DESC, birth_date";
+    "ORDER BY relation_to_head IN ('02', '01') DESC, birth_date";
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;

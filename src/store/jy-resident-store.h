@@ -26,6 +26,7 @@ typedef struct
   char   *address;        /* community name + detail */
   char   *team_name;
   char   *status;
+  char   *relation_to_head;  /* GB/T 4761 code, NULL outside a household */
 } JyResidentRow;
 
 void            jy_resident_row_free (JyResidentRow *row);

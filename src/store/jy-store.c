@@ -22,10 +22,10 @@ struct _JyStore
   char        *actor;
   GMutex       actor_lock;
 
-  /* Writes: one thread, one connection, one transaction per job. */
+  /* Writes: one thread, one connection, one transaction per job. The
+   * thread owns its connection and a reference on the queue (Writer). */
   GThread     *writer_thread;
   GAsyncQueue *write_jobs;
-  JyDb        *writer;
 
   /* Reads: a small pool of connections, each used by one thread at a time. */
   GAsyncQueue *idle_readers;
@@ -106,14 +106,23 @@ run_in_transaction (JyDb          *db,
   return result;
 }
 
+/* What the writer thread owns. The last reference on the store may be
+ * dropped on this very thread (a finished job's GTask holds one), so the
+ * thread must not depend on the store outliving it. */
+typedef struct
+{
+  GAsyncQueue *jobs;
+  JyDb        *db;
+} Writer;
+
 static gpointer
 writer_thread_main (gpointer user_data)
 {
-  JyStore *self = user_data;
+  Writer *writer = user_data;
 
   for (;;)
     {
-      WriteJob *job = g_async_queue_pop (self->write_jobs);
+      WriteJob *job = g_async_queue_pop (writer->jobs);
       g_autoptr(GError) error = NULL;
       gpointer result;
 
@@ -123,8 +132,8 @@ writer_thread_main (gpointer user_data)
           break;
         }
 
-      jy_db_set_actor (self->writer, job->actor);
-      result = run_in_transaction (self->writer, job->func, job->data, job->result_free,
+      jy_db_set_actor (writer->db, job->actor);
+      result = run_in_transaction (writer->db, job->func, job->data, job->result_free,
                                    job->cancellable, &error);
 
       if (job->task != NULL)
@@ -148,6 +157,9 @@ writer_thread_main (gpointer user_data)
         }
     }
 
+  jy_db_close (writer->db);
+  g_async_queue_unref (writer->jobs);
+  g_free (writer);
   return NULL;
 }
 
@@ -166,10 +178,14 @@ jy_store_finalize (GObject *object)
       g_mutex_init (&stop->lock);
       g_cond_init (&stop->cond);
       g_async_queue_push (self->write_jobs, stop);
-      g_thread_join (self->writer_thread);
+      /* On the writer thread itself (a job's task held the last reference)
+       * it cannot wait for itself: it finishes after this returns. */
+      if (g_thread_self () == self->writer_thread)
+        g_thread_unref (self->writer_thread);
+      else
+        g_thread_join (self->writer_thread);
     }
   g_clear_pointer (&self->write_jobs, g_async_queue_unref);
-  g_clear_pointer (&self->writer, jy_db_close);
 
   while ((reader = g_async_queue_try_pop (self->idle_readers)) != NULL)
     jy_db_close (reader);
@@ -247,8 +263,13 @@ jy_store_open (const char  *path,
 
   self = g_object_new (JY_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->writer = g_steal_pointer (&writer);
-  self->writer_thread = g_thread_new ("jiayi-writer", writer_thread_main, self);
+  {
+    Writer *state = g_new0 (Writer, 1);
+
+    state->jobs = g_async_queue_ref (self->write_jobs);
+    state->db = g_steal_pointer (&writer);
+    self->writer_thread = g_thread_new ("jiayi-writer", writer_thread_main, state);
+  }
 
   return g_steal_pointer (&self);
 }

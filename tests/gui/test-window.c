@@ -56,9 +56,10 @@ fixture_teardown (WindowFixture *fx,
                   gconstpointer  user_data)
 {
   gtk_window_destroy (GTK_WINDOW (fx->window));
-  g_assert_finalize_object (fx->window);
+  /* Pages may still have reads in flight; they must end, not leak. */
+  jy_test_unref_and_wait_finalize (g_steal_pointer (&fx->window));
   g_clear_object (&fx->settings);
-  g_assert_finalize_object (fx->store);
+  jy_test_unref_and_wait_finalize (g_steal_pointer (&fx->store));
   jy_test_remove_tree (fx->tmpdir);
   g_free (fx->tmpdir);
 }

@@ -8,10 +8,13 @@
 
 #include <locale.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "jy-centre-store.h"
 #include "jy-generator.h"
+#include "jy-household.h"
 #include "jy-idcard.h"
+#include "jy-person.h"
 #include "jy-store.h"
 #include "test-util.h"
 
@@ -439,6 +442,288 @@ test_elderly_share_at_20000 (GeneratorFixture *fx,
   g_assert_cmpint (n_over_100, ==, 0);
 }
 
+/* Households ------------------------------------------------------------------ */
+
+#define MAX_SURVEYED_SIZE 16
+
+typedef struct
+{
+  char  *relation;
+  char  *sex;
+  char  *name;
+  char  *address;     /* area_code|address_detail|team_id */
+  GDate  birth;
+  int    age;
+} SurveyedMember;
+
+/* What a whole database's households look like. */
+typedef struct
+{
+  guint n_households;
+  guint n_residents;
+  guint by_size[MAX_SURVEYED_SIZE + 1];   /* the last counts that size and more */
+  guint n_failing_check;
+  guint n_address_split;                  /* members at different addresses or teams */
+  guint n_heads_under_18;
+  guint n_couples;
+  guint n_couples_odd;                    /* same sex or more than 8 years apart */
+  guint n_children;
+  guint n_children_head_surname;
+  guint n_children_odd_gap;               /* not 20–40 years younger than the head */
+  guint n_parents;
+  guint n_parents_odd_gap;                /* not 20–40 years older than the head */
+} HouseholdSurvey;
+
+static gboolean
+same_surname (const char *a,
+              const char *b)
+{
+  /* Compound surnames share their first character too. */
+  return g_utf8_get_char (a) == g_utf8_get_char (b);
+}
+
+static void
+survey_household (HouseholdSurvey *survey,
+                  SurveyedMember  *members,
+                  guint            n,
+                  const GDate     *reference)
+{
+  JyHouseholdMember checked[MAX_SURVEYED_SIZE];
+  const SurveyedMember *head = NULL;
+
+  g_assert_cmpuint (n, <=, MAX_SURVEYED_SIZE);
+  survey->n_households++;
+  survey->by_size[n]++;
+
+  for (guint i = 0; i < n; i++)
+    {
+      checked[i].relation = members[i].relation;
+      checked[i].sex = members[i].sex;
+      checked[i].birth = &members[i].birth;
+      if (g_strcmp0 (members[i].relation, JY_HOUSEHOLD_RELATION_HEAD) == 0)
+        head = &members[i];
+      if (!g_str_equal (members[i].address, members[0].address))
+        survey->n_address_split++;
+    }
+  if (jy_household_check (checked, n, reference) != JY_HOUSEHOLD_PROBLEM_NONE)
+    survey->n_failing_check++;
+  if (head == NULL)
+    return;
+
+  if (head->age < 18)
+    survey->n_heads_under_18++;
+  for (guint i = 0; i < n; i++)
+    {
+      const SurveyedMember *m = &members[i];
+      int gap = head->age - m->age;
+
+      if (g_str_equal (m->relation, JY_HOUSEHOLD_RELATION_SPOUSE))
+        {
+          survey->n_couples++;
+          if (g_str_equal (m->sex, head->sex) || ABS (gap) > 8)
+            survey->n_couples_odd++;
+        }
+      else if (g_str_equal (m->relation, JY_HOUSEHOLD_RELATION_SON) ||
+               g_str_equal (m->relation, JY_HOUSEHOLD_RELATION_DAUGHTER))
+        {
+          survey->n_children++;
+          if (same_surname (m->name, head->name))
+            survey->n_children_head_surname++;
+          if (gap < 20 || gap > 40)
+            survey->n_children_odd_gap++;
+        }
+      else if (g_str_equal (m->relation, JY_HOUSEHOLD_RELATION_PARENT))
+        {
+          survey->n_parents++;
+          if (-gap < 20 || -gap > 40)
+            survey->n_parents_odd_gap++;
+        }
+    }
+}
+
+static void
+survey_households (const char      *path,
+                   const GDate     *reference,
+                   HouseholdSurvey *survey)
+{
+  static const char sql[] =
+    "SELECT household_id, relation_to_head, sex, birth_date, name,\n"
+    "       area_code || '|' || address_detail || '|' || team_id\n"
+    "FROM resident ORDER BY household_id, id";
+  SurveyedMember members[MAX_SURVEYED_SIZE];
+  g_autofree char *household = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = open_query (path, sql, &db);
+  guint n = 0;
+
+  memset (survey, 0, sizeof *survey);
+  for (;;)
+    {
+      gboolean row = sqlite3_step (stmt) == SQLITE_ROW;
+      const char *id = row ? (const char *)sqlite3_column_text (stmt, 0) : NULL;
+
+      if (row)
+        g_assert_nonnull (id);
+      if (n > 0 && (!row || !g_str_equal (id, household)))
+        {
+          survey_household (survey, members, n, reference);
+          for (guint i = 0; i < n; i++)
+            {
+              g_free (members[i].relation);
+              g_free (members[i].sex);
+              g_free (members[i].name);
+              g_free (members[i].address);
+            }
+          n = 0;
+        }
+      if (!row)
+        break;
+
+      if (n == 0)
+        {
+          g_free (household);
+          household = g_strdup (id);
+        }
+      g_assert_cmpuint (n, <, MAX_SURVEYED_SIZE);
+      members[n].relation = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      members[n].sex = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      g_assert_true (jy_person_parse_date ((const char *)sqlite3_column_text (stmt, 3),
+                                           &members[n].birth));
+      members[n].age = jy_person_age_on (&members[n].birth, reference);
+      members[n].name = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      members[n].address = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+      survey->n_residents++;
+      n++;
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_every_resident_in_a_household (GeneratorFixture *fx,
+                                    gconstpointer     user_data)
+{
+  static const char missing_sql[] =
+    "SELECT count(*) FROM resident\n"
+    "WHERE household_id IS NULL OR length (household_id) <> 36 OR relation_to_head IS NULL";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt;
+  guint n_codes = 0;
+
+  generate_default (fx);
+
+  g_assert_cmpint (count_rows (fx, missing_sql), ==, 0);
+  stmt = open_query (fx->path, "SELECT DISTINCT relation_to_head FROM resident", &db);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_true (jy_household_relation_is_valid ((const char *)sqlite3_column_text (stmt, 0)));
+      n_codes++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  /* Heads, spouses, sons, daughters, grandchildren, parents. */
+  g_assert_cmpuint (n_codes, ==, 6);
+}
+
+static void
+test_households_pass_check (GeneratorFixture *fx,
+                            gconstpointer     user_data)
+{
+  HouseholdSurvey survey;
+
+  generate_default (fx);
+  survey_households (fx->path, fx->reference, &survey);
+
+  g_assert_cmpuint (survey.n_residents, ==, N_RESIDENTS);
+  g_assert_cmpuint (survey.n_failing_check, ==, 0);
+  g_assert_cmpuint (survey.n_heads_under_18, ==, 0);
+}
+
+static void
+test_household_members_share_address (GeneratorFixture *fx,
+                                      gconstpointer     user_data)
+{
+  static const char split_sql[] =
+    "SELECT count(*) FROM (\n"
+    "  SELECT household_id FROM resident GROUP BY household_id\n"
+    "  HAVING count(DISTINCT area_code) > 1 OR count(DISTINCT address_detail) > 1\n"
+    "      OR count(DISTINCT team_id) > 1 OR count(DISTINCT site_id) > 1)";
+  /* A household's archive numbers follow each other. */
+  static const char scattered_sql[] =
+    "SELECT count(*) FROM (\n"
+    "  SELECT household_id FROM resident GROUP BY household_id\n"
+    "  HAVING max (CAST (substr (archive_no, 13) AS INTEGER)) -\n"
+    "         min (CAST (substr (archive_no, 13) AS INTEGER)) <> count(*) - 1)";
+
+  generate_default (fx);
+
+  g_assert_cmpint (count_rows (fx, split_sql), ==, 0);
+  g_assert_cmpint (count_rows (fx, scattered_sql), ==, 0);
+}
+
+static void
+test_household_structure_realistic (GeneratorFixture *fx,
+                                    gconstpointer     user_data)
+{
+  HouseholdSurvey survey;
+
+  generate_default (fx);
+  survey_households (fx->path, fx->reference, &survey);
+
+  g_test_message ("%u couples, %u children (%u with the head's surname), %u parents of the head",
+                  survey.n_couples, survey.n_children, survey.n_children_head_surname,
+                  survey.n_parents);
+  /* Husband and wife within 8 years; children 20–40 years younger than
+   * the head, parents 20–40 years older. */
+  g_assert_cmpuint (survey.n_couples, >, survey.n_households / 3);
+  g_assert_cmpuint (survey.n_couples_odd, ==, 0);
+  g_assert_cmpuint (survey.n_children, >, N_RESIDENTS / 5);
+  g_assert_cmpuint (survey.n_children_odd_gap, ==, 0);
+  g_assert_cmpuint (survey.n_parents, >, N_RESIDENTS / 50);
+  g_assert_cmpuint (survey.n_parents_odd_gap, ==, 0);
+  /* Most children carry the head's surname (the father's, and the head
+   * is usually the father). */
+  g_assert_cmpuint (survey.n_children_head_surname, >=, survey.n_children * 60 / 100);
+  g_assert_cmpuint (survey.n_children_head_surname, <, survey.n_children);
+  g_assert_cmpuint (survey.n_address_split, ==, 0);
+}
+
+static void
+test_household_sizes_at_20000 (GeneratorFixture *fx,
+                               gconstpointer     user_data)
+{
+  /* Per cent of households of 1, 2, 3, 4, and 5 or more people. */
+  static const guint expected[] = { 0, 25, 30, 22, 13, 10 };
+  g_autoptr(GError) error = NULL;
+  HouseholdSurvey survey;
+  guint share[G_N_ELEMENTS (expected)] = { 0 };
+
+  g_assert_true (generate (fx->store, 20000, SEED, fx->reference, NULL, &error));
+  g_assert_no_error (error);
+  survey_households (fx->path, fx->reference, &survey);
+
+  g_assert_cmpuint (survey.n_residents, ==, 20000);
+  g_assert_cmpuint (survey.n_failing_check, ==, 0);
+  g_assert_cmpuint (survey.n_heads_under_18, ==, 0);
+  g_assert_cmpuint (survey.n_address_split, ==, 0);
+
+  for (guint k = 1; k <= MAX_SURVEYED_SIZE; k++)
+    share[MIN (k, G_N_ELEMENTS (expected) - 1)] += survey.by_size[k];
+  for (guint k = 1; k < G_N_ELEMENTS (expected); k++)
+    {
+      double percent = 100.0 * share[k] / survey.n_households;
+
+      g_test_message ("households of %u%s: %.1f%% (about %u%%)", k,
+                      k + 1 == G_N_ELEMENTS (expected) ? "+" : "", percent, expected[k]);
+      g_assert_cmpfloat (percent, >=, expected[k] - 2.5);
+      g_assert_cmpfloat (percent, <=, expected[k] + 2.5);
+    }
+  /* A city's 2.5 to 2.7 people per household. */
+  g_assert_cmpfloat ((double)survey.n_residents / survey.n_households, >=, 2.45);
+  g_assert_cmpfloat ((double)survey.n_residents / survey.n_households, <=, 2.7);
+}
+
 static void
 test_same_seed_same_rows (GeneratorFixture *fx,
                           gconstpointer     user_data)
@@ -447,6 +732,7 @@ test_same_seed_same_rows (GeneratorFixture *fx,
     "SELECT name, id_number, birth_date, uuid FROM resident ORDER BY id",
     "SELECT archive_no, sex, phone, area_code, address_detail, residence_type, ethnicity,\n"
     "       team_id, site_id FROM resident ORDER BY id",
+    "SELECT household_id, relation_to_head FROM resident ORDER BY id",
     "SELECT uuid, name, role, login, phone, site_id FROM staff ORDER BY id",
     "SELECT uuid, code, name, lead_staff_id, site_id FROM team ORDER BY id",
     "SELECT uuid, team_id, staff_id, role, start_date FROM team_member ORDER BY id",
@@ -575,6 +861,11 @@ main (int    argc,
   ADD ("/store/generator/names-2-to-4-chars", test_names_2_to_4_chars);
   ADD ("/store/generator/other-columns", test_other_columns);
   ADD ("/store/generator/elderly-share-16-to-20-percent-at-20000", test_elderly_share_at_20000);
+  ADD ("/store/generator/every-resident-in-a-household", test_every_resident_in_a_household);
+  ADD ("/store/generator/households-pass-check", test_households_pass_check);
+  ADD ("/store/generator/household-members-share-address", test_household_members_share_address);
+  ADD ("/store/generator/household-structure-realistic", test_household_structure_realistic);
+  ADD ("/store/generator/household-sizes-like-a-city-at-20000", test_household_sizes_at_20000);
   ADD ("/store/generator/same-seed-same-rows", test_same_seed_same_rows);
   ADD ("/store/generator/different-seed-different-rows", test_different_seed_different_rows);
   ADD ("/store/generator/refuses-non-empty-database", test_refuses_non_empty_database);

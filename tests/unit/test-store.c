@@ -360,6 +360,42 @@ test_async_writes_in_order_then_read (StoreFixture  *fx,
 }
 
 static void
+count_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  guint *n_done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (jy_store_write_finish (JY_STORE (object), result, &error));
+  (*n_done)++;
+}
+
+/* The caller may let go of the store while writes are queued: the last
+ * reference can then fall on the writer thread itself, which must not
+ * wait for itself (pthread_join: "Resource deadlock avoided"). */
+static void
+test_store_released_with_writes_in_flight (StoreFixture  *fx,
+                                           gconstpointer  user_data)
+{
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_strdup_printf ("%s/release-%u.db", fx->tmpdir, round);
+      JyStore *store = jy_store_open (path, &error);
+      guint n_done = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < 3; i++)
+        jy_store_write_async (store, insert_resident, g_strdup_printf ("r-%u-%u", round, i), g_free,
+                              NULL, NULL, count_done_cb, &n_done);
+      g_object_unref (store);
+      jy_test_iterate_until (&n_done, 3);
+      g_assert_cmpint (jy_test_query_int64 (path, "SELECT count(*) FROM resident"), ==, 3);
+    }
+}
+
+static void
 test_centre_save_creates_then_updates (StoreFixture  *fx,
                                        gconstpointer  user_data)
 {
@@ -407,6 +443,7 @@ main (int    argc,
   ADD ("/store/write/cancelled-before-start-not-run", test_cancelled_write_not_run);
   ADD ("/store/async/writes-commit-in-order-then-read", test_async_writes_in_order_then_read);
   ADD ("/store/centre/save-creates-then-updates", test_centre_save_creates_then_updates);
+  ADD ("/store/async/released-with-writes-in-flight", test_store_released_with_writes_in_flight);
 
   return g_test_run ();
 }

@@ -77,6 +77,7 @@ row_copy (const JyResidentRow *row)
   copy->address = g_strdup (row->address);
   copy->team_name = g_strdup (row->team_name);
   copy->status = g_strdup (row->status);
+  copy->relation_to_head = g_strdup (row->relation_to_head);
   return copy;
 }
 

@@ -13,6 +13,7 @@
 
 #include "jy-clock.h"
 #include "jy-gui-format.h"
+#include "jy-household.h"
 #include "jy-key-population.h"
 #include "jy-person.h"
 #include "jy-phone.h"
@@ -149,7 +150,14 @@ fill_household (JyResidentView *self)
       if (member == NULL || member->id == self->resident_id)
         continue;
 
-      summary = jy_gui_format_sex_age (member->sex, member->birth_date, today);
+      {
+        g_autofree char *sex_age = jy_gui_format_sex_age (member->sex, member->birth_date, today);
+        const char *relation = jy_household_relation_english (member->relation_to_head);
+
+        /* Translators: %1$s is the relation to the head of household, %2$s sex and age */
+        summary = relation != NULL ? g_strdup_printf (_("%1$s · %2$s"), _(relation), sex_age)
+                                   : g_steal_pointer (&sex_age);
+      }
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
