@@ -23,6 +23,16 @@ timeline_entry_free (JyTimelineEntry *entry)
   g_free (entry);
 }
 
+static void
+tag_entry_free (JyTagEntry *entry)
+{
+  g_free (entry->uuid);
+  g_free (entry->tag);
+  g_free (entry->start_date);
+  g_free (entry->end_date);
+  g_free (entry);
+}
+
 void
 jy_resident_detail_free (JyResidentDetail *detail)
 {
@@ -33,6 +43,7 @@ jy_resident_detail_free (JyResidentDetail *detail)
   g_free (detail->team_name);
   g_clear_pointer (&detail->household, g_ptr_array_unref);
   g_clear_pointer (&detail->timeline, g_ptr_array_unref);
+  g_clear_pointer (&detail->manual_tags, g_ptr_array_unref);
   g_free (detail);
 }
 
@@ -106,8 +117,8 @@ load_key_populations (JyDb        *db,
                       GError     **error)
 {
   static const char sql[] =
-    "SELECT tag, start_date, end_date FROM resident_tag\n"
-    "WHERE resident_id = ?1 AND status = 'active'";
+    "SELECT tag, start_date, end_date, uuid FROM resident_tag\n"
+    "WHERE resident_id = ?1 AND status = 'active' ORDER BY start_date DESC, id DESC";
   g_autoptr(GArray) manual = g_array_new (FALSE, TRUE, sizeof (JyManualTag));
   g_autoptr(GDate) today = jy_clock_today_local ();
   JyKeyPopulationFacts facts = { 0 };
@@ -115,12 +126,20 @@ load_key_populations (JyDb        *db,
   sqlite3_stmt *stmt;
   int rc;
 
+  detail->manual_tags = g_ptr_array_new_with_free_func ((GDestroyNotify)tag_entry_free);
   if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, detail->resident->id);
   while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       JyManualTag tag = { 0 };
+      JyTagEntry *entry = g_new0 (JyTagEntry, 1);
+
+      entry->tag = jy_db_column_dup_text (stmt, 0);
+      entry->start_date = jy_db_column_dup_text (stmt, 1);
+      entry->end_date = jy_db_column_dup_text (stmt, 2);
+      entry->uuid = jy_db_column_dup_text (stmt, 3);
+      g_ptr_array_add (detail->manual_tags, entry);
 
       if (!jy_key_population_from_string ((const char *)sqlite3_column_text (stmt, 0), &tag.tag) ||
           !jy_person_parse_date ((const char *)sqlite3_column_text (stmt, 1), &tag.start))

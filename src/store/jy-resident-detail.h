@@ -23,6 +23,15 @@ typedef struct
   char *detail;    /* JSON from the audit log */
 } JyTimelineEntry;
 
+/* A key-population tag set by hand. */
+typedef struct
+{
+  char *uuid;
+  char *tag;         /* jy_key_population_to_string() code */
+  char *start_date;
+  char *end_date;    /* NULL while open */
+} JyTagEntry;
+
 /* Everything the resident page shows, read in one snapshot. */
 typedef struct
 {
@@ -32,6 +41,7 @@ typedef struct
   GPtrArray  *household;      /* JyResidentRow, the resident included */
   GPtrArray  *timeline;       /* JyTimelineEntry, newest first */
   guint32     key_populations; /* JY_KEY_POPULATION_BIT set, today, exact age */
+  GPtrArray  *manual_tags;     /* JyTagEntry, newest first */
 } JyResidentDetail;
 
 void      jy_resident_detail_free (JyResidentDetail *detail);

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jy-clock.h"
+#include "jy-key-population.h"
 #include "jy-person.h"
 #include "jy-phone.h"
 #include "jy-resident-search.h"
@@ -635,4 +636,103 @@ jy_resident_store_record_view (JyDb    *db,
     }
 
   return jy_store_record_audit (db, "view", "resident", uuid, NULL, error);
+}
+
+static gboolean
+check_tag_dates (const char  *start_date,
+                 const char  *end_date,
+                 GError     **error)
+{
+  GDate start, end;
+
+  if (!jy_person_parse_date (start_date, &start) ||
+      (end_date != NULL && (!jy_person_parse_date (end_date, &end) || g_date_compare (&end, &start) < 0)))
+    {
+      g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,
+                   "A tag needs a start date, and an end date not before it");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jy_resident_store_add_tag (JyDb        *db,
+                           gint64       resident_id,
+                           const char  *tag,
+                           const char  *start_date,
+                           const char  *end_date,
+                           const char  *source,
+                           GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO resident_tag (uuid, created_at, updated_at, created_by, resident_id, tag,\n"
+    "  start_date, end_date, source)\n"
+    "VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = jy_clock_now_utc_iso ();
+  JyKeyPopulation kind;
+  sqlite3_stmt *stmt;
+
+  /* Derived kinds follow the record; only the manual ones are set by hand. */
+  if (!jy_key_population_from_string (tag, &kind) || !jy_key_population_is_manual (kind))
+    {
+      g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID, "Not a manual key-population tag");
+      return FALSE;
+    }
+  if (!check_tag_dates (start_date, end_date, error) ||
+      (stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, jy_db_get_actor (db), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, resident_id);
+  sqlite3_bind_text (stmt, 5, tag, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, start_date, -1, SQLITE_TRANSIENT);
+  jy_db_bind_text_or_null (stmt, 7, end_date);
+  jy_db_bind_text_or_null (stmt, 8, source);
+
+  return jy_db_step_done (db, stmt, error) &&
+         jy_store_record_change (db, "resident_tag", uuid, JY_CHANGE_CREATE, 1, NULL, error);
+}
+
+gboolean
+jy_resident_store_end_tag (JyDb        *db,
+                           const char  *tag_uuid,
+                           const char  *end_date,
+                           GError     **error)
+{
+  static const char tag_sql[] = "SELECT start_date, rev FROM resident_tag WHERE uuid = ?1";
+  static const char update_sql[] =
+    "UPDATE resident_tag SET end_date = ?1, rev = rev + 1, updated_at = ?2 WHERE uuid = ?3";
+  g_autofree char *now = jy_clock_now_utc_iso ();
+  g_autofree char *start = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rev;
+  int rc;
+
+  if ((stmt = jy_db_prepare (db, tag_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, tag_uuid, -1, SQLITE_TRANSIENT);
+  if ((rc = jy_db_step (db, stmt, error)) < 0)
+    return FALSE;
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_NOT_FOUND, "No such tag");
+      return FALSE;
+    }
+  start = jy_db_column_dup_text (stmt, 0);
+  rev = sqlite3_column_int64 (stmt, 1) + 1;
+  sqlite3_reset (stmt);
+
+  if (!check_tag_dates (start, end_date, error) ||
+      (stmt = jy_db_prepare (db, update_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, end_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, tag_uuid, -1, SQLITE_TRANSIENT);
+
+  return jy_db_step_done (db, stmt, error) &&
+         jy_store_record_change (db, "resident_tag", tag_uuid, JY_CHANGE_UPDATE, rev, NULL, error);
 }

@@ -89,6 +89,19 @@ gboolean        jy_resident_store_retire           (JyDb              *db,
                                                     const char        *date,
                                                     const char        *reason,
                                                     GError           **error);
+/* Manual key-population tags (domain.md §1.4): who set them and when are
+ * in the audit log; ending one keeps it with its end date. */
+gboolean        jy_resident_store_add_tag          (JyDb              *db,
+                                                    gint64             resident_id,
+                                                    const char        *tag,
+                                                    const char        *start_date,
+                                                    const char        *end_date,
+                                                    const char        *source,
+                                                    GError           **error);
+gboolean        jy_resident_store_end_tag          (JyDb              *db,
+                                                    const char        *tag_uuid,
+                                                    const char        *end_date,
+                                                    GError           **error);
 gboolean        jy_resident_store_record_view      (JyDb              *db,
                                                     gint64             id,
                                                     GError           **error);

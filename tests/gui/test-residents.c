@@ -126,6 +126,28 @@ view_audited (gpointer data)
   return jy_test_query_int64 (data, "SELECT count(*) FROM audit_log WHERE action = 'view'") == 1;
 }
 
+static gboolean
+view_shows_loaded (gpointer data)
+{
+  ViewWait *wait = data;
+  GtkWidget *name = find_by_id (GTK_WIDGET (wait->view), "name_label");
+
+  return view_shows (data) && name != NULL && gtk_label_get_label (GTK_LABEL (name))[0] != '\0';
+}
+
+static gpointer
+clear_household_func (JyDb          *db,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  static const char sql[] =
+    "UPDATE resident SET household_id = NULL, relation_to_head = NULL\n"
+    "WHERE id = (SELECT min (id) FROM resident WHERE status = 'active')";
+
+  return jy_db_exec (db, sql, error) ? JY_STORE_DONE : NULL;
+}
+
 static void
 test_search_by_id_tail_and_enter_opens_resident (Fixture       *fx,
                                                  gconstpointer  user_data)
@@ -234,6 +256,49 @@ test_editor_refuses_bad_id_then_saves (Fixture       *fx,
   jy_test_iterate_until_true (view_shows, &wait);
 }
 
+static gboolean
+editor_ready (gpointer data)
+{
+  JyResidentEditor *editor = find_editor ();
+
+  return editor != NULL && gtk_widget_is_sensitive (find_by_id (GTK_WIDGET (editor), "save_button"));
+}
+
+static void
+test_add_family_member_starts_household (Fixture       *fx,
+                                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  JyResidentsPage *page = JY_RESIDENTS_PAGE (find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENTS_PAGE));
+  JyResidentView *view = JY_RESIDENT_VIEW (find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENT_VIEW));
+  JyResidentEditor *editor;
+  ViewWait wait = { view, 0 };
+  gint64 head_id;
+  g_autofree char *sql = NULL;
+
+  /* Someone living alone is given a household by adding a member. */
+  g_assert_true (jy_store_write (fx->store, clear_household_func, NULL, NULL, &error) != NULL);
+  head_id = jy_test_query_int64 (fx->path, "SELECT min (id) FROM resident WHERE status = 'active'");
+  wait.expected = head_id;
+  jy_window_show_page (fx->window, "residents");
+  jy_residents_page_open_resident (page, head_id);
+  jy_test_iterate_until_true (view_shows_loaded, &wait);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "resident.add-family-member", NULL));
+  jy_test_iterate_until_true (editor_ready, NULL);
+  editor = find_editor ();
+  set_entry (editor, "name_entry", "测试家属");
+  set_entry (editor, "id_number_entry", "440304199003075417");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  jy_test_iterate_until_true (editor_gone, NULL);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM resident h JOIN resident m ON m.household_id = h.household_id "
+                         "WHERE h.id = %" G_GINT64_FORMAT " AND h.relation_to_head = '02' "
+                         "AND m.name = '测试家属' AND m.relation_to_head = '20' "
+                         "AND m.area_code = h.area_code AND m.address_detail IS h.address_detail", head_id);
+  g_assert_cmpint (jy_test_query_int64 (fx->path, sql), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -252,6 +317,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/gui/residents/search-id-tail-then-enter-opens-resident", test_search_by_id_tail_and_enter_opens_resident);
   ADD ("/gui/residents/editor-refuses-bad-id-then-saves", test_editor_refuses_bad_id_then_saves);
+  ADD ("/gui/residents/add-family-member-starts-household", test_add_family_member_starts_household);
 
   return g_test_run ();
 }

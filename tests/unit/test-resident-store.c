@@ -352,6 +352,53 @@ test_list_filters_and_rows_are_masked (Fixture       *fx,
   g_assert_cmpint (count (fx, "SELECT count(*) FROM audit_log WHERE action = 'view'"), ==, 1);
 }
 
+typedef struct
+{
+  gint64      id;
+  const char *tag;
+  const char *start;
+  const char *end;
+} TagJob;
+
+static gpointer
+add_tag_job (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  TagJob *job = data;
+
+  return jy_resident_store_add_tag (db, job->id, job->tag, job->start, job->end, NULL, error) ? JY_STORE_DONE : NULL;
+}
+
+static void
+test_manual_tags_only_for_manual_kinds_with_valid_dates (Fixture       *fx,
+                                                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyResident) r = make_resident ("王小燕", ID_A);
+  TagJob job;
+
+  g_assert_true (insert (fx, r, &error));
+
+  /* 65+ follows the birth date: it cannot be set by hand. */
+  job = (TagJob) { r->id, "elderly", "2026-01-01", NULL };
+  g_assert_null (jy_store_write (fx->store, add_tag_job, &job, NULL, &error));
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  job = (TagJob) { r->id, "pregnant", "2026-03-01", "2026-02-01" };
+  g_assert_null (jy_store_write (fx->store, add_tag_job, &job, NULL, &error));
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  job = (TagJob) { r->id, "tuberculosis", "2026-03-01", NULL };
+  g_assert_true (jy_store_write (fx->store, add_tag_job, &job, NULL, &error) != NULL);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM resident_tag WHERE tag = 'tuberculosis' AND end_date IS NULL"), ==, 1);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM outbox WHERE entity = 'resident_tag'"), ==, 1);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM resident_tag"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -369,6 +416,7 @@ main (int    argc,
   ADD ("/store/resident/stale-update-is-a-conflict", test_stale_update_is_a_conflict);
   ADD ("/store/resident/retire-keeps-record-with-date-and-reason", test_retire_keeps_record_with_date_and_reason);
   ADD ("/store/resident/list-filters-and-rows-are-masked", test_list_filters_and_rows_are_masked);
+  ADD ("/store/resident/manual-tags-only-manual-kinds-valid-dates", test_manual_tags_only_for_manual_kinds_with_valid_dates);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "jy-clock.h"
 #include "jy-gui-format.h"
+#include "jy-household.h"
 #include "jy-idcard.h"
 #include "jy-resident-store.h"
 
@@ -36,6 +37,10 @@ struct _JyResidentEditor
   char             *existing_checked;
   char             *auto_birth;    /* what we filled from the ID, to refill on change */
   char             *auto_sex;
+  /* Adding a family member to someone not yet in a household: that
+   * resident becomes its head, in the same save. */
+  gint64            make_head_id;
+  JyResident       *prefill;       /* household, address and team to start from */
 
   AdwWindowTitle   *window_title;
   GtkWidget        *save_button;
@@ -73,6 +78,8 @@ struct _JyResidentEditor
   GtkDropDown      *insurance_dropdown;
   AdwActionRow     *team_row;
   GtkDropDown      *team_dropdown;
+  AdwActionRow     *relation_row;
+  GtkDropDown      *relation_dropdown;
 };
 
 G_DEFINE_FINAL_TYPE (JyResidentEditor, jy_resident_editor, ADW_TYPE_WINDOW)
@@ -110,7 +117,9 @@ code_position (const char *const *codes,
 static JyResident *
 read_form (JyResidentEditor *self)
 {
-  JyResident *r = self->original != NULL ? jy_resident_copy (self->original) : jy_resident_new ();
+  JyResident *r = self->original != NULL ? jy_resident_copy (self->original)
+                : self->prefill != NULL ? jy_resident_copy (self->prefill)
+                : jy_resident_new ();
   guint sex = gtk_drop_down_get_selected (self->sex_dropdown);
   guint residence = gtk_drop_down_get_selected (self->residence_dropdown);
   guint insurance = gtk_drop_down_get_selected (self->insurance_dropdown);
@@ -153,6 +162,19 @@ read_form (JyResidentEditor *self)
     r->team_id = ((JyTeamChoice *)g_ptr_array_index (self->choices->teams, team - 1))->id;
   else
     r->team_id = 0;
+
+  {
+    const char *const *codes = jy_household_relation_codes ();
+    guint relation = gtk_drop_down_get_selected (self->relation_dropdown);
+
+    /* Position 0 is "not in a household". */
+    g_free (r->relation_to_head);
+    r->relation_to_head = relation != GTK_INVALID_LIST_POSITION && relation > 0 &&
+                          relation - 1 < g_strv_length ((char **)codes)
+                          ? g_strdup (codes[relation - 1]) : NULL;
+    if (r->relation_to_head == NULL)
+      g_clear_pointer (&r->household_id, g_free);
+  }
 
   r->registry_error_confirmed = gtk_check_button_get_active (self->confirm_check);
   jy_resident_normalize (r);
@@ -457,6 +479,7 @@ typedef struct
   JyResident *resident;
   GDate       today;
   gboolean    is_new;
+  gint64      make_head_id;
 } SaveJob;
 
 static void
@@ -473,8 +496,27 @@ save_func (JyDb          *db,
            GError       **error)
 {
   SaveJob *job = data;
-  gboolean ok = job->is_new ? jy_resident_store_insert (db, job->resident, &job->today, error)
-                            : jy_resident_store_update (db, job->resident, &job->today, error);
+  gboolean ok;
+
+  /* The resident the member joins heads the new household. */
+  if (job->make_head_id > 0)
+    {
+      g_autoptr(JyResident) head = jy_resident_store_load (db, job->make_head_id, error);
+
+      if (head == NULL)
+        return NULL;
+      if (head->household_id == NULL)
+        {
+          head->household_id = g_strdup (job->resident->household_id);
+          g_free (head->relation_to_head);
+          head->relation_to_head = g_strdup (JY_HOUSEHOLD_RELATION_HEAD);
+          if (!jy_resident_store_update (db, head, &job->today, error))
+            return NULL;
+        }
+    }
+
+  ok = job->is_new ? jy_resident_store_insert (db, job->resident, &job->today, error)
+                   : jy_resident_store_update (db, job->resident, &job->today, error);
 
   return ok ? g_memdup2 (&job->resident->id, sizeof (gint64)) : NULL;
 }
@@ -514,6 +556,10 @@ save (JyResidentEditor *self)
   job->resident = read_form (self);
   job->today = *today;
   job->is_new = self->original == NULL;
+  /* A relation without a household starts one. */
+  if (job->resident->relation_to_head != NULL && job->resident->household_id == NULL)
+    job->resident->household_id = g_uuid_string_random ();
+  job->make_head_id = self->make_head_id;
 
   self->saving = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
@@ -656,6 +702,16 @@ fill_choices (JyResidentEditor *self)
     }
   gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (areas));
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (teams));
+
+  {
+    g_autoptr(GtkStringList) relations = gtk_string_list_new (NULL);
+    const char *const *codes = jy_household_relation_codes ();
+
+    gtk_string_list_append (relations, _("Not in a household"));
+    for (guint i = 0; codes[i] != NULL; i++)
+      gtk_string_list_append (relations, _(jy_household_relation_english (codes[i])));
+    gtk_drop_down_set_model (self->relation_dropdown, G_LIST_MODEL (relations));
+  }
 }
 
 static void
@@ -681,6 +737,12 @@ fill_form (JyResidentEditor *self,
     gtk_drop_down_set_selected (self->insurance_dropdown, pos != GTK_INVALID_LIST_POSITION ? pos : G_N_ELEMENTS (insurance_codes) - 1);
   }
   gtk_check_button_set_active (self->confirm_check, r->registry_error_confirmed);
+  {
+    const char *const *codes = jy_household_relation_codes ();
+    guint pos = code_position (codes, g_strv_length ((char **)codes), r->relation_to_head);
+
+    gtk_drop_down_set_selected (self->relation_dropdown, pos != GTK_INVALID_LIST_POSITION ? pos + 1 : 0);
+  }
 
   gtk_drop_down_set_selected (self->area_dropdown, 0);
   gtk_drop_down_set_selected (self->team_dropdown, 0);
@@ -740,6 +802,7 @@ jy_resident_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_RESIDENT_EDITOR);
   g_clear_object (&self->store);
   g_clear_pointer (&self->original, jy_resident_free);
+  g_clear_pointer (&self->prefill, jy_resident_free);
   g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->existing_checked, g_free);
   g_clear_pointer (&self->auto_birth, g_free);
@@ -771,7 +834,7 @@ jy_resident_editor_class_init (JyResidentEditorClass *klass)
   BIND (area_row); BIND (area_dropdown); BIND (address_row); BIND (address_entry);
   BIND (registered_row); BIND (registered_entry); BIND (residence_row); BIND (residence_dropdown);
   BIND (ethnicity_row); BIND (ethnicity_dropdown); BIND (insurance_row); BIND (insurance_dropdown);
-  BIND (team_row); BIND (team_dropdown);
+  BIND (team_row); BIND (team_dropdown); BIND (relation_row); BIND (relation_dropdown);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, dropdown_changed_cb);
@@ -827,5 +890,68 @@ jy_resident_editor_new (GtkWindow       *parent,
     }
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 
+  return self;
+}
+
+static void
+member_of_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(JyResidentEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyResident) other = jy_store_read_finish (JY_STORE (object), result, &error);
+  g_autoptr(JyResident) blank = jy_resident_new ();
+
+  self->loading = FALSE;
+  if (other == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_banner (self, _("The record could not be read. Close this window and try again."), FALSE);
+      return;
+    }
+
+  /* Same home, same team: what a family shares. */
+  blank->household_id = other->household_id != NULL ? g_strdup (other->household_id) : g_uuid_string_random ();
+  blank->relation_to_head = g_strdup ("20");
+  blank->area_code = g_strdup (other->area_code);
+  blank->address_detail = g_strdup (other->address_detail);
+  blank->registered_address = g_strdup (other->registered_address);
+  blank->residence_type = g_strdup (other->residence_type);
+  blank->ethnicity = g_strdup (other->ethnicity != NULL ? other->ethnicity : "01");
+  blank->team_id = other->team_id;
+  if (other->household_id == NULL)
+    self->make_head_id = other->id;
+
+  self->prefill = jy_resident_copy (blank);
+  fill_form (self, blank);
+  gtk_drop_down_set_selected (self->sex_dropdown, GTK_INVALID_LIST_POSITION);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+}
+
+/* A new resident in @member_of_id's household (started if there is none,
+ * with that resident as head), at the same address and with the same team. */
+JyResidentEditor *
+jy_resident_editor_new_family_member (GtkWindow       *parent,
+                                      JyStore         *store,
+                                      gint64           member_of_id,
+                                      JyCentreChoices *choices)
+{
+  JyResidentEditor *self;
+
+  g_return_val_if_fail (JY_IS_STORE (store), NULL);
+  g_return_val_if_fail (member_of_id > 0, NULL);
+
+  self = g_object_new (JY_TYPE_RESIDENT_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->choices = choices;
+  fill_choices (self);
+  adw_window_title_set_title (self->window_title, _("New Family Member"));
+  self->loading = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  jy_store_read_async (store, load_func, g_memdup2 (&member_of_id, sizeof (gint64)), g_free,
+                       (GDestroyNotify)jy_resident_free, self->cancellable,
+                       member_of_loaded_cb, g_object_ref (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   return self;
 }

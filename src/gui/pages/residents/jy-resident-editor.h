@@ -25,4 +25,9 @@ JyResidentEditor *jy_resident_editor_new (GtkWindow       *parent,
                                           gint64           resident_id,
                                           JyCentreChoices *choices);
 
+JyResidentEditor *jy_resident_editor_new_family_member (GtkWindow       *parent,
+                                                        JyStore         *store,
+                                                        gint64           member_of_id,
+                                                        JyCentreChoices *choices);
+
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _JyResidentView
   GtkLabel         *status_label;
   GtkLabel         *summary_label;
   GtkBox           *tags_box;
+  GtkListBox       *tags_list;
   AdwActionRow     *id_row;
   AdwActionRow     *archive_row;
   AdwActionRow     *phone_row;
@@ -53,6 +54,7 @@ enum {
   CLOSE,
   OPEN_RESIDENT,
   EDIT,
+  ADD_MEMBER,
   CHANGED,
   LOADED,
   N_SIGNALS
@@ -193,6 +195,47 @@ fill_tags (JyResidentView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), self->detail->key_populations != 0);
 }
 
+static void end_tag_clicked_cb (GtkButton      *button,
+                                JyResidentView *self);
+
+static void
+fill_manual_tags (JyResidentView *self)
+{
+  GPtrArray *tags = self->detail->manual_tags;
+
+  clear_list (self->tags_list);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const JyTagEntry *entry = g_ptr_array_index (tags, i);
+      JyKeyPopulation kind;
+      GtkWidget *row;
+      g_autofree char *dates = NULL;
+
+      if (!jy_key_population_from_string (entry->tag, &kind))
+        continue;
+      if (entry->end_date != NULL)
+        /* Translators: a period, from %1$s to %2$s (dates) */
+        dates = g_strdup_printf (_("%1$s to %2$s"), entry->start_date, entry->end_date);
+      else
+        /* Translators: %s is the date a tag was set; it has no end yet */
+        dates = g_strdup_printf (_("Since %s"), entry->start_date);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jy_gui_format_key_population (kind));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dates);
+      if (entry->end_date == NULL)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_End…"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          g_object_set_data_full (G_OBJECT (button), "tag-uuid", g_strdup (entry->uuid), g_free);
+          g_signal_connect (button, "clicked", G_CALLBACK (end_tag_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      gtk_list_box_append (self->tags_list, row);
+    }
+}
+
 static void
 fill (JyResidentView *self)
 {
@@ -230,6 +273,7 @@ fill (JyResidentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.retire",
                                  g_strcmp0 (r->status, "active") == 0);
   fill_tags (self);
+  fill_manual_tags (self);
   fill_household (self);
   fill_timeline (self);
   gtk_stack_set_visible_child_name (self->state_stack, "ready");
@@ -352,6 +396,17 @@ edit_action (GtkWidget  *widget,
 
   if (self->detail != NULL)
     g_signal_emit (self, signals[EDIT], 0, self->resident_id);
+}
+
+static void
+add_member_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JyResidentView *self = JY_RESIDENT_VIEW (widget);
+
+  if (self->detail != NULL)
+    g_signal_emit (self, signals[ADD_MEMBER], 0, self->resident_id);
 }
 
 typedef struct
@@ -498,6 +553,214 @@ retire_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  gint64  resident_id;
+  char   *tag;
+  char   *tag_uuid;
+  char   *start;
+  char   *end;
+} TagJob;
+
+static void
+tag_job_free (TagJob *job)
+{
+  g_free (job->tag);
+  g_free (job->tag_uuid);
+  g_free (job->start);
+  g_free (job->end);
+  g_free (job);
+}
+
+static gpointer
+tag_func (JyDb          *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  TagJob *job = data;
+  gboolean ok = job->tag_uuid != NULL
+                ? jy_resident_store_end_tag (db, job->tag_uuid, job->end, error)
+                : jy_resident_store_add_tag (db, job->resident_id, job->tag, job->start, job->end, NULL, error);
+
+  return ok ? JY_STORE_DONE : NULL;
+}
+
+static char *
+entry_text_or_null (GtkEditable *entry)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+/* Dates in a tag dialog: the start is required, the end optional, not
+ * before the start; said at the field, and the dialog cannot confirm. */
+static void
+tag_dates_changed_cb (GtkEditable      *editable,
+                      AdwMessageDialog *dialog)
+{
+  GtkEditable *start = g_object_get_data (G_OBJECT (dialog), "start");
+  GtkEditable *end = g_object_get_data (G_OBJECT (dialog), "end");
+  GtkLabel *hint = g_object_get_data (G_OBJECT (dialog), "hint");
+  g_autofree char *end_text = entry_text_or_null (end);
+  GDate s, e;
+  const char *problem = NULL;
+
+  if (start != NULL && !jy_person_parse_date (gtk_editable_get_text (start), &s))
+    problem = _("Enter the start as YYYY-MM-DD");
+  else if (end_text != NULL && !jy_person_parse_date (end_text, &e))
+    problem = _("Enter the end as YYYY-MM-DD, or leave it empty");
+  else if (start != NULL && end_text != NULL && g_date_compare (&e, &s) < 0)
+    problem = _("The end cannot be before the start");
+
+  gtk_label_set_label (hint, problem != NULL ? problem : "");
+  adw_message_dialog_set_response_enabled (dialog, "save", problem == NULL);
+}
+
+static void
+tag_saved_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(JyResidentView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (jy_store_write_finish (JY_STORE (object), result, &error) == NULL)
+    {
+      g_autofree char *message = jy_gui_format_store_error (error);
+
+      g_warning ("Could not save a key-population tag: %s", error->message);
+      g_signal_emit (self, signals[CHANGED], 0, message);
+      return;
+    }
+  g_signal_emit (self, signals[CHANGED], 0, _("Key population updated"));
+  jy_resident_view_reload (self);
+}
+
+static const JyKeyPopulation manual_kinds[] = {
+  JY_KEY_POPULATION_PREGNANT, JY_KEY_POPULATION_MENTAL, JY_KEY_POPULATION_TUBERCULOSIS,
+  JY_KEY_POPULATION_FAMILY_PLANNING, JY_KEY_POPULATION_LOW_INCOME,
+};
+
+static void
+tag_response_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 JyResidentView   *self)
+{
+  GtkDropDown *kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  GtkEditable *start = g_object_get_data (G_OBJECT (dialog), "start");
+  GtkEditable *end = g_object_get_data (G_OBJECT (dialog), "end");
+  const char *tag_uuid = g_object_get_data (G_OBJECT (dialog), "tag-uuid");
+  TagJob *job;
+
+  if (g_strcmp0 (response, "save") != 0 || self->store == NULL)
+    return;
+
+  job = g_new0 (TagJob, 1);
+  job->resident_id = self->resident_id;
+  job->tag_uuid = g_strdup (tag_uuid);
+  if (kind != NULL)
+    job->tag = g_strdup (jy_key_population_to_string (manual_kinds[gtk_drop_down_get_selected (kind)]));
+  if (start != NULL)
+    job->start = entry_text_or_null (start);
+  job->end = entry_text_or_null (end);
+  jy_store_write_async (self->store, tag_func, job, (GDestroyNotify)tag_job_free, NULL, NULL,
+                        tag_saved_cb, g_object_ref (self));
+}
+
+static GtkWidget *
+date_entry (AdwMessageDialog *dialog,
+            const char       *key,
+            const char       *label,
+            const char       *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption = gtk_label_new (label);
+  GtkWidget *entry = gtk_entry_new ();
+
+  /* A caption, not only a placeholder: a filled-in date must still say what it is. */
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (dialog), key, entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (tag_dates_changed_cb), dialog);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), entry);
+  return box;
+}
+
+static void
+present_tag_dialog (JyResidentView *self,
+                    const char     *tag_uuid)
+{
+  g_autoptr(GDate) today = jy_clock_today_local ();
+  g_autofree char *today_text = jy_clock_format_date (today);
+  AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *hint = gtk_label_new (NULL);
+
+  if (tag_uuid == NULL)
+    {
+      const char *labels[G_N_ELEMENTS (manual_kinds) + 1] = { NULL };
+      GtkWidget *kind;
+
+      for (guint i = 0; i < G_N_ELEMENTS (manual_kinds); i++)
+        labels[i] = jy_gui_format_key_population (manual_kinds[i]);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                           _("Add Key Population"),
+                                                           _("From the date it applies; leave the end empty while it lasts.")));
+      kind = gtk_drop_down_new_from_strings (labels);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key population"), -1);
+      g_object_set_data (G_OBJECT (dialog), "kind", kind);
+      gtk_box_append (GTK_BOX (box), kind);
+      gtk_box_append (GTK_BOX (box), date_entry (dialog, "start", _("Start (YYYY-MM-DD)"), today_text));
+      gtk_box_append (GTK_BOX (box), date_entry (dialog, "end", _("End (YYYY-MM-DD, optional)"), NULL));
+    }
+  else
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                           _("End Key Population"),
+                                                           _("The tag stays on the record with its dates.")));
+      g_object_set_data_full (G_OBJECT (dialog), "tag-uuid", g_strdup (tag_uuid), g_free);
+      gtk_box_append (GTK_BOX (box), date_entry (dialog, "end", _("End (YYYY-MM-DD)"), today_text));
+    }
+
+  gtk_widget_add_css_class (hint, "error");
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "hint", hint);
+  gtk_box_append (GTK_BOX (box), hint);
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (tag_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+end_tag_clicked_cb (GtkButton      *button,
+                    JyResidentView *self)
+{
+  present_tag_dialog (self, g_object_get_data (G_OBJECT (button), "tag-uuid"));
+}
+
+static void
+add_tag_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JyResidentView *self = JY_RESIDENT_VIEW (widget);
+
+  if (self->detail != NULL)
+    present_tag_dialog (self, NULL);
+}
+
 static void
 jy_resident_view_dispose (GObject *object)
 {
@@ -526,6 +789,9 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* Register someone new in this resident's household. */
+  signals[ADD_MEMBER] = g_signal_new ("add-member", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   /* A save finished: the string is the toast to show. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -539,6 +805,7 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, status_label);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, tags_list);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, id_row);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, archive_row);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, phone_row);
@@ -555,6 +822,8 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "resident.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "resident.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "resident.retire", NULL, retire_action);
+  gtk_widget_class_install_action (widget_class, "resident.add-family-member", NULL, add_member_action);
+  gtk_widget_class_install_action (widget_class, "resident.add-tag", NULL, add_tag_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "resident.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "resident.edit", NULL);
 }
@@ -572,4 +841,10 @@ jy_resident_view_init (JyResidentView *self)
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->timeline_list, placeholder);
+
+  placeholder = gtk_label_new (_("None"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->tags_list, placeholder);
 }

@@ -26,5 +26,7 @@ GListModel *jy_residents_page_get_model     (JyResidentsPage *self,
                                              gboolean         search);
 void     jy_residents_page_activate_search  (JyResidentsPage *self,
                                              const char      *text);
+void     jy_residents_page_export_to_file   (JyResidentsPage *self,
+                                             GFile           *file);
 
 G_END_DECLS
