@@ -11,9 +11,10 @@
 G_BEGIN_DECLS
 
 /* Private to src/store/: the word lists behind jy-generator.c, the
- * makers of one synthetic value each (a name, a birth date, an ID number…)
- * and the plan of who lives with whom. No database here. Every choice is drawn from the GRand in JyGenSource,
- * so the order of calls decides the result. */
+ * makers of one synthetic value each (a name, a birth date, an ID number…;
+ * jy-generator-data.c) and the plan of who lives with whom
+ * (jy-generator-household.c). No database here. Every choice is drawn
+ * from the GRand in JyGenSource, so the order of calls decides the result. */
 
 /* The fictional district: the province prefix is real (Fujian), the city
  * and county codes are unused in GB/T 2260. */
@@ -110,7 +111,7 @@ void        jy_gen_make_address_detail (JyGenSource   *self,
                                         const char    *road,
                                         GString       *out);
 
-/* Households: who lives with whom. */
+/* Households: who lives with whom (jy-generator-household.c). */
 #define JY_GEN_MAX_HOUSEHOLD 6
 
 typedef struct

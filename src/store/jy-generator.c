@@ -6,11 +6,9 @@
 
 #include "config.h"
 
-#include "jy-generator.h"
+#include "jy-generator-private.h"
 
 #include "jy-clock.h"
-#include "jy-generator-data.h"
-#include "jy-household.h"
 #include "jy-resident-search.h"
 #include "jy-store.h"
 
@@ -21,78 +19,26 @@
  * Every random choice comes from one GRand seeded by the caller and drawn
  * in a fixed order, so a seed and a reference date always give the same
  * rows; only created_at/updated_at differ between runs. The values
- * themselves (names, ID numbers…) and the households (ages, sexes and
- * relations to the head) are made in jy-generator-data.c; this file plans
- * the centre, gives each household an address and a team, and writes the
- * rows. */
+ * themselves (names, ID numbers…) are made in jy-generator-data.c and the
+ * households (ages, sexes and relations to the head) in
+ * jy-generator-household.c; this file plans the centre and writes its
+ * areas, sites, staff and teams, and jy-generator-residents.c gives each
+ * household an address and a team and writes the residents. */
 
-#define PROGRESS_STEP         10000
 #define RESIDENTS_PER_TEAM    5000
 #define MIN_TEAMS             3
 #define MAX_AREAS_PER_TEAM    3
-#define MAX_STATIONS          4
-#define MAX_ARCHIVE_SERIAL    99999
-#define ROADS_PER_COMMUNITY   3
-
-typedef struct
-{
-  char  code[13];
-  char  name[32];
-  guint weight;        /* relative number of residents */
-  guint serial;        /* last archive serial given out */
-  guint first_team;    /* covered by teams [first_team, first_team + n_teams) */
-  guint n_teams;
-  char  roads[ROADS_PER_COMMUNITY][32];
-} Community;
-
-typedef struct
-{
-  gint64 id;
-  guint  site;
-} Team;
-
-typedef enum
-{
-  ROLE_DOCTOR,
-  ROLE_NURSE,
-  ROLE_PUBLIC_HEALTH,
-  ROLE_MANAGER,
-  ROLE_ADMIN,
-  ROLE_PHARMACIST,
-  ROLE_SPECIALIST,
-  N_ROLES
-} Role;
 
 /* staff.role values, and the prefixes of demo logins (doctor01, nurse01…). */
-static const char *const role_names[N_ROLES] = {
+static const char *const role_names[JY_GEN_N_ROLES] = {
   "doctor", "nurse", "public-health", "manager", "admin", "pharmacist", "specialist",
 };
-static const char *const role_logins[N_ROLES] = {
+static const char *const role_logins[JY_GEN_N_ROLES] = {
   "doctor", "nurse", "publichealth", "manager", "admin", "pharmacist", "specialist",
 };
 
-typedef struct
-{
-  JyDb        *db;
-  JyGenSource  src;
-  GDate        reference;
-  char        *now;
-
-  char         first_street_name[32];
-  GArray      *communities;            /* of Community, street by street */
-  guint        n_served;               /* the centre serves the first n_served */
-  guint       *community_cumulative;   /* running sum of the served ones' weights */
-
-  gint64       site_ids[1 + MAX_STATIONS];
-  guint        n_sites;
-  Team        *teams;
-  guint        n_teams;
-  guint        n_staff;
-  guint        logins[N_ROLES];
-} Generator;
-
 static void
-generator_clear (Generator *g)
+generator_clear (JyGenerator *g)
 {
   jy_gen_source_clear (&g->src);
   g_clear_pointer (&g->now, g_free);
@@ -101,18 +47,11 @@ generator_clear (Generator *g)
   g_clear_pointer (&g->teams, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Generator, generator_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JyGenerator, generator_clear)
 
-static Community *
-get_community (Generator *g,
-               guint      index)
-{
-  return &g_array_index (g->communities, Community, index);
-}
-
-static void
-format_date (const GDate *date,
-             char         out[11])
+void
+jy_generator_format_date (const GDate *date,
+                          char         out[11])
 {
   g_snprintf (out, 11, "%04u-%02u-%02u",
               g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
@@ -148,7 +87,7 @@ append_chinese_number (GString *out,
 /* Rows --------------------------------------------------------------------- */
 
 static gboolean
-insert_meta (Generator   *g,
+insert_meta (JyGenerator *g,
              const char  *key,
              const char  *value,
              GError     **error)
@@ -165,7 +104,7 @@ insert_meta (Generator   *g,
 }
 
 static gboolean
-insert_area (Generator   *g,
+insert_area (JyGenerator *g,
              const char  *code,
              const char  *parent_code,
              int          level,
@@ -186,7 +125,7 @@ insert_area (Generator   *g,
 }
 
 static gboolean
-insert_site (Generator   *g,
+insert_site (JyGenerator *g,
              gint64       parent_id,
              const char  *kind,
              const char  *code,
@@ -222,11 +161,11 @@ insert_site (Generator   *g,
 }
 
 static gboolean
-insert_staff (Generator  *g,
-              Role        role,
-              guint       site,
-              gint64     *out_id,
-              GError    **error)
+insert_staff (JyGenerator *g,
+              JyGenRole    role,
+              guint        site,
+              gint64      *out_id,
+              GError     **error)
 {
   static const char sql[] =
     "INSERT INTO staff (uuid, created_at, updated_at, created_by, rev, remote_version,\n"
@@ -245,7 +184,8 @@ insert_staff (Generator  *g,
     return FALSE;
 
   /* Nursing in China is still almost all women; the rest is mixed. */
-  female_per_mille = role == ROLE_NURSE ? 950 : role == ROLE_PUBLIC_HEALTH ? 600 : 500;
+  female_per_mille = role == JY_GEN_ROLE_NURSE ? 950
+                     : role == JY_GEN_ROLE_PUBLIC_HEALTH ? 600 : 500;
   sex = jy_gen_rand_chance (&g->src, female_per_mille) ? 2 : 1;
   birth_year = g_date_get_year (&g->reference) - (int)jy_gen_rand_between (&g->src, 25, 58);
   jy_gen_make_name (&g->src, NULL, sex, birth_year, name);
@@ -269,7 +209,7 @@ insert_staff (Generator  *g,
 }
 
 static gboolean
-insert_team (Generator   *g,
+insert_team (JyGenerator *g,
              guint        index,
              gint64       lead_staff_id,
              GError     **error)
@@ -279,7 +219,7 @@ insert_team (Generator   *g,
     "                  site_id, code, name, lead_staff_id)\n"
     "VALUES (?1, ?2, ?2, 'system', 1, '1', ?3, ?4, ?5, ?6)";
   g_autoptr(GString) name = g_string_new ("第");
-  Team *team = &g->teams[index];
+  JyGenTeam *team = &g->teams[index];
   sqlite3_stmt *stmt;
   char uuid[37];
   char code[16];
@@ -306,10 +246,10 @@ insert_team (Generator   *g,
 }
 
 static gboolean
-insert_team_member (Generator    *g,
+insert_team_member (JyGenerator  *g,
                     gint64        team_id,
                     gint64        staff_id,
-                    Role          role,
+                    JyGenRole     role,
                     const GDate  *start,
                     GError      **error)
 {
@@ -325,7 +265,7 @@ insert_team_member (Generator    *g,
     return FALSE;
 
   jy_gen_make_uuid (&g->src, uuid);
-  format_date (start, start_text);
+  jy_generator_format_date (start, start_text);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, g->now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, team_id);
@@ -336,7 +276,7 @@ insert_team_member (Generator    *g,
 }
 
 static gboolean
-insert_team_area (Generator   *g,
+insert_team_area (JyGenerator *g,
                   gint64       team_id,
                   const char  *area_code,
                   GError     **error)
@@ -360,9 +300,9 @@ insert_team_area (Generator   *g,
  * its teams can cover at MAX_AREAS_PER_TEAM communities each, a large one
  * the whole district. */
 static gboolean
-build_district (Generator  *g,
-                guint       n_residents,
-                GError    **error)
+build_district (JyGenerator *g,
+                guint        n_residents,
+                GError     **error)
 {
   guint n_street_stems = (guint)(strlen (jy_gen_street_stems) / JY_GEN_STEM_BYTES);
   guint n_community_stems = (guint)(strlen (jy_gen_community_stems) / JY_GEN_STEM_BYTES);
@@ -390,7 +330,7 @@ build_district (Generator  *g,
   capacity = g->n_teams * MAX_AREAS_PER_TEAM;
   n_streets = jy_gen_rand_between (&g->src, 6, 8);
   g_assert (n_streets <= n_street_stems);
-  g->communities = g_array_new (FALSE, TRUE, sizeof (Community));
+  g->communities = g_array_new (FALSE, TRUE, sizeof (JyGenCommunity));
 
   for (guint s = 0; s < n_streets; s++)
     {
@@ -413,7 +353,7 @@ build_district (Generator  *g,
 
       for (guint c = 0; c < n_communities; c++)
         {
-          Community community = { 0 };
+          JyGenCommunity community = { 0 };
           const char *stem;
 
           g_assert (next_community_stem < n_community_stems);
@@ -427,7 +367,7 @@ build_district (Generator  *g,
           /* One road named after the community, two from the district's pool. */
           g_snprintf (community.roads[0], sizeof community.roads[0], "%.*s路",
                       JY_GEN_STEM_BYTES, stem);
-          for (guint r = 1; r < ROADS_PER_COMMUNITY; r++)
+          for (guint r = 1; r < JY_GEN_ROADS_PER_COMMUNITY; r++)
             {
               g_autoptr(GString) road = g_string_sized_new (16);
 
@@ -444,7 +384,7 @@ build_district (Generator  *g,
   g->community_cumulative = g_new (guint, g->n_served);
   for (guint k = 0; k < g->n_served; k++)
     {
-      total_weight += get_community (g, k)->weight;
+      total_weight += jy_generator_get_community (g, k)->weight;
       g->community_cumulative[k] = total_weight;
     }
 
@@ -456,7 +396,7 @@ build_district (Generator  *g,
  * communities as teams, several teams per community in a very large
  * centre. Every served community gets at least one team. */
 static void
-plan_coverage (Generator *g)
+plan_coverage (JyGenerator *g)
 {
   guint c = g->n_served;
   guint t = g->n_teams;
@@ -470,7 +410,7 @@ plan_coverage (Generator *g)
 
       for (guint k = first; k < last; k++)
         {
-          Community *community = get_community (g, k);
+          JyGenCommunity *community = jy_generator_get_community (g, k);
 
           if (community->n_teams == 0)
             community->first_team = j;
@@ -485,18 +425,18 @@ plan_coverage (Generator *g)
  * centre the first), and a station is named after the first community its
  * teams cover, as real ones are. */
 static gboolean
-build_sites (Generator  *g,
-             GError    **error)
+build_sites (JyGenerator *g,
+             GError     **error)
 {
   g_autofree char *centre_name = NULL;
   g_autofree char *centre_code = NULL;
-  guint n_stations = jy_gen_rand_between (&g->src, 2, MAX_STATIONS);
+  guint n_stations = jy_gen_rand_between (&g->src, 2, JY_GEN_MAX_STATIONS);
 
   /* Every site leads at least one team. */
   n_stations = MIN (n_stations, g->n_teams - 1);
   g->n_sites = 1 + n_stations;
 
-  g->teams = g_new0 (Team, g->n_teams);
+  g->teams = g_new0 (JyGenTeam, g->n_teams);
   for (guint j = 0; j < g->n_teams; j++)
     g->teams[j].site = j * g->n_sites / g->n_teams;
 
@@ -516,9 +456,10 @@ build_sites (Generator  *g,
 
       while (g->teams[team].site != s)
         team++;
-      while (get_community (g, k)->first_team + get_community (g, k)->n_teams <= team)
+      while (jy_generator_get_community (g, k)->first_team +
+             jy_generator_get_community (g, k)->n_teams <= team)
         k++;
-      name = g_strdup_printf ("%s卫生服务站", get_community (g, k)->name);
+      name = g_strdup_printf ("%s卫生服务站", jy_generator_get_community (g, k)->name);
 
       if (!insert_site (g, g->site_ids[0], "station", code, name, &g->site_ids[s], error))
         return FALSE;
@@ -530,16 +471,19 @@ build_sites (Generator  *g,
 /* Each team: a lead doctor, one or two nurses and a public-health doctor,
  * working from the team's site. Then the centre-wide staff. */
 static gboolean
-build_teams (Generator  *g,
-             GError    **error)
+build_teams (JyGenerator *g,
+             GError     **error)
 {
-  static const Role member_roles[] = { ROLE_DOCTOR, ROLE_NURSE, ROLE_PUBLIC_HEALTH, ROLE_NURSE };
+  static const JyGenRole member_roles[] = {
+    JY_GEN_ROLE_DOCTOR, JY_GEN_ROLE_NURSE, JY_GEN_ROLE_PUBLIC_HEALTH, JY_GEN_ROLE_NURSE,
+  };
   static const struct
   {
-    Role  role;
-    guint count;
+    JyGenRole role;
+    guint     count;
   } centre_staff[] = {
-    { ROLE_MANAGER, 2 }, { ROLE_ADMIN, 1 }, { ROLE_PHARMACIST, 2 }, { ROLE_SPECIALIST, 3 },
+    { JY_GEN_ROLE_MANAGER, 2 }, { JY_GEN_ROLE_ADMIN, 1 },
+    { JY_GEN_ROLE_PHARMACIST, 2 }, { JY_GEN_ROLE_SPECIALIST, 3 },
   };
   guint32 reference_day = g_date_get_julian (&g->reference);
 
@@ -574,7 +518,7 @@ build_teams (Generator  *g,
 
   for (guint k = 0; k < g->n_served; k++)
     {
-      Community *community = get_community (g, k);
+      JyGenCommunity *community = jy_generator_get_community (g, k);
 
       for (guint j = community->first_team; j < community->first_team + community->n_teams; j++)
         if (!insert_team_area (g, g->teams[j].id, community->code, error))
@@ -589,247 +533,6 @@ build_teams (Generator  *g,
         if (!insert_staff (g, centre_staff[i].role, 0, &id, error))
           return FALSE;
       }
-
-  return TRUE;
-}
-
-/* Residents ------------------------------------------------------------------ */
-
-typedef struct
-{
-  sqlite3_stmt        *stmt;
-  GString             *name;
-  GString             *address;
-  guint                done;
-  guint                total;
-  JyGeneratorProgress  progress;
-  gpointer             user_data;
-} ResidentWriter;
-
-/* What one member takes from the household. */
-typedef struct
-{
-  const JyGenMember *member;
-  Community         *community;
-  guint              team;
-  const char        *household_uuid;
-  const char        *surname;
-  const char        *ethnicity;
-  gboolean           registered_here;
-} MemberFacts;
-
-static gboolean
-insert_resident (Generator          *g,
-                 ResidentWriter     *w,
-                 const MemberFacts  *facts,
-                 GError            **error)
-{
-  JyGenSource *src = &g->src;
-  Community *community = facts->community;
-  int sex = facts->member->sex;
-  gboolean has_id;
-  gboolean has_phone;
-  GDate birth;
-  char birth_text[11];
-  char id_number[19];
-  char phone[12];
-  char archive_no[18];
-  char uuid[37];
-
-  jy_gen_make_birth_date (src, &g->reference, facts->member->age, &birth);
-  format_date (&birth, birth_text);
-  jy_gen_make_name (src, facts->surname, sex, g_date_get_year (&birth), w->name);
-
-  /* About 2% without: newborns not yet registered, foreigners, refusals. */
-  has_id = jy_gen_rand_chance (src, 980);
-  if (has_id && !jy_gen_make_id_number (src, sex, &birth, facts->registered_here, id_number, error))
-    return FALSE;
-  has_phone = jy_gen_rand_chance (src, 920);
-  if (has_phone)
-    jy_gen_make_mobile (src, phone);
-
-  if (++community->serial > MAX_ARCHIVE_SERIAL)
-    {
-      g_set_error_literal (error, JY_STORE_ERROR, JY_STORE_ERROR_FAILED,
-                           "Too many residents for one community's archive numbers");
-      return FALSE;
-    }
-  g_snprintf (archive_no, sizeof archive_no, "%s%05u", community->code, community->serial);
-  jy_gen_make_uuid (src, uuid);
-
-  sqlite3_bind_text (w->stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->stmt, 2, g->now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (w->stmt, 3, g->site_ids[g->teams[facts->team].site]);
-  sqlite3_bind_text (w->stmt, 4, archive_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->stmt, 5, w->name->str, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->stmt, 6, sex == 1 ? "1" : "2", -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->stmt, 7, birth_text, -1, SQLITE_STATIC);
-  jy_db_bind_text_or_null (w->stmt, 8, has_id ? id_number : NULL);
-  jy_db_bind_text_or_null (w->stmt, 9, has_phone ? phone : NULL);
-  sqlite3_bind_text (w->stmt, 10, community->code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->stmt, 11, w->address->str, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->stmt, 12, facts->registered_here ? "1" : "2", -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->stmt, 13, facts->ethnicity, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (w->stmt, 14, g->teams[facts->team].id);
-  sqlite3_bind_text (w->stmt, 15, facts->household_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->stmt, 16, facts->member->relation, -1, SQLITE_STATIC);
-  if (!jy_db_step_done (g->db, w->stmt, error))
-    return FALSE;
-
-  w->done++;
-  if (w->progress != NULL && (w->done % PROGRESS_STEP == 0 || w->done == w->total))
-    w->progress (w->done, w->total, w->user_data);
-  return TRUE;
-}
-
-/* One household at one address, in one team's care. Wives keep their own
- * surnames; children mostly take their father's, sometimes their mother's;
- * a grandchild may be a daughter's child; the head's father shares the
- * head's surname. Ethnicity and household registration (户籍) mostly go
- * with the family. */
-static gboolean
-insert_household (Generator          *g,
-                  ResidentWriter     *w,
-                  const JyGenMember  *members,
-                  guint               n_members,
-                  GError            **error)
-{
-  JyGenSource *src = &g->src;
-  const JyGenMember *head = &members[0];
-  const JyGenMember *spouse = NULL;
-  const char *head_surname;
-  const char *spouse_surname = NULL;
-  const char *head_ethnicity;
-  const char *spouse_ethnicity = NULL;
-  const char *father_line;
-  const char *mother_line = NULL;
-  gboolean registered_here;
-  MemberFacts facts = { 0 };
-  const char *road;
-  char household_uuid[37];
-  guint r;
-  guint k = 0;
-
-  g_assert (n_members > 0 && g_str_equal (head->relation, JY_HOUSEHOLD_RELATION_HEAD));
-
-  r = jy_gen_rand_below (src, g->community_cumulative[g->n_served - 1]);
-  while (g->community_cumulative[k] <= r)
-    k++;
-  facts.community = get_community (g, k);
-  facts.team = facts.community->first_team + jy_gen_rand_below (src, facts.community->n_teams);
-  road = facts.community->roads[jy_gen_rand_below (src, ROADS_PER_COMMUNITY)];
-  jy_gen_make_address_detail (src, road, w->address);
-  jy_gen_make_uuid (src, household_uuid);
-  facts.household_uuid = household_uuid;
-  registered_here = jy_gen_rand_chance (src, 800);
-
-  for (guint i = 1; i < n_members; i++)
-    if (g_str_equal (members[i].relation, JY_HOUSEHOLD_RELATION_SPOUSE))
-      spouse = &members[i];
-
-  head_surname = jy_gen_pick_surname (src);
-  head_ethnicity = jy_gen_pick_ethnicity (src);
-  if (spouse != NULL)
-    {
-      spouse_surname = jy_gen_pick_surname (src);
-      spouse_ethnicity = jy_gen_pick_ethnicity (src);
-    }
-
-  if (head->sex == 1)
-    father_line = head_surname;
-  else if (spouse != NULL)
-    father_line = spouse_surname;
-  else   /* a mother alone: her children have her surname or their father's */
-    father_line = jy_gen_rand_chance (src, 500) ? head_surname : jy_gen_pick_surname (src);
-  if (head->sex == 2)
-    mother_line = head_surname;
-  else if (spouse != NULL)
-    mother_line = spouse_surname;
-
-  for (guint i = 0; i < n_members; i++)
-    {
-      const char *relation = members[i].relation;
-
-      facts.member = &members[i];
-      facts.surname = head_surname;
-      facts.ethnicity = head_ethnicity;
-
-      if (g_str_equal (relation, JY_HOUSEHOLD_RELATION_SPOUSE))
-        {
-          facts.surname = spouse_surname;
-          facts.ethnicity = spouse_ethnicity;
-        }
-      else if (g_str_equal (relation, JY_HOUSEHOLD_RELATION_SON) ||
-               g_str_equal (relation, JY_HOUSEHOLD_RELATION_DAUGHTER))
-        {
-          facts.surname = mother_line != NULL && !jy_gen_rand_chance (src, 900) ? mother_line
-                                                                                : father_line;
-          if (spouse != NULL && jy_gen_rand_chance (src, 500))
-            facts.ethnicity = spouse_ethnicity;
-        }
-      else if (g_str_equal (relation, JY_HOUSEHOLD_RELATION_GRANDCHILD))
-        {
-          facts.surname = jy_gen_rand_chance (src, 650) ? father_line : jy_gen_pick_surname (src);
-          if (spouse != NULL && jy_gen_rand_chance (src, 500))
-            facts.ethnicity = spouse_ethnicity;
-        }
-      else if (g_str_equal (relation, JY_HOUSEHOLD_RELATION_PARENT))
-        {
-          /* The head's mother has her own surname. */
-          if (members[i].sex == 2)
-            facts.surname = jy_gen_pick_surname (src);
-        }
-
-      /* A few members registered elsewhere, or here when the family is not. */
-      facts.registered_here = jy_gen_rand_chance (src, registered_here ? 950 : 200);
-
-      if (!insert_resident (g, w, &facts, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-build_residents (Generator            *g,
-                 guint                 n_residents,
-                 JyGeneratorProgress   progress,
-                 gpointer              user_data,
-                 GError              **error)
-{
-  static const char sql[] =
-    "INSERT INTO resident (uuid, created_at, updated_at, created_by, rev, remote_version,\n"
-    "                      site_id, archive_no, name, sex, birth_date, id_number, phone,\n"
-    "                      area_code, address_detail, residence_type, ethnicity, team_id,\n"
-    "                      household_id, relation_to_head)\n"
-    "VALUES (?1, ?2, ?2, 'system', 1, '1', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,\n"
-    "        ?15, ?16)";
-  g_autoptr(GString) name = g_string_sized_new (16);
-  g_autoptr(GString) address = g_string_sized_new (64);
-  g_auto(JyGenHouseholds) households = { 0 };
-  ResidentWriter writer = { 0 };
-
-  if ((writer.stmt = jy_db_prepare (g->db, sql, error)) == NULL)
-    return FALSE;
-  writer.name = name;
-  writer.address = address;
-  writer.total = n_residents;
-  writer.progress = progress;
-  writer.user_data = user_data;
-
-  jy_gen_plan_households (&g->src, n_residents, &households);
-  g_assert (households.n_members == n_residents);
-
-  /* One statement for every row: each row binds all parameters and
-   * jy_db_step_done() resets it. */
-  for (guint h = 0; h < households.n_households; h++)
-    {
-      guint first = households.first_member[h];
-
-      if (!insert_household (g, &writer, &households.members[first],
-                             households.first_member[h + 1] - first, error))
-        return FALSE;
-    }
 
   return TRUE;
 }
@@ -861,17 +564,17 @@ ensure_no_residents (JyDb    *db,
 /* One audit row for the whole run. The demo counts as already on the
  * platform (remote_version '1'), so nothing goes to the outbox. */
 static gboolean
-record_audit (Generator  *g,
-              guint       n_residents,
-              guint32     seed,
-              GError    **error)
+record_audit (JyGenerator *g,
+              guint        n_residents,
+              guint32      seed,
+              GError     **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *detail = NULL;
   char reference_text[11];
 
-  format_date (&g->reference, reference_text);
+  jy_generator_format_date (&g->reference, reference_text);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "residents");
   json_builder_add_int_value (builder, n_residents);
@@ -893,7 +596,7 @@ jy_generator_run (JyDb                     *db,
                   gpointer                  user_data,
                   GError                  **error)
 {
-  g_auto(Generator) g = { 0 };
+  g_auto(JyGenerator) g = { 0 };
   char seed_text[16];
   char reference_text[11];
 
@@ -924,7 +627,7 @@ jy_generator_run (JyDb                     *db,
     }
 
   g_snprintf (seed_text, sizeof seed_text, "%u", options->seed);
-  format_date (&g.reference, reference_text);
+  jy_generator_format_date (&g.reference, reference_text);
 
   if (!insert_meta (&g, "demo", "1", error) ||
       !insert_meta (&g, "generator_seed", seed_text, error) ||
@@ -936,7 +639,7 @@ jy_generator_run (JyDb                     *db,
 
   if (!build_sites (&g, error) ||
       !build_teams (&g, error) ||
-      !build_residents (&g, options->n_residents, progress, user_data, error) ||
+      !jy_generator_build_residents (&g, options->n_residents, progress, user_data, error) ||
       !jy_resident_search_rebuild (db, error) ||
       !record_audit (&g, options->n_residents, options->seed, error))
     return FALSE;
