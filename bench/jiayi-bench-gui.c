@@ -19,6 +19,7 @@
 #include "jy-residents-page.h"
 #include "jy-store.h"
 #include "jy-window.h"
+#include "test-gui-util.h"
 
 #define GUI_SAMPLES 60
 
@@ -86,23 +87,6 @@ wait_painted (GtkWidget  *window,
   flags->painted = FALSE;
   gtk_widget_queue_draw (window);
   return wait_for (&flags->painted, error);
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 typedef struct
@@ -180,9 +164,9 @@ bench_gui (Bench       *bench,
   settings = g_settings_new (APPLICATION_ID);
   window = jy_window_new (NULL, settings);
   gtk_window_present (GTK_WINDOW (window));
-  page = JY_RESIDENTS_PAGE (find_by_type (GTK_WIDGET (window), JY_TYPE_RESIDENTS_PAGE));
-  view = JY_RESIDENT_VIEW (find_by_type (GTK_WIDGET (window), JY_TYPE_RESIDENT_VIEW));
-  entry = find_by_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  page = JY_RESIDENTS_PAGE (jy_test_find_by_type (GTK_WIDGET (window), JY_TYPE_RESIDENTS_PAGE));
+  view = JY_RESIDENT_VIEW (jy_test_find_by_type (GTK_WIDGET (window), JY_TYPE_RESIDENT_VIEW));
+  entry = jy_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   g_signal_connect (page, "results-shown", G_CALLBACK (results_shown_cb), &flags);
   g_signal_connect (view, "loaded", G_CALLBACK (view_loaded_cb), &flags);
 

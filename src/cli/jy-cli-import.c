@@ -130,34 +130,6 @@ import_func (JyDb          *db,
   return job->report != NULL ? JY_STORE_DONE : NULL;
 }
 
-static char *
-describe_import_error (const GError *error)
-{
-  if (error->domain == JY_CSV_ERROR)
-    {
-      switch ((JyCsvError)error->code)
-        {
-        case JY_CSV_ERROR_NOT_TEXT:
-          return g_strdup (_("This is not a CSV file. Save the spreadsheet as “CSV (comma delimited)” and import that."));
-        case JY_CSV_ERROR_ENCODING:
-          return g_strdup (_("The file’s text encoding is not UTF-8 or GB18030. Save it as “CSV UTF-8” and try again."));
-        case JY_CSV_ERROR_EMPTY:
-          return g_strdup (_("The file is empty."));
-        case JY_CSV_ERROR_NO_HEADER:
-          return g_strdup (_("The first row names no column Jiayi knows. It needs titles such as 姓名, 性别, 出生日期, 身份证号."));
-        case JY_CSV_ERROR_NO_NAME_COLUMN:
-          return g_strdup (_("No column holds the names: the first row needs a title such as 姓名."));
-        default:
-          break;
-        }
-    }
-  else if (g_error_matches (error, JY_STORE_ERROR, JY_STORE_ERROR_NOT_FOUND))
-    {
-      return g_strdup (_("The database has no centre yet. Open it in Jiayi, name the centre, then import."));
-    }
-
-  return jy_cli_describe_store_error (error);
-}
 
 /* One line per rejected row on stdout, with all of its reasons; notes
  * (imported, but changed) on stderr. */
@@ -242,7 +214,7 @@ jy_cli_import (int    argc,
   job.length = length;
   if (jy_store_write (store, import_func, &job, NULL, &error) == NULL)
     {
-      g_autofree char *message = describe_import_error (error);
+      g_autofree char *message = jy_cli_describe_import_error (error);
 
       g_printerr (_("jiayi %s: %s\n"), "import", message);
       return 1;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "jy-csv.h"
 #include "jy-store.h"
 
 typedef struct
@@ -99,6 +100,50 @@ jy_cli_describe_store_error (const GError *error)
     default:
       return g_strdup (error->message);
     }
+}
+
+/* Why an import could not start or finish, in the user's words; shared
+ * by `jiayi import` and the import window. Never the raw error text. */
+char *
+jy_cli_describe_import_error (const GError *error)
+{
+  if (error->domain == JY_CSV_ERROR)
+    {
+      switch ((JyCsvError)error->code)
+        {
+        case JY_CSV_ERROR_NOT_TEXT:
+          return g_strdup (_("This is not a CSV file. Save the spreadsheet as “CSV (comma delimited)” and import that."));
+        case JY_CSV_ERROR_ENCODING:
+          return g_strdup (_("The file’s text encoding is not UTF-8 or GB18030. Save it as “CSV UTF-8” and try again."));
+        case JY_CSV_ERROR_EMPTY:
+          return g_strdup (_("The file is empty."));
+        case JY_CSV_ERROR_NO_HEADER:
+          return g_strdup (_("The first row names no column Jiayi knows. It needs titles such as 姓名, 性别, 出生日期, 身份证号."));
+        case JY_CSV_ERROR_NO_NAME_COLUMN:
+          return g_strdup (_("No column holds the names: the first row needs a title such as 姓名."));
+        default:
+          break;
+        }
+    }
+  else if (error->domain == JY_STORE_ERROR)
+    {
+      switch ((JyStoreError)error->code)
+        {
+        case JY_STORE_ERROR_NOT_FOUND:
+          return g_strdup (_("The database has no centre yet. Open it in Jiayi, name the centre, then import."));
+        case JY_STORE_ERROR_CORRUPT:
+        case JY_STORE_ERROR_LOCKED:
+        case JY_STORE_ERROR_TOO_NEW:
+        case JY_STORE_ERROR_DISK_FULL:
+        case JY_STORE_ERROR_PERMISSION:
+        case JY_STORE_ERROR_CANNOT_OPEN:
+          return jy_cli_describe_store_error (error);
+        default:
+          return g_strdup (_("Nothing was imported because the database reported an error. Try again, or restart Jiayi if it keeps happening."));
+        }
+    }
+
+  return g_strdup (_("The file cannot be read as a list of residents. Save it as “CSV UTF-8” and try again."));
 }
 
 void

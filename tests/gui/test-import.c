@@ -20,6 +20,7 @@
 #include "jy-resident-import.h"
 #include "jy-residents-page.h"
 #include "jy-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 /* The import window and the export of the residents page, driven as a user
@@ -59,45 +60,11 @@ toast_cb (JyResidentsPage *page,
   fx->n_toasts++;
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Template children carry their .ui id as buildable id. */
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 list_length (Fixture *fx)
 {
-  GtkWidget *view = find_by_type (GTK_WIDGET (fx->page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = jy_test_find_by_type (GTK_WIDGET (fx->page), GTK_TYPE_COLUMN_VIEW);
   GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
 
   return model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
@@ -125,7 +92,7 @@ fixture_setup (Fixture       *fx,
   fx->settings = g_settings_new (APPLICATION_ID);
   fx->window = g_object_ref_sink (jy_window_new (NULL, fx->settings));
   jy_window_set_store (fx->window, fx->store);
-  fx->page = JY_RESIDENTS_PAGE (find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENTS_PAGE));
+  fx->page = JY_RESIDENTS_PAGE (jy_test_find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENTS_PAGE));
   g_assert_nonnull (fx->page);
   g_signal_connect (fx->page, "add-toast", G_CALLBACK (toast_cb), fx);
   gtk_window_present (GTK_WINDOW (fx->window));
@@ -264,7 +231,7 @@ static void
 wait_for_step (JyImportWindow *window,
                const char     *step)
 {
-  StepWait wait = { GTK_STACK (find_by_id (GTK_WIDGET (window), "stack")), step };
+  StepWait wait = { GTK_STACK (jy_test_find_by_id (GTK_WIDGET (window), "stack")), step };
 
   g_assert_nonnull (wait.stack);
   jy_test_iterate_until_true (step_shown, &wait);
@@ -274,7 +241,7 @@ static GtkDropDown *
 mapping_dropdown (JyImportWindow *window,
                   guint           column)
 {
-  GtkWidget *grid = find_by_id (GTK_WIDGET (window), "mapping_grid");
+  GtkWidget *grid = jy_test_find_by_id (GTK_WIDGET (window), "mapping_grid");
   GtkWidget *dropdown = gtk_grid_get_child_at (GTK_GRID (grid), 1, column + 1);   /* row 0: titles */
 
   g_assert_true (GTK_IS_DROP_DOWN (dropdown));
@@ -285,7 +252,7 @@ static const char *
 label_text (JyImportWindow *window,
             const char     *id)
 {
-  GtkWidget *label = find_by_id (GTK_WIDGET (window), id);
+  GtkWidget *label = jy_test_find_by_id (GTK_WIDGET (window), id);
 
   g_assert_true (GTK_IS_LABEL (label));
   return gtk_label_get_label (GTK_LABEL (label));
@@ -325,8 +292,8 @@ test_preview_then_import_three_of_four (Fixture       *fx,
   g_auto(GStrv) report_lines = NULL;
   JyImportIssue issue = { 4, JY_IMPORT_ISSUE_ID_CHECK, 0, NULL };
   JyImportWindow *window = open_import_window (fx);
-  GtkWidget *import_button = find_by_id (GTK_WIDGET (window), "import_button");
-  GtkWidget *reason_label = find_by_id (GTK_WIDGET (window), "reason_label");
+  GtkWidget *import_button = jy_test_find_by_id (GTK_WIDGET (window), "import_button");
+  GtkWidget *reason_label = jy_test_find_by_id (GTK_WIDGET (window), "reason_label");
   GtkStringList *issues;
   gint64 residents_before = jy_test_query_int64 (fx->path, "SELECT count(*) FROM resident");
   LengthWait reloaded = { fx, list_length (fx) + 3 };
@@ -378,7 +345,7 @@ test_preview_then_import_three_of_four (Fixture       *fx,
 
   /* One line for the rejected row, saying so in words. */
   issues = GTK_STRING_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (
-    gtk_list_view_get_model (GTK_LIST_VIEW (find_by_id (GTK_WIDGET (window), "issues_view"))))));
+    gtk_list_view_get_model (GTK_LIST_VIEW (jy_test_find_by_id (GTK_WIDGET (window), "issues_view"))))));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (issues)), ==, 1);
   {
     g_autofree char *message = jy_import_issue_dup_message (&issue);
@@ -417,7 +384,7 @@ test_unreadable_files_are_explained (Fixture       *fx,
   g_autoptr(GFile) spreadsheet = write_file (fx, "book.csv", binary, sizeof binary - 1);
   g_autoptr(GFile) no_name = write_file (fx, "phones.csv", "电话,备注\n13800138000,x\n", -1);
   JyImportWindow *window = open_import_window (fx);
-  GtkWidget *status = find_by_id (GTK_WIDGET (window), "error_status");
+  GtkWidget *status = jy_test_find_by_id (GTK_WIDGET (window), "error_status");
   gint64 residents_before = jy_test_query_int64 (fx->path, "SELECT count(*) FROM resident");
   g_autofree char *first_message = NULL;
 
@@ -434,8 +401,8 @@ test_unreadable_files_are_explained (Fixture       *fx,
   /* A file without a name column can be previewed, not imported. */
   jy_import_window_load_file (window, no_name);
   wait_for_step (window, "preview");
-  g_assert_false (gtk_widget_get_sensitive (find_by_id (GTK_WIDGET (window), "import_button")));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_by_id (GTK_WIDGET (window), "reason_label"))), !=, "");
+  g_assert_false (gtk_widget_get_sensitive (jy_test_find_by_id (GTK_WIDGET (window), "import_button")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (jy_test_find_by_id (GTK_WIDGET (window), "reason_label"))), !=, "");
 
   g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM resident"), ==, residents_before);
   close_import_window (window);
@@ -457,7 +424,7 @@ test_no_centre_is_explained (Fixture       *fx,
   g_assert_no_error (error);
   window = g_object_ref (jy_import_window_new (GTK_WINDOW (fx->window), empty));
   gtk_window_present (GTK_WINDOW (window));
-  status = find_by_id (GTK_WIDGET (window), "error_status");
+  status = jy_test_find_by_id (GTK_WIDGET (window), "error_status");
 
   jy_import_window_load_file (window, csv);
   wait_for_step (window, "preview");

@@ -16,6 +16,7 @@
 #include "jy-resident-view.h"
 #include "jy-residents-page.h"
 #include "jy-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -70,41 +71,7 @@ fixture_teardown (Fixture       *fx,
   g_free (fx->path);
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Template children carry their .ui id as buildable id. */
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   JyResidentView *view;
@@ -130,7 +97,7 @@ static gboolean
 view_shows_loaded (gpointer data)
 {
   ViewWait *wait = data;
-  GtkWidget *name = find_by_id (GTK_WIDGET (wait->view), "name_label");
+  GtkWidget *name = jy_test_find_by_id (GTK_WIDGET (wait->view), "name_label");
 
   return view_shows (data) && name != NULL && gtk_label_get_label (GTK_LABEL (name))[0] != '\0';
 }
@@ -152,7 +119,7 @@ static void
 test_search_by_id_tail_and_enter_opens_resident (Fixture       *fx,
                                                  gconstpointer  user_data)
 {
-  GtkWidget *entry = find_by_type (GTK_WIDGET (fx->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = jy_test_find_by_type (GTK_WIDGET (fx->window), GTK_TYPE_SEARCH_ENTRY);
   ViewWait wait;
   g_autofree char *id_number = NULL;
   g_autofree char *query = NULL;
@@ -166,7 +133,7 @@ test_search_by_id_tail_and_enter_opens_resident (Fixture       *fx,
   sql = g_strdup_printf ("SELECT id_number FROM resident WHERE id = %" G_GINT64_FORMAT, wait.expected);
   id_number = jy_test_query_text (fx->path, sql);
   query = g_strdup (id_number + strlen (id_number) - 6);
-  wait.view = JY_RESIDENT_VIEW (find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENT_VIEW));
+  wait.view = JY_RESIDENT_VIEW (jy_test_find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENT_VIEW));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.find-resident", NULL));
   gtk_editable_set_text (GTK_EDITABLE (entry), query);
@@ -206,7 +173,7 @@ set_entry (JyResidentEditor *editor,
            const char       *id,
            const char       *text)
 {
-  GtkWidget *entry = find_by_id (GTK_WIDGET (editor), id);
+  GtkWidget *entry = jy_test_find_by_id (GTK_WIDGET (editor), id);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -226,7 +193,7 @@ test_editor_refuses_bad_id_then_saves (Fixture       *fx,
 
   set_entry (editor, "name_entry", "测试居民");
   set_entry (editor, "id_number_entry", "110105194912310021");   /* wrong check digit */
-  id_row = find_by_id (GTK_WIDGET (editor), "id_number_row");
+  id_row = jy_test_find_by_id (GTK_WIDGET (editor), "id_number_row");
   g_assert_true (gtk_widget_has_css_class (id_row, "error"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (id_row)), !=, "");
 
@@ -237,8 +204,8 @@ test_editor_refuses_bad_id_then_saves (Fixture       *fx,
   /* The right number fills sex and birth date. */
   set_entry (editor, "id_number_entry", "11010519491231002X");
   g_assert_false (gtk_widget_has_css_class (id_row, "error"));
-  sex = find_by_id (GTK_WIDGET (editor), "sex_dropdown");
-  birth = find_by_id (GTK_WIDGET (editor), "birth_entry");
+  sex = jy_test_find_by_id (GTK_WIDGET (editor), "sex_dropdown");
+  birth = jy_test_find_by_id (GTK_WIDGET (editor), "birth_entry");
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (sex)), ==, 1);   /* female */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "1949-12-31");
   set_entry (editor, "phone_entry", "138 0013 8000");
@@ -251,7 +218,7 @@ test_editor_refuses_bad_id_then_saves (Fixture       *fx,
   g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM outbox WHERE entity = 'resident' AND op = 'create'"), ==, 1);
 
   /* And the new record is what the page shows. */
-  wait.view = JY_RESIDENT_VIEW (find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENT_VIEW));
+  wait.view = JY_RESIDENT_VIEW (jy_test_find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENT_VIEW));
   wait.expected = jy_test_query_int64 (fx->path, "SELECT id FROM resident WHERE name = '测试居民'");
   jy_test_iterate_until_true (view_shows, &wait);
 }
@@ -261,7 +228,7 @@ editor_ready (gpointer data)
 {
   JyResidentEditor *editor = find_editor ();
 
-  return editor != NULL && gtk_widget_is_sensitive (find_by_id (GTK_WIDGET (editor), "save_button"));
+  return editor != NULL && gtk_widget_is_sensitive (jy_test_find_by_id (GTK_WIDGET (editor), "save_button"));
 }
 
 static void
@@ -269,8 +236,8 @@ test_add_family_member_starts_household (Fixture       *fx,
                                          gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  JyResidentsPage *page = JY_RESIDENTS_PAGE (find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENTS_PAGE));
-  JyResidentView *view = JY_RESIDENT_VIEW (find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENT_VIEW));
+  JyResidentsPage *page = JY_RESIDENTS_PAGE (jy_test_find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENTS_PAGE));
+  JyResidentView *view = JY_RESIDENT_VIEW (jy_test_find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENT_VIEW));
   JyResidentEditor *editor;
   ViewWait wait = { view, 0 };
   gint64 head_id;

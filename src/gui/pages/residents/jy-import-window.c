@@ -84,48 +84,6 @@ describe_read_error (const GError *error)
   return g_strdup (_("The file could not be read. Check that it exists and that you may open it."));
 }
 
-/* The same words as `jiayi import` (jy-cli-import.c). */
-static char *
-describe_import_error (const GError *error)
-{
-  if (error->domain == JY_CSV_ERROR)
-    {
-      switch ((JyCsvError)error->code)
-        {
-        case JY_CSV_ERROR_NOT_TEXT:
-          return g_strdup (_("This is not a CSV file. Save the spreadsheet as “CSV (comma delimited)” and import that."));
-        case JY_CSV_ERROR_ENCODING:
-          return g_strdup (_("The file’s text encoding is not UTF-8 or GB18030. Save it as “CSV UTF-8” and try again."));
-        case JY_CSV_ERROR_EMPTY:
-          return g_strdup (_("The file is empty."));
-        case JY_CSV_ERROR_NO_HEADER:
-          return g_strdup (_("The first row names no column Jiayi knows. It needs titles such as 姓名, 性别, 出生日期, 身份证号."));
-        case JY_CSV_ERROR_NO_NAME_COLUMN:
-          return g_strdup (_("No column holds the names: the first row needs a title such as 姓名."));
-        default:
-          break;
-        }
-    }
-  else if (error->domain == JY_STORE_ERROR)
-    {
-      switch ((JyStoreError)error->code)
-        {
-        case JY_STORE_ERROR_NOT_FOUND:
-          return g_strdup (_("The database has no centre yet. Open it in Jiayi, name the centre, then import."));
-        case JY_STORE_ERROR_CORRUPT:
-        case JY_STORE_ERROR_LOCKED:
-        case JY_STORE_ERROR_TOO_NEW:
-        case JY_STORE_ERROR_DISK_FULL:
-        case JY_STORE_ERROR_PERMISSION:
-        case JY_STORE_ERROR_CANNOT_OPEN:
-          return jy_cli_describe_store_error (error);
-        default:
-          return g_strdup (_("Nothing was imported because the database reported an error. Try again, or restart Jiayi if it keeps happening."));
-        }
-    }
-
-  return g_strdup (_("The file cannot be read as a list of residents. Save it as “CSV UTF-8” and try again."));
-}
 
 char *
 jy_residents_export_describe_error (const GError *error)
@@ -353,7 +311,7 @@ preview_cb (GObject      *object,
 
   if (preview == NULL)
     {
-      g_autofree char *message = describe_import_error (error);
+      g_autofree char *message = jy_cli_describe_import_error (error);
 
       g_debug ("Import preview failed: %s", error->message);
       show_error (self, _("The File Cannot Be Imported"), message);
@@ -598,7 +556,7 @@ import_done_cb (GObject      *object,
 
   if (outcome == NULL)
     {
-      g_autofree char *message = describe_import_error (error);
+      g_autofree char *message = jy_cli_describe_import_error (error);
 
       /* The file or a missing centre is the user's to fix; the database
        * failing is worth a warning. */

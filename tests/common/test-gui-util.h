@@ -1,0 +1,20 @@
+/* test-gui-util.h
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The first widget at or under @root of @type (depth first). */
+GtkWidget *jy_test_find_by_type (GtkWidget  *root,
+                                 GType       type);
+/* The widget whose .ui id is @id (template children keep it as buildable id). */
+GtkWidget *jy_test_find_by_id   (GtkWidget  *root,
+                                 const char *id);
+
+G_END_DECLS
