@@ -84,3 +84,19 @@ jy_person_mask_id_number (const char *id_number)
   return g_strdup_printf ("%.4s%.*s%s", id_number, (int)(len - 8),
                           "******************************", id_number + len - 4);
 }
+
+/* The latest birth date of someone at least @age full years old on
+ * @reference, so "aged 65+" is `birth_date <= cutoff` in SQL. Going back
+ * from 29 Feb lands on 28 Feb of a common year, and someone born on 29 Feb
+ * is then not yet of age, as jy_person_age_on() agrees. */
+void
+jy_person_latest_birth_for_age (const GDate *reference,
+                                int          age,
+                                GDate       *out)
+{
+  g_return_if_fail (reference != NULL && g_date_valid (reference));
+  g_return_if_fail (age >= 0 && out != NULL);
+
+  *out = *reference;
+  g_date_subtract_years (out, age);
+}

@@ -17,5 +17,8 @@ int       jy_person_age_on          (const GDate *birth,
 gboolean  jy_person_parse_date      (const char  *iso,
                                      GDate       *out);
 char     *jy_person_mask_id_number  (const char  *id_number);
+void      jy_person_latest_birth_for_age (const GDate *reference,
+                                          int          age,
+                                          GDate       *out);
 
 G_END_DECLS

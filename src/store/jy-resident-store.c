@@ -41,6 +41,7 @@ jy_resident_filter_free (JyResidentFilter *filter)
   if (filter == NULL)
     return;
   g_free (filter->area_prefix);
+  g_free (filter->key_population);
   g_free (filter);
 }
 
@@ -174,16 +175,34 @@ jy_resident_store_list_ids (JyDb                   *db,
     "SELECT id FROM resident\n"
     "WHERE (?1 OR status = 'active') AND status <> 'voided'\n"
     "  AND (?2 IS NULL OR area_code GLOB ?2 || '*') AND (?3 = 0 OR team_id = ?3)\n"
+    "  AND (?4 IS NULL\n"
+    "       OR (?4 = 'elderly' AND birth_date <= ?5)\n"
+    "       OR (?4 = 'child' AND birth_date > ?6)\n"
+    "       OR EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = resident.id AND t.tag = ?4\n"
+    "                  AND t.status = 'active' AND t.start_date <= ?7\n"
+    "                  AND (t.end_date IS NULL OR t.end_date >= ?7)))\n"
     "ORDER BY archive_no, id";
   static const char by_name_sql[] =
     "SELECT id FROM resident\n"
     "WHERE (?1 OR status = 'active') AND status <> 'voided'\n"
     "  AND (?2 IS NULL OR area_code GLOB ?2 || '*') AND (?3 = 0 OR team_id = ?3)\n"
+    "  AND (?4 IS NULL\n"
+    "       OR (?4 = 'elderly' AND birth_date <= ?5)\n"
+    "       OR (?4 = 'child' AND birth_date > ?6)\n"
+    "       OR EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = resident.id AND t.tag = ?4\n"
+    "                  AND t.status = 'active' AND t.start_date <= ?7\n"
+    "                  AND (t.end_date IS NULL OR t.end_date >= ?7)))\n"
     "ORDER BY name, birth_date, id";
   static const char by_age_sql[] =
     "SELECT id FROM resident\n"
     "WHERE (?1 OR status = 'active') AND status <> 'voided'\n"
     "  AND (?2 IS NULL OR area_code GLOB ?2 || '*') AND (?3 = 0 OR team_id = ?3)\n"
+    "  AND (?4 IS NULL\n"
+    "       OR (?4 = 'elderly' AND birth_date <= ?5)\n"
+    "       OR (?4 = 'child' AND birth_date > ?6)\n"
+    "       OR EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = resident.id AND t.tag = ?4\n"
+    "                  AND t.status = 'active' AND t.start_date <= ?7\n"
+    "                  AND (t.end_date IS NULL OR t.end_date >= ?7)))\n"
     "ORDER BY birth_date, id";
   g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
   const char *sql;
@@ -219,6 +238,21 @@ jy_resident_store_list_ids (JyDb                   *db,
   sqlite3_bind_int (stmt, 1, filter->include_retired);
   jy_db_bind_text_or_null (stmt, 2, filter->area_prefix);
   sqlite3_bind_int64 (stmt, 3, filter->team_id);
+  jy_db_bind_text_or_null (stmt, 4, filter->key_population);
+  {
+    g_autoptr(GDate) today = jy_clock_today_local ();
+    GDate elderly, child;
+    char text[3][11];
+
+    jy_person_latest_birth_for_age (today, 65, &elderly);
+    jy_person_latest_birth_for_age (today, 7, &child);
+    g_date_strftime (text[0], sizeof text[0], "%Y-%m-%d", &elderly);
+    g_date_strftime (text[1], sizeof text[1], "%Y-%m-%d", &child);
+    g_date_strftime (text[2], sizeof text[2], "%Y-%m-%d", today);
+    sqlite3_bind_text (stmt, 5, text[0], -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 6, text[1], -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 7, text[2], -1, SQLITE_TRANSIENT);
+  }
 
   while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
     {

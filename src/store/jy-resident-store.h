@@ -44,6 +44,11 @@ typedef struct
   gint64          team_id;        /* 0 = all */
   gboolean        include_retired;
   JyResidentSort  sort;
+  /* A jy_key_population_to_string() code, NULL = everyone. Derived kinds
+   * go by the record (65+ and children by exact age today), the others by
+   * tags active today; hypertension, diabetes and disability match nobody
+   * until those records exist. */
+  char           *key_population;
 } JyResidentFilter;
 
 void            jy_resident_filter_free            (JyResidentFilter *filter);

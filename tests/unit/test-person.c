@@ -118,6 +118,38 @@ test_phone_masked_in_lists (void)
   g_assert_cmpstr (masked, ==, "138****5678");
 }
 
+/* Whatever the cutoff says must agree with the age rule itself. */
+static void
+test_birth_cutoff_agrees_with_age (void)
+{
+  static const char *references[] = { "2026-11-23", "2025-02-28", "2025-03-01", "2024-02-29", "2026-01-01", "2026-12-31" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      GDate reference, cutoff, birth;
+
+      g_assert_true (jy_person_parse_date (references[i], &reference));
+      jy_person_latest_birth_for_age (&reference, 65, &cutoff);
+
+      /* The cutoff itself is 65; the day after is 64. */
+      g_assert_cmpint (jy_person_age_on (&cutoff, &reference), ==, 65);
+      birth = cutoff;
+      g_date_add_days (&birth, 1);
+      g_assert_cmpint (jy_person_age_on (&birth, &reference), ==, 64);
+    }
+}
+
+static void
+test_birth_cutoff_feb29_born_not_yet_65_on_feb28 (void)
+{
+  GDate reference, cutoff, birth;
+
+  g_assert_true (jy_person_parse_date ("2025-02-28", &reference));
+  g_assert_true (jy_person_parse_date ("1960-02-29", &birth));
+  jy_person_latest_birth_for_age (&reference, 65, &cutoff);
+  g_assert_cmpint (g_date_compare (&birth, &cutoff), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -131,6 +163,8 @@ main (int    argc,
   g_test_add_func ("/core/person/age-across-year-end", test_age_year_end);
   g_test_add_func ("/core/person/parse-date-refuses-impossible", test_parse_date_refuses_impossible);
   g_test_add_func ("/core/person/id-number-masked-3502-stars-1234", test_mask_id_number);
+  g_test_add_func ("/core/person/birth-cutoff-agrees-with-age", test_birth_cutoff_agrees_with_age);
+  g_test_add_func ("/core/person/birth-cutoff-feb-29-born-not-yet-65-on-feb-28", test_birth_cutoff_feb29_born_not_yet_65_on_feb28);
   g_test_add_func ("/core/phone/mobile-prefixes-and-separators-stripped", test_mobile_prefixes_and_separators_stripped);
   g_test_add_func ("/core/phone/new-mobile-segments-accepted-no-whitelist", test_mobile_new_segments_accepted_no_whitelist);
   g_test_add_func ("/core/phone/landline-area-code-and-extension", test_landline_with_area_code_and_extension);

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "jy-centre-store.h"
+#include "jy-clock.h"
 #include "jy-resident-store.h"
 #include "jy-store.h"
 #include "test-util.h"
@@ -399,6 +400,59 @@ test_manual_tags_only_for_manual_kinds_with_valid_dates (Fixture       *fx,
   g_assert_cmpint (count (fx, "SELECT count(*) FROM resident_tag"), ==, 1);
 }
 
+static JyResident *
+make_person (const char *name,
+             const char *sex,
+             const char *birth)
+{
+  JyResident *r = jy_resident_new ();
+
+  r->name = g_strdup (name);
+  r->sex = g_strdup (sex);
+  r->birth_date = g_strdup (birth);
+  return r;
+}
+
+static guint
+count_filtered (Fixture    *fx,
+                const char *key_population)
+{
+  g_autoptr(GError) error = NULL;
+  JyResidentFilter filter = { .key_population = (char *)key_population };
+  g_autoptr(GArray) ids = jy_store_read (fx->store, list_job, &filter, NULL, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+static void
+test_list_filters_by_key_population (Fixture       *fx,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = jy_clock_today_local ();
+  g_autoptr(JyResident) old = make_person ("老人", "1", "1940-05-05");
+  g_autoptr(JyResident) child = NULL;
+  g_autoptr(JyResident) adult = make_person ("成人", "2", "1990-05-05");
+  g_autofree char *child_birth = NULL;
+  TagJob job;
+
+  /* A child born a year ago, whatever day the test runs. */
+  child_birth = g_strdup_printf ("%04d-01-01", g_date_get_year (today) - 1);
+  child = make_person ("儿童", "2", child_birth);
+  g_assert_true (insert (fx, old, &error));
+  g_assert_true (insert (fx, child, &error));
+  g_assert_true (insert (fx, adult, &error));
+  job = (TagJob) { adult->id, "tuberculosis", "2020-01-01", NULL };
+  g_assert_true (jy_store_write (fx->store, add_tag_job, &job, NULL, &error) != NULL);
+
+  g_assert_cmpuint (count_filtered (fx, NULL), ==, 3);
+  g_assert_cmpuint (count_filtered (fx, "elderly"), ==, 1);
+  g_assert_cmpuint (count_filtered (fx, "child"), ==, 1);
+  g_assert_cmpuint (count_filtered (fx, "tuberculosis"), ==, 1);
+  g_assert_cmpuint (count_filtered (fx, "pregnant"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -417,6 +471,7 @@ main (int    argc,
   ADD ("/store/resident/retire-keeps-record-with-date-and-reason", test_retire_keeps_record_with_date_and_reason);
   ADD ("/store/resident/list-filters-and-rows-are-masked", test_list_filters_and_rows_are_masked);
   ADD ("/store/resident/manual-tags-only-manual-kinds-valid-dates", test_manual_tags_only_for_manual_kinds_with_valid_dates);
+  ADD ("/store/resident/list-filters-by-key-population", test_list_filters_by_key_population);
 
   return g_test_run ();
 }

@@ -156,8 +156,8 @@ jy_resident_columns_add (GtkColumnView *view)
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
 
   add_column (view, COLUMN_NAME, _("Name"), 150, FALSE);
-  add_column (view, COLUMN_SEX, C_("column", "Sex"), 50, FALSE);
-  add_column (view, COLUMN_AGE, C_("column", "Age"), 60, FALSE);
+  add_column (view, COLUMN_SEX, C_("column", "Sex"), 80, FALSE);
+  add_column (view, COLUMN_AGE, C_("column", "Age"), 90, FALSE);
   add_column (view, COLUMN_ID, _("ID number"), 170, FALSE);
   add_column (view, COLUMN_PHONE, _("Phone"), 110, FALSE);
   add_column (view, COLUMN_ADDRESS, _("Address"), -1, TRUE);

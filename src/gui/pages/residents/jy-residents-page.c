@@ -13,6 +13,7 @@
 #include "jy-centre-store.h"
 #include "jy-clock.h"
 #include "jy-gui-format.h"
+#include "jy-key-population.h"
 #include "jy-import-window.h"
 #include "jy-resident-columns.h"
 #include "jy-resident-editor.h"
@@ -51,6 +52,7 @@ struct _JyResidentsPage
   GtkDropDown         *area_dropdown;
   GtkDropDown         *team_dropdown;
   GtkDropDown         *sort_dropdown;
+  GtkDropDown         *population_dropdown;
   GtkCheckButton      *retired_check;
   GtkLabel            *count_label;
   GtkColumnView       *column_view;
@@ -198,6 +200,13 @@ current_filter (JyResidentsPage *self)
       team - 1 < self->choices->teams->len)
     filter->team_id = ((JyTeamChoice *)g_ptr_array_index (self->choices->teams, team - 1))->id;
   filter->include_retired = gtk_check_button_get_active (self->retired_check);
+  {
+    guint population = gtk_drop_down_get_selected (self->population_dropdown);
+
+    /* Position 0 is everyone; the rest follow JyKeyPopulation's order. */
+    if (population != GTK_INVALID_LIST_POSITION && population > 0 && population - 1 < JY_KEY_POPULATION_N)
+      filter->key_population = g_strdup (jy_key_population_to_string (population - 1));
+  }
   filter->sort = (JyResidentSort)gtk_drop_down_get_selected (self->sort_dropdown);
   return filter;
 }
@@ -685,6 +694,7 @@ jy_residents_page_class_init (JyResidentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, area_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, population_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, retired_check);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, column_view);
@@ -711,6 +721,15 @@ jy_residents_page_init (JyResidentsPage *self)
   self->search_selection = gtk_single_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->browse_selection));
   jy_resident_columns_add (self->column_view);
+
+  {
+    g_autoptr(GtkStringList) populations = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (populations, _("All residents"));
+    for (guint tag = 0; tag < JY_KEY_POPULATION_N; tag++)
+      gtk_string_list_append (populations, jy_gui_format_key_population (tag));
+    gtk_drop_down_set_model (self->population_dropdown, G_LIST_MODEL (populations));
+  }
 
 
   g_signal_connect_object (self->resident_view, "changed", G_CALLBACK (resident_view_changed_cb),
