@@ -390,6 +390,38 @@ jy_db_set_user_version (JyDb    *self,
   return jy_db_exec (self, sql, error);
 }
 
+/* Steps a bound statement to the end and returns its first column as a
+ * GArray of gint64 (row ids, mostly). Checks @cancellable every 16,384 rows
+ * so a long list stops soon after the user moves on. */
+GArray *
+jy_db_collect_int64 (JyDb          *self,
+                     sqlite3_stmt  *stmt,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 64);
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && stmt != NULL, NULL);
+
+  while ((rc = jy_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (values, value);
+      if ((++n & 0x3fff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&values);
+}
+
 gint64
 jy_db_last_insert_rowid (JyDb *self)
 {

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "jy-store-error.h"
@@ -70,6 +70,11 @@ gboolean      jy_db_set_user_version   (JyDb           *self,
 
 gboolean      jy_db_set_error          (JyDb           *self,
                                         int             rc,
+                                        GError        **error);
+
+GArray       *jy_db_collect_int64      (JyDb           *self,
+                                        sqlite3_stmt   *stmt,
+                                        GCancellable   *cancellable,
                                         GError        **error);
 
 gint64        jy_db_last_insert_rowid  (JyDb           *self);

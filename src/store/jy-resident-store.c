@@ -144,24 +144,13 @@ jy_resident_store_find_name_birth (JyDb        *db,
   static const char sql[] =
     "SELECT id FROM resident\n"
     "WHERE name = ?1 AND birth_date = ?2 AND status <> 'voided' ORDER BY id";
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
     return NULL;
   jy_db_bind_text_or_null (stmt, 1, name);
   jy_db_bind_text_or_null (stmt, 2, birth_date);
-  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc < 0)
-    return NULL;
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&ids);
+  return jy_db_collect_int64 (db, stmt, NULL, error);
 }
 
 GArray *
@@ -204,11 +193,8 @@ jy_resident_store_list_ids (JyDb                   *db,
     "                  AND t.status = 'active' AND t.start_date <= ?7\n"
     "                  AND (t.end_date IS NULL OR t.end_date >= ?7)))\n"
     "ORDER BY birth_date, id";
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
   const char *sql;
   sqlite3_stmt *stmt;
-  guint n = 0;
-  int rc;
 
   g_return_val_if_fail (filter != NULL, NULL);
 
@@ -254,22 +240,7 @@ jy_resident_store_list_ids (JyDb                   *db,
     sqlite3_bind_text (stmt, 7, text[2], -1, SQLITE_TRANSIENT);
   }
 
-  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      if ((++n & 0x3fff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          sqlite3_reset (stmt);
-          return NULL;
-        }
-    }
-  if (rc < 0)
-    return NULL;
-  sqlite3_reset (stmt);
-
-  return g_steal_pointer (&ids);
+  return jy_db_collect_int64 (db, stmt, cancellable, error);
 }
 
 static JyResidentRow *
@@ -340,9 +311,8 @@ jy_resident_store_household (JyDb        *db,
     "SELECT id FROM resident\n"
     "WHERE household_id = ?1 AND status <> 'voided'\n"
     "ORDER BY relation_to_head IN ('02', '01') DESC, birth_date";
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (household_id == NULL)
     return g_ptr_array_new_with_free_func ((GDestroyNotify)jy_resident_row_free);
@@ -350,15 +320,8 @@ jy_resident_store_household (JyDb        *db,
   if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, household_id, -1, SQLITE_TRANSIENT);
-  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc < 0)
+  if ((ids = jy_db_collect_int64 (db, stmt, NULL, error)) == NULL)
     return NULL;
-  sqlite3_reset (stmt);
 
   return jy_resident_store_load_rows (db, (gint64 *)(gpointer)ids->data, ids->len, error);
 }

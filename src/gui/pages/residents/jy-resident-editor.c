@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "jy-resident-editor.h"
+#include "jy-resident-editor-private.h"
 
 #include <glib/gi18n.h>
 
@@ -22,66 +22,6 @@ static const char *const sex_codes[] = { "1", "2", "9", "0" };
 static const char *const residence_codes[] = { "1", "2" };
 static const char *const insurance_codes[] = { "1", "2", "4", "5", "6", "7", "8", NULL };
 
-struct _JyResidentEditor
-{
-  AdwWindow         parent_instance;
-
-  JyStore          *store;
-  JyCentreChoices  *choices;       /* borrowed from the residents page */
-  JyResident       *original;      /* NULL for a new resident */
-  GCancellable     *cancellable;
-  GHashTable       *touched;       /* rows the user has edited */
-  gboolean          tried_save;
-  gboolean          saving;
-  gboolean          loading;
-  gint64            existing_id;   /* a resident with the same ID number */
-  char             *existing_checked;
-  char             *auto_birth;    /* what we filled from the ID, to refill on change */
-  char             *auto_sex;
-  /* Adding a family member to someone not yet in a household: that
-   * resident becomes its head, in the same save. */
-  gint64            make_head_id;
-  JyResident       *prefill;       /* household, address and team to start from */
-
-  AdwWindowTitle   *window_title;
-  GtkWidget        *save_button;
-  GtkRevealer      *banner_revealer;
-  GtkLabel         *banner_label;
-  GtkWidget        *banner_button;
-
-  AdwActionRow     *name_row;
-  GtkEntry         *name_entry;
-  AdwActionRow     *id_number_row;
-  GtkEntry         *id_number_entry;
-  AdwActionRow     *sex_row;
-  GtkDropDown      *sex_dropdown;
-  AdwActionRow     *birth_row;
-  GtkEntry         *birth_entry;
-  AdwActionRow     *confirm_row;
-  GtkCheckButton   *confirm_check;
-  AdwActionRow     *phone_row;
-  GtkEntry         *phone_entry;
-  AdwActionRow     *contact_name_row;
-  GtkEntry         *contact_name_entry;
-  AdwActionRow     *contact_phone_row;
-  GtkEntry         *contact_phone_entry;
-  AdwActionRow     *area_row;
-  GtkDropDown      *area_dropdown;
-  AdwActionRow     *address_row;
-  GtkEntry         *address_entry;
-  AdwActionRow     *registered_row;
-  GtkEntry         *registered_entry;
-  AdwActionRow     *residence_row;
-  GtkDropDown      *residence_dropdown;
-  AdwActionRow     *ethnicity_row;
-  GtkDropDown      *ethnicity_dropdown;
-  AdwActionRow     *insurance_row;
-  GtkDropDown      *insurance_dropdown;
-  AdwActionRow     *team_row;
-  GtkDropDown      *team_dropdown;
-  AdwActionRow     *relation_row;
-  GtkDropDown      *relation_dropdown;
-};
 
 G_DEFINE_FINAL_TYPE (JyResidentEditor, jy_resident_editor, ADW_TYPE_WINDOW)
 
@@ -92,6 +32,13 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+void
+jy_resident_editor_emit_open_resident (JyResidentEditor *self,
+                                       gint64            resident_id)
+{
+  g_signal_emit (self, signals[OPEN_RESIDENT], 0, resident_id);
+}
 
 static char *
 entry_text (GtkEntry *entry)
@@ -250,87 +197,14 @@ show_problems (JyResidentEditor *self)
   return problems->len;
 }
 
-static void
-show_banner (JyResidentEditor *self,
+void
+jy_resident_editor_show_banner (JyResidentEditor *self,
              const char       *text,
              gboolean          offer_open)
 {
   gtk_label_set_label (self->banner_label, text);
   gtk_widget_set_visible (self->banner_button, offer_open);
   gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
-}
-
-static gpointer
-find_id_func (JyDb          *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  char **args = data;
-  gint64 except = g_ascii_strtoll (args[1], NULL, 10);
-  gint64 found = jy_resident_store_find_id_number (db, args[0], except, error);
-  g_autoptr(GPtrArray) rows = NULL;
-
-  if (found < 0)
-    return NULL;
-  if (found == 0)
-    return g_ptr_array_new ();
-  return jy_resident_store_load_rows (db, &found, 1, error);
-}
-
-static void
-id_checked_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(JyResidentEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = jy_store_read_finish (JY_STORE (object), result, &error);
-  g_autoptr(GDate) today = jy_clock_today_local ();
-  const JyResidentRow *row;
-  g_autofree char *who = NULL;
-  g_autofree char *text = NULL;
-
-  if (rows == NULL || rows->len == 0 || (row = g_ptr_array_index (rows, 0)) == NULL)
-    {
-      self->existing_id = 0;
-      show_banner (self, NULL, FALSE);
-      return;
-    }
-
-  /* The same person must not get a second record: offer theirs. */
-  self->existing_id = row->id;
-  who = jy_gui_format_sex_age (row->sex, row->birth_date, today);
-  /* Translators: %1$s is a resident's name, %2$s their sex and age */
-  text = g_strdup_printf (_("This ID number already belongs to %1$s (%2$s)."), row->name, who);
-  show_banner (self, text, TRUE);
-}
-
-static void
-check_id_number (JyResidentEditor *self,
-                 const JyResident *r)
-{
-  g_autoptr(GDate) today = jy_clock_today_local ();
-  char **args;
-
-  if (r->id_number == NULL || jy_idcard_validate (r->id_number, today) != JY_IDCARD_OK)
-    {
-      g_clear_pointer (&self->existing_checked, g_free);
-      self->existing_id = 0;
-      show_banner (self, NULL, FALSE);
-      return;
-    }
-  if (g_strcmp0 (self->existing_checked, r->id_number) == 0)
-    return;
-
-  g_free (self->existing_checked);
-  self->existing_checked = g_strdup (r->id_number);
-  args = g_new0 (char *, 3);
-  args[0] = g_strdup (r->id_number);
-  args[1] = g_strdup_printf ("%" G_GINT64_FORMAT, self->original != NULL ? self->original->id : 0);
-  jy_store_read_async (self->store, find_id_func, args, (GDestroyNotify)g_strfreev,
-                       (GDestroyNotify)g_ptr_array_unref, self->cancellable,
-                       id_checked_cb, g_object_ref (self));
 }
 
 /* A valid ID number fills sex and birth date, unless the user typed their
@@ -387,7 +261,7 @@ field_changed (JyResidentEditor *self,
       self->loading = TRUE;
       fill_from_id (self, r);
       self->loading = FALSE;
-      check_id_number (self, r);
+      jy_resident_editor_check_id_number (self, r);
     }
   show_problems (self);
 }
@@ -479,7 +353,7 @@ saved_cb (GObject      *object,
 
       /* The form stays as it is: nothing typed is lost. */
       g_warning ("Could not save resident: %s", error->message);
-      show_banner (self, message, FALSE);
+      jy_resident_editor_show_banner (self, message, FALSE);
       return;
     }
 
@@ -487,8 +361,8 @@ saved_cb (GObject      *object,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static void
-save (JyResidentEditor *self)
+void
+jy_resident_editor_save (JyResidentEditor *self)
 {
   SaveJob *job = g_new0 (SaveJob, 1);
   g_autoptr(GDate) today = jy_clock_today_local ();
@@ -505,63 +379,6 @@ save (JyResidentEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
   jy_store_write_async (self->store, save_func, job, (GDestroyNotify)save_job_free, g_free,
                         NULL, saved_cb, g_object_ref (self));
-}
-
-static void
-same_person_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         JyResidentEditor *self)
-{
-  gint64 *first = g_object_get_data (G_OBJECT (dialog), "first-id");
-
-  if (g_strcmp0 (response, "create") == 0)
-    save (self);
-  else if (g_strcmp0 (response, "open") == 0 && first != NULL)
-    {
-      g_signal_emit (self, signals[OPEN_RESIDENT], 0, *first);
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
-}
-
-static gpointer
-find_same_func (JyDb          *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  JyResident *r = data;
-
-  return jy_resident_store_find_name_birth (db, r->name, r->birth_date, error);
-}
-
-static void
-same_checked_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(JyResidentEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = jy_store_read_finish (JY_STORE (object), result, &error);
-  AdwMessageDialog *dialog;
-
-  if (ids == NULL || ids->len == 0)
-    {
-      save (self);
-      return;
-    }
-
-  /* Same name and birth date may be the same person: ask, don't block. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Is This the Same Person?"),
-                                                       _("A resident with the same name and birth date is already registered.")));
-  g_object_set_data_full (G_OBJECT (dialog), "first-id",
-                          g_memdup2 (&g_array_index (ids, gint64, 0), sizeof (gint64)), g_free);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "open", _("_Open Existing Record"),
-                                    "create", _("_Register a New Resident"), NULL);
-  adw_message_dialog_set_default_response (dialog, "open");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (same_person_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -593,30 +410,15 @@ save_action (GtkWidget  *widget,
 
   if (self->existing_id != 0)
     {
-      show_banner (self, _("Not saved: this ID number already belongs to another resident."), TRUE);
+      jy_resident_editor_show_banner (self, _("Not saved: this ID number already belongs to another resident."), TRUE);
       return;
     }
 
   r = read_form (self);
   if (self->original == NULL)
-    jy_store_read_async (self->store, find_same_func, jy_resident_copy (r),
-                         (GDestroyNotify)jy_resident_free, (GDestroyNotify)g_array_unref,
-                         self->cancellable, same_checked_cb, g_object_ref (self));
+    jy_resident_editor_check_same_person (self, r);
   else
-    save (self);
-}
-
-static void
-open_existing_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  JyResidentEditor *self = JY_RESIDENT_EDITOR (widget);
-
-  if (self->existing_id == 0)
-    return;
-  g_signal_emit (self, signals[OPEN_RESIDENT], 0, self->existing_id);
-  gtk_window_destroy (GTK_WINDOW (self));
+    jy_resident_editor_save (self);
 }
 
 static void
@@ -722,7 +524,7 @@ loaded_cb (GObject      *object,
   if (r == NULL)
     {
       g_warning ("Could not load resident for editing: %s", error->message);
-      show_banner (self, _("The record could not be read. Close this window and try again."), FALSE);
+      jy_resident_editor_show_banner (self, _("The record could not be read. Close this window and try again."), FALSE);
       return;
     }
 
@@ -781,7 +583,7 @@ jy_resident_editor_class_init (JyResidentEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.open-existing", NULL, open_existing_action);
+  gtk_widget_class_install_action (widget_class, "editor.open-existing", NULL, jy_resident_editor_open_existing_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -847,7 +649,7 @@ member_of_loaded_cb (GObject      *object,
   if (other == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_banner (self, _("The record could not be read. Close this window and try again."), FALSE);
+        jy_resident_editor_show_banner (self, _("The record could not be read. Close this window and try again."), FALSE);
       return;
     }
 
