@@ -87,6 +87,9 @@ describe_timeline_entry (const JyTimelineEntry *entry)
   g_autoptr(GString) fields = NULL;
   JsonObject *object;
 
+  /* Clinical events come worded (and translated) by the store. */
+  if (entry->title != NULL)
+    return g_strdup (entry->title);
   if (g_strcmp0 (entry->kind, "create") == 0)
     return g_strdup (_("Record created"));
   if (g_strcmp0 (entry->kind, "retire") == 0)
@@ -122,7 +125,7 @@ fill_timeline (JyResidentView *self)
     {
       const JyTimelineEntry *entry = g_ptr_array_index (timeline, i);
       g_autofree char *title = describe_timeline_entry (entry);
-      g_autofree char *when = jy_gui_format_timestamp (entry->at);
+      g_autofree char *when = entry->date_only ? g_strdup (entry->at) : jy_gui_format_timestamp (entry->at);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
