@@ -11,6 +11,7 @@
 #include "chronic-fixture.h"
 #include "jy-key-population.h"
 #include "jy-resident-detail.h"
+#include "jy-resident-store.h"
 
 /* Enrolments ---------------------------------------------------------------- */
 
@@ -795,6 +796,48 @@ test_timeline_shows_enrolments_and_follow_ups (ChronicFixture *fx,
   g_assert_false (detail->key_populations & JY_KEY_POPULATION_BIT (JY_KEY_POPULATION_DIABETES));
 }
 
+static gpointer
+list_job (JyDb          *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  return jy_resident_store_list_ids (db, data, cancellable, error);
+}
+
+static void
+test_residents_list_filters_by_enrolment (ChronicFixture *fx,
+                                          gconstpointer   user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hypertensive = NULL;
+  g_autoptr(GArray) diabetic = NULL;
+  JyResidentFilter filter = { .key_population = (char *)"hypertension" };
+  gint64 both = chronic_fixture_add_resident (fx, "蒋十六", 0);
+  gint64 ended = chronic_fixture_add_resident (fx, "沈十七", 1);
+  gint64 htn_only = chronic_fixture_add_resident (fx, "韩十八", 1);
+  EndJob end = { 0, 1, "2026-02-01", "refused" };
+
+  chronic_fixture_add_resident (fx, "杨十九", 0);
+  chronic_fixture_enrol (fx, both, JY_PROGRAMME_HTN, "2025-01-01", 0);
+  chronic_fixture_enrol (fx, both, JY_PROGRAMME_T2DM, "2025-01-01", 0);
+  end.id = chronic_fixture_enrol (fx, ended, JY_PROGRAMME_HTN, "2025-01-01", 1);
+  g_assert_true (jy_store_write (fx->store, end_job, &end, NULL, &error) == JY_STORE_DONE);
+  chronic_fixture_enrol (fx, htn_only, JY_PROGRAMME_HTN, "2025-01-01", 1);
+
+  hypertensive = jy_store_read (fx->store, list_job, &filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hypertensive->len, ==, 2);
+  g_assert_cmpint (g_array_index (hypertensive, gint64, 0), ==, both);
+  g_assert_cmpint (g_array_index (hypertensive, gint64, 1), ==, htn_only);
+
+  filter.key_population = (char *)"diabetes";
+  diabetic = jy_store_read (fx->store, list_job, &filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diabetic->len, ==, 1);
+  g_assert_cmpint (g_array_index (diabetic, gint64, 0), ==, both);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -818,6 +861,7 @@ main (int    argc,
   ADD ("/store/chronic/correction-keeps-both-versions", test_correction_keeps_both_versions);
   ADD ("/store/chronic/previous-skips-phone-and-in-error", test_previous_skips_phone_and_in_error);
   ADD ("/store/chronic/timeline-shows-enrolments-and-follow-ups", test_timeline_shows_enrolments_and_follow_ups);
+  ADD ("/store/chronic/residents-list-filters-by-enrolment", test_residents_list_filters_by_enrolment);
 
 #undef ADD
 
