@@ -108,6 +108,9 @@ gboolean      jy_print_doc_write_png       (JyPrintDoc  *self,
                                             const char  *path,
                                             GError     **error);
 
+/* A date as printed on Chinese documents: 2026年11月23日. */
+char         *jy_print_format_date         (const GDate *date);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyPrintDoc, jy_print_doc_free)
 
 G_END_DECLS

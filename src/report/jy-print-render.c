@@ -366,3 +366,13 @@ jy_print_doc_write_png (JyPrintDoc *self,
     }
   return commit_file (tmp, path, error);
 }
+
+char *
+jy_print_format_date (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  /* TRANSLATORS: a date on printed documents: year, month, day */
+  return g_strdup_printf (_("%1$d-%2$02d-%3$02d"), g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
