@@ -42,11 +42,11 @@ jy_lifestyle_rx_print (const JyLifestyleRx   *rx,
 
   {
     const char *fields[] = {
-      _("Name"), header->resident_name,
+      _("Name"), header->resident_name != NULL ? header->resident_name : "",
       _("Sex"), sex_label (header->sex),
       _("Age"), age,
       _("Date"), date,
-      _("Doctor"), header->doctor_name,
+      _("Doctor"), header->doctor_name != NULL ? header->doctor_name : "",
       NULL, NULL, NULL,
     };
     guint n = 10;

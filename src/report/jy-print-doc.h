@@ -66,7 +66,8 @@ void          jy_print_doc_add_paragraph   (JyPrintDoc  *self,
 void          jy_print_doc_add_item        (JyPrintDoc  *self,
                                             const char  *text);
 /* "label：value" pairs, @columns per line; @pairs is label, value, …,
- * NULL-terminated. An empty value prints a blank line to fill in. */
+ * NULL-terminated, so no value may be NULL: an empty value ("") prints a
+ * blank line to fill in by hand. */
 void          jy_print_doc_add_fields      (JyPrintDoc         *self,
                                             int                 columns,
                                             const char * const *pairs);
