@@ -118,7 +118,8 @@ jy_contract_indicator_renewal_cohort (const JyContractFacts  *contract,
   return JY_RENEWAL_COHORT_NOT_RENEWED;
 }
 
-/* Adds one resident to every count of @sums for @period. */
+/* Adds one resident to every count of @sums for @period. Counts of people
+ * (人数) count the resident once; the renewal cohort counts contracts. */
 void
 jy_contract_indicators_add_resident (JyContractIndicators      *sums,
                                      const JyIndicatorResident *resident,
@@ -126,7 +127,8 @@ jy_contract_indicators_add_resident (JyContractIndicators      *sums,
                                      const JyContractPolicy    *contract_policy,
                                      const JyContactPolicy     *contact_policy)
 {
-  gboolean is_signed;
+  gboolean is_signed, new_signing = FALSE, renewal = FALSE;
+  gboolean terminated[JY_TERMINATION_REASON_N] = { FALSE };
 
   g_return_if_fail (sums != NULL && resident != NULL && period != NULL);
   g_return_if_fail (resident->contracts != NULL || resident->n_contracts == 0);
@@ -151,13 +153,13 @@ jy_contract_indicators_add_resident (JyContractIndicators      *sums,
     {
       const JyContractFacts *contract = &resident->contracts[i];
 
-      if (jy_contract_indicator_is_new_signing (contract, &period->first, &period->last))
-        sums->new_signings++;
-      if (jy_contract_indicator_is_renewal (contract, &period->first, &period->last))
-        sums->renewals_signed++;
+      new_signing = new_signing ||
+                    jy_contract_indicator_is_new_signing (contract, &period->first, &period->last);
+      renewal = renewal ||
+                jy_contract_indicator_is_renewal (contract, &period->first, &period->last);
       if (!contract->voided && contract->termination_reason < JY_TERMINATION_REASON_N &&
           date_in (&contract->termination_date, &period->first, &period->last))
-        sums->terminations[contract->termination_reason]++;
+        terminated[contract->termination_reason] = TRUE;
 
       switch (jy_contract_indicator_renewal_cohort (contract, &period->first, &period->last,
                                                     resident->exit_date, &period->as_of,
@@ -176,6 +178,16 @@ jy_contract_indicators_add_resident (JyContractIndicators      *sums,
           break;
         }
     }
+
+  /* 人数: a resident who signed twice in the month (terminate, then sign
+   * with another team) is one new signing. */
+  if (new_signing)
+    sums->new_signings++;
+  if (renewal)
+    sums->renewals_signed++;
+  for (guint r = 0; r < JY_TERMINATION_REASON_N; r++)
+    if (terminated[r])
+      sums->terminations[r]++;
 
   /* 季度主动联系完成率: signed throughout the window, contacted in it. */
   if (jy_contract_covered_throughout (resident->contracts, resident->n_contracts,

@@ -63,11 +63,11 @@ typedef struct
   gint64 signed_residents;        /* C01 在约人数 */
   gint64 key_population;          /* 重点人群签约率 denominator */
   gint64 key_population_signed;   /* … numerator */
-  gint64 new_signings;            /* C04 新签约人数 */
-  gint64 renewals_signed;         /* C05 续约人数 */
-  gint64 terminations[JY_TERMINATION_REASON_N];   /* C06 by reason */
-  gint64 expiring;                /* 续约率 denominator */
-  gint64 expiring_renewed;        /* … numerator */
+  gint64 new_signings;            /* C04 新签约人数: residents with a new signing */
+  gint64 renewals_signed;         /* C05 续约人数: residents who renewed */
+  gint64 terminations[JY_TERMINATION_REASON_N];   /* C06 解约人数, by reason */
+  gint64 expiring;                /* 续约率 denominator (contracts) */
+  gint64 expiring_renewed;        /* … numerator (contracts) */
   gint64 active_contracts;        /* 履约率 denominator */
   gint64 active_fulfilled;        /* … numerator */
   gint64 contact_owed;            /* 季度主动联系完成率 denominator */

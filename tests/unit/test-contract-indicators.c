@@ -181,6 +181,22 @@ test_terminations_by_reason (void)
   g_assert_cmpint (sums.signed_residents, ==, 1);
 }
 
+static void
+test_two_signings_in_month_count_one_resident (void)
+{
+  JyIndicatorPeriod p = month (2026, 10);
+  JyContractIndicators sums = { 0 };
+  JyContractFacts contracts[] = { contract ("2026-10-05"), contract ("2026-10-20") };
+
+  /* Signed with one team, then changed team within the month. */
+  contracts[0].termination_date = day ("2026-10-20");
+  contracts[0].termination_reason = JY_TERMINATION_REASON_CHANGE_OF_TEAM;
+  add (&sums, contracts, 2, 0, &p);
+  g_assert_cmpint (sums.new_signings, ==, 1);
+  g_assert_cmpint (sums.terminations[JY_TERMINATION_REASON_CHANGE_OF_TEAM], ==, 1);
+  g_assert_cmpint (sums.signed_residents, ==, 1);
+}
+
 static JyRenewalCohort
 cohort (const JyContractFacts *c,
         const char            *exit_date,
@@ -361,6 +377,7 @@ main (int    argc,
   g_test_add_func ("/core/indicator/key-population-resident-counts-once", test_key_population_resident_counts_once);
   g_test_add_func ("/core/indicator/newly-signed-in-month-excludes-renewals-and-voided", test_new_signings_exclude_renewals);
   g_test_add_func ("/core/indicator/terminations-in-month-by-reason", test_terminations_by_reason);
+  g_test_add_func ("/core/indicator/two-signings-in-a-month-count-one-resident", test_two_signings_in_month_count_one_resident);
   g_test_add_func ("/core/indicator/renewal-cohort-excludes-death-and-move-out", test_renewal_rate_cohort);
   g_test_add_func ("/core/indicator/renewal-rate-1-of-2-with-death-excluded", test_renewal_rate_sums);
   g_test_add_func ("/core/indicator/contact-rate-over-residents-signed-throughout-quarter", test_contact_coverage_signed_throughout_quarter);
