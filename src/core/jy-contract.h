@@ -86,7 +86,8 @@ typedef struct
    * 10 May. A termination date before the start leaves nothing covered. */
   GDate               termination_date;
   JyTerminationReason termination_reason;
-  GDate               renewed_on;          /* sign date of the contract renewing this one */
+  /* Sign date of the (non-voided) contract that renews this one. */
+  GDate               renewed_on;
   gboolean            renews;              /* this contract renews an earlier one (`renews`) */
   gboolean            voided;
 } JyContractFacts;
