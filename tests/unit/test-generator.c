@@ -422,7 +422,9 @@ test_elderly_share_at_20000 (GeneratorFixture *fx,
   g_assert_no_error (error);
   seconds = (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC;
   g_test_message ("generated 20000 residents in %.2f s", seconds);
-  g_assert_cmpfloat (seconds, <, 2.0);
+  /* Speed is the bench's job; this only catches a pathological regression
+   * (say, a commit per row) on a machine shared with other builds. */
+  g_assert_cmpfloat (seconds, <, 10.0);
 
   /* Progress every 10,000 residents. */
   g_assert_cmpuint (job.n_progress_calls, ==, 2);

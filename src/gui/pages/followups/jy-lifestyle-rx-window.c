@@ -106,26 +106,37 @@ jy_lifestyle_rx_window_build_doc (JyLifestyleRxWindow *self)
                                 gtk_drop_down_get_selected (self->paper_dropdown) == 1 ? JY_PAPER_A4 : JY_PAPER_A5);
 }
 
+/* Also called directly: a pending timer is then dropped, not left to
+ * fire after the window is gone. */
+static void
+update_preview (JyLifestyleRxWindow *self)
+{
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_pointer (&self->doc, jy_print_doc_free);
+  self->doc = jy_lifestyle_rx_window_build_doc (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
 static gboolean
-update_preview (gpointer user_data)
+preview_timeout_cb (gpointer user_data)
 {
   JyLifestyleRxWindow *self = user_data;
 
   self->preview_source = 0;
-  g_clear_pointer (&self->doc, jy_print_doc_free);
-  self->doc = jy_lifestyle_rx_window_build_doc (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  update_preview (self);
 
   return G_SOURCE_REMOVE;
 }
 
+/* The preview timer only runs while the window is realized: destroying
+ * the window tears its children down before the window itself goes. */
 static void
 queue_preview (JyLifestyleRxWindow *self)
 {
-  if (self->disposed)
+  if (self->disposed || !gtk_widget_get_realized (GTK_WIDGET (self)))
     return;
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, update_preview, self);
+  self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout_cb, self);
 }
 
 static void
@@ -264,6 +275,16 @@ reset_action (GtkWidget  *widget,
 }
 
 static void
+jy_lifestyle_rx_window_unrealize (GtkWidget *widget)
+{
+  JyLifestyleRxWindow *self = JY_LIFESTYLE_RX_WINDOW (widget);
+
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+
+  GTK_WIDGET_CLASS (jy_lifestyle_rx_window_parent_class)->unrealize (widget);
+}
+
+static void
 jy_lifestyle_rx_window_dispose (GObject *object)
 {
   JyLifestyleRxWindow *self = JY_LIFESTYLE_RX_WINDOW (object);
@@ -305,6 +326,7 @@ jy_lifestyle_rx_window_class_init (JyLifestyleRxWindowClass *klass)
 
   object_class->dispose = jy_lifestyle_rx_window_dispose;
   object_class->finalize = jy_lifestyle_rx_window_finalize;
+  widget_class->unrealize = jy_lifestyle_rx_window_unrealize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-lifestyle-rx-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JyLifestyleRxWindow, window_title);
