@@ -58,3 +58,29 @@ jy_clock_format_date (const GDate *date)
                           g_date_get_month (date),
                           g_date_get_day (date));
 }
+
+/* The centre's calendar date of a stored timestamp: 2026-03-31T17:30:00Z
+ * is 2026-04-01 in Beijing, so a contact logged then belongs to Q2. A
+ * timestamp without an offset is taken as UTC, as the database stores
+ * them. Returns FALSE and clears @out if @utc_iso is not ISO 8601. */
+gboolean
+jy_clock_local_date_from_utc_iso (const char *utc_iso,
+                                  GDate      *out)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) stamp = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  g_date_clear (out, 1);
+  if (utc_iso == NULL || (stamp = g_date_time_new_from_iso8601 (utc_iso, utc)) == NULL)
+    return FALSE;
+
+  local = g_date_time_to_timezone (stamp, jy_clock_get_local_zone ());
+  g_date_set_dmy (out,
+                  (GDateDay)g_date_time_get_day_of_month (local),
+                  (GDateMonth)g_date_time_get_month (local),
+                  (GDateYear)g_date_time_get_year (local));
+  return TRUE;
+}

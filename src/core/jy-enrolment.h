@@ -75,7 +75,8 @@ typedef enum
   JY_ENROLMENT_PROBLEM_FUTURE,
   JY_ENROLMENT_PROBLEM_BEFORE_BIRTH,
   JY_ENROLMENT_PROBLEM_BEFORE_DIAGNOSIS,
-  JY_ENROLMENT_PROBLEM_ICD10_MISMATCH, /* see jy_icd10_fits_programme() */
+  JY_ENROLMENT_PROBLEM_ICD10_MISMATCH, /* see jy_icd10_fits_programme(); confirmable
+                                        * only when it says NEEDS_REVIEW */
   JY_ENROLMENT_PROBLEM_UNDER_AGE,      /* confirmable: under 35 on the enrolment date */
 } JyEnrolmentProblemKind;
 

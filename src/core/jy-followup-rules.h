@@ -55,6 +55,7 @@ typedef enum
   JY_FOLLOWUP_FIELD_REFERRAL,
   JY_FOLLOWUP_FIELD_NEXT_VISIT,
   JY_FOLLOWUP_FIELD_DEATH_DATE,
+  JY_FOLLOWUP_FIELD_EXERCISE_MINUTES, /* minutes per time (EXERCISE is times/week) */
 } JyFollowupField;
 
 typedef enum
@@ -81,9 +82,14 @@ gboolean jy_followup_range (JyFollowupField field,
                             double         *max);
 
 /* Problems with @self as a record to save (GArray of JyFollowupProblem,
- * empty when fine). @today is the local date; @enrol_date may be NULL. */
+ * empty when fine). @today is the local date; @enrol_date may be NULL
+ * (a visit before it is BEFORE_PREVIOUS). The override checks compare
+ * classification and next_visit_date with the suggested_class and
+ * suggested_next_date stored in @self (jy_followup_apply_assessment()),
+ * so a saved record carries what was proposed and why it was changed. */
 GArray  *jy_followup_validate (const JyFollowup       *self,
                                const JyFollowupPolicy *policy,
+                               const GDate            *enrol_date,
                                const GDate            *today);
 
 /* --- Control, danger, classification, next visit ------------------------ */
@@ -136,6 +142,14 @@ void     jy_followup_assess (const JyFollowup       *visit,
                              int                     age_at_visit,
                              const JyFollowupPolicy *policy,
                              JyFollowupAssessment   *out);
+
+/* Stores @assessment's suggested class and next visit in suggested_class
+ * and suggested_next_date (NULL when none), as validation expects. */
+void     jy_followup_apply_assessment (JyFollowup                 *self,
+                                       const JyFollowupAssessment *assessment);
+
+/* English msgid (translate with _()) for an action, e.g. "Emergency referral". */
+const char *jy_followup_action_label (JyFollowupAction action);
 
 /* --- Measures ---------------------------------------------------------- */
 

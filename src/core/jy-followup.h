@@ -62,6 +62,9 @@ typedef enum
   JY_FOLLOWUP_CLASS_COMPLICATION = 4,
 } JyFollowupClass;
 
+/* English msgid (translate with _()), e.g. "Controlled" (控制满意). */
+const char  *jy_followup_class_label (JyFollowupClass klass);
+
 /* Danger signs (domain.md §3.2), as bit flags. The MEASURED ones are
  * computed from the numbers; the others are ticked by the doctor. Which
  * ones trigger an emergency referral depends on the programme (see

@@ -172,6 +172,14 @@ team_choice_free (JyTeamChoice *team)
   g_free (team);
 }
 
+static void
+staff_choice_free (JyStaffChoice *staff)
+{
+  g_free (staff->name);
+  g_free (staff->role);
+  g_free (staff);
+}
+
 void
 jy_centre_choices_free (JyCentreChoices *choices)
 {
@@ -179,6 +187,7 @@ jy_centre_choices_free (JyCentreChoices *choices)
     return;
   g_clear_pointer (&choices->areas, g_ptr_array_unref);
   g_clear_pointer (&choices->teams, g_ptr_array_unref);
+  g_clear_pointer (&choices->staff, g_ptr_array_unref);
   g_free (choices);
 }
 
@@ -197,12 +206,22 @@ jy_centre_store_load_choices (JyDb          *db,
     "ORDER BY a.code";
   static const char teams_sql[] =
     "SELECT id, name FROM team WHERE status = 'active' ORDER BY code, id";
+  /* A member's current team; staff on no team sort last. */
+  static const char staff_sql[] =
+    "SELECT s.id, s.name, s.role,\n"
+    "       (SELECT m.team_id FROM team_member m\n"
+    "        WHERE m.staff_id = s.id AND m.status = 'active' AND m.end_date IS NULL\n"
+    "        ORDER BY m.start_date DESC LIMIT 1) AS team_id\n"
+    "FROM staff s\n"
+    "WHERE s.status = 'active' AND s.role IN ('doctor','nurse','public-health','specialist')\n"
+    "ORDER BY s.role <> 'doctor', team_id IS NULL, team_id, s.name";
   g_autoptr(JyCentreChoices) choices = g_new0 (JyCentreChoices, 1);
   sqlite3_stmt *stmt;
   int rc;
 
   choices->areas = g_ptr_array_new_with_free_func ((GDestroyNotify)area_choice_free);
   choices->teams = g_ptr_array_new_with_free_func ((GDestroyNotify)team_choice_free);
+  choices->staff = g_ptr_array_new_with_free_func ((GDestroyNotify)staff_choice_free);
 
   if ((stmt = jy_db_prepare (db, areas_sql, error)) == NULL)
     return NULL;
@@ -228,6 +247,22 @@ jy_centre_store_load_choices (JyDb          *db,
       team->id = sqlite3_column_int64 (stmt, 0);
       team->name = jy_db_column_dup_text (stmt, 1);
       g_ptr_array_add (choices->teams, team);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+
+  if ((stmt = jy_db_prepare (db, staff_sql, error)) == NULL)
+    return NULL;
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      JyStaffChoice *staff = g_new0 (JyStaffChoice, 1);
+
+      staff->id = sqlite3_column_int64 (stmt, 0);
+      staff->name = jy_db_column_dup_text (stmt, 1);
+      staff->role = jy_db_column_dup_text (stmt, 2);
+      staff->team_id = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (choices->staff, staff);
     }
   if (rc < 0)
     return NULL;

@@ -63,10 +63,20 @@ typedef struct
   char   *name;
 } JyTeamChoice;
 
+/* Active clinical staff: who can be a responsible doctor or an author. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *role;        /* doctor, nurse, public-health … */
+  gint64  team_id;     /* their team, 0 if none */
+} JyStaffChoice;
+
 typedef struct
 {
   GPtrArray *areas;    /* JyAreaChoice, streets each followed by their communities */
   GPtrArray *teams;    /* JyTeamChoice */
+  GPtrArray *staff;    /* JyStaffChoice, doctors first, by team then name */
 } JyCentreChoices;
 
 void     jy_centre_choices_free   (JyCentreChoices *choices);

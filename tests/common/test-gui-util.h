@@ -17,4 +17,9 @@ GtkWidget *jy_test_find_by_type (GtkWidget  *root,
 GtkWidget *jy_test_find_by_id   (GtkWidget  *root,
                                  const char *id);
 
+/* Saves a PNG of @widget as $JIAYI_TEST_SCREENSHOTS/@name.png when that
+ * variable is set (for looking at the UI); does nothing otherwise. */
+void       jy_test_save_screenshot (GtkWidget  *widget,
+                                    const char *name);
+
 G_END_DECLS

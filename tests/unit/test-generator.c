@@ -339,6 +339,30 @@ test_staff_and_logins (GeneratorFixture *fx,
   g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM staff WHERE role = 'specialist'"), ==, 3);
   g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM staff WHERE login = 'doctor01'"), ==, 1);
   g_assert_cmpint (count_rows (fx, bad_phone_sql), ==, 0);
+
+  /* The forms' staff choices: every doctor, first, each on a team. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JyCentreChoices) choices = jy_store_read (fx->store, jy_centre_store_load_choices,
+                                                       NULL, NULL, &error);
+    guint n_doctors = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < choices->staff->len; i++)
+      {
+        JyStaffChoice *staff = g_ptr_array_index (choices->staff, i);
+
+        g_assert_cmpstr (staff->role, !=, "admin");
+        g_assert_cmpstr (staff->role, !=, "manager");
+        if (g_strcmp0 (staff->role, "doctor") == 0)
+          {
+            g_assert_cmpuint (i, ==, n_doctors); /* doctors come first */
+            g_assert_cmpint (staff->team_id, >, 0);
+            n_doctors++;
+          }
+      }
+    g_assert_cmpint (n_doctors, ==, n_teams);
+  }
 }
 
 static void
@@ -422,7 +446,9 @@ test_elderly_share_at_20000 (GeneratorFixture *fx,
   g_assert_no_error (error);
   seconds = (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC;
   g_test_message ("generated 20000 residents in %.2f s", seconds);
-  g_assert_cmpfloat (seconds, <, 2.0);
+  /* Speed is the bench's job; this only catches a pathological regression
+   * (say, a commit per row) on a machine shared with other builds. */
+  g_assert_cmpfloat (seconds, <, 10.0);
 
   /* Progress every 10,000 residents. */
   g_assert_cmpuint (job.n_progress_calls, ==, 2);
