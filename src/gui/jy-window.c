@@ -8,6 +8,8 @@
 
 #include "jy-window.h"
 
+#include "jy-followups-page.h"
+
 #include <glib/gi18n.h>
 
 #include "jy-residents-page.h"
@@ -30,6 +32,7 @@ struct _JyWindow
   GtkLabel             *demo_label;
   JyTodayPage          *today_page;
   JyResidentsPage      *residents_page;
+  JyFollowupsPage      *followups_page;
 };
 
 G_DEFINE_FINAL_TYPE (JyWindow, jy_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -133,6 +136,15 @@ page_toast_cb (JyWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* Any page's "open this resident": the residents page shows the record. */
+static void
+open_resident_cb (JyWindow *self,
+                  gint64    resident_id)
+{
+  jy_window_show_page (self, "residents");
+  jy_residents_page_open_resident (self->residents_page, resident_id);
+}
+
 static void
 search_stop_cb (JyWindow *self)
 {
@@ -192,7 +204,10 @@ jy_window_set_store (JyWindow *self,
 
   jy_today_page_set_store (self->today_page, store);
   if (store != NULL)
-    jy_residents_page_set_store (self->residents_page, store);
+    {
+      jy_residents_page_set_store (self->residents_page, store);
+      jy_followups_page_set_store (self->followups_page, store);
+    }
 }
 
 JyStore *
@@ -343,6 +358,7 @@ jy_window_class_init (JyWindowClass *klass)
   g_type_ensure (JY_TYPE_SIDEBAR_ROW);
   g_type_ensure (JY_TYPE_TODAY_PAGE);
   g_type_ensure (JY_TYPE_RESIDENTS_PAGE);
+  g_type_ensure (JY_TYPE_FOLLOWUPS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JyWindow, toast_overlay);
@@ -355,6 +371,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, residents_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, followups_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -383,5 +400,7 @@ jy_window_init (JyWindow *self)
   /* Typing on the residents list searches without reaching for Ctrl+F. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->residents_page));
   g_signal_connect_object (self->residents_page, "add-toast", G_CALLBACK (page_toast_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->followups_page, "open-resident", G_CALLBACK (open_resident_cb),
                            self, G_CONNECT_SWAPPED);
 }
