@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "jy-chronic-section.h"
 #include "jy-clock.h"
 #include "jy-gui-format.h"
 #include "jy-household.h"
@@ -44,6 +45,7 @@ struct _JyResidentView
   GtkWidget        *household_group;
   GtkListBox       *household_list;
   GtkListBox       *timeline_list;
+  JyChronicSection *chronic_section;
   AdwStatusPage    *error_status;
   GtkWidget        *retire_button;
 };
@@ -276,6 +278,7 @@ fill (JyResidentView *self)
   fill_manual_tags (self);
   fill_household (self);
   fill_timeline (self);
+  jy_chronic_section_show (self->chronic_section, self->store, r);
   gtk_stack_set_visible_child_name (self->state_stack, "ready");
 }
 
@@ -487,6 +490,8 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, household_group);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, household_list);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, chronic_section);
+  g_type_ensure (JY_TYPE_CHRONIC_SECTION);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, retire_button);
   gtk_widget_class_bind_template_callback (widget_class, household_row_activated_cb);
