@@ -17,4 +17,8 @@ GtkWidget *jy_test_find_by_type (GtkWidget  *root,
 GtkWidget *jy_test_find_by_id   (GtkWidget  *root,
                                  const char *id);
 
+/* The first widget at or under @root named @name (gtk_widget_set_name). */
+GtkWidget *jy_test_find_by_name (GtkWidget  *root,
+                                 const char *name);
+
 G_END_DECLS
