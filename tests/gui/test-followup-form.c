@@ -224,6 +224,16 @@ entry_text (gpointer    root,
   return gtk_editable_get_text (GTK_EDITABLE (find (root, name)));
 }
 
+/* A 1366×768 screen shows the form without scrolling sideways. */
+static void
+assert_fits_small_screen (JyFollowupForm *form)
+{
+  int min = 0;
+
+  gtk_widget_measure (GTK_WIDGET (form), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 1366);
+}
+
 static void
 tick (gpointer    root,
       const char *name)
@@ -295,6 +305,7 @@ test_routine_htn_visit (Fixture       *fx,
   g_assert_false (shown (form, "class-reason-htn"));
   g_assert_true (jy_followup_form_validate (form));
   g_assert_true (jy_followup_form_get_edited (form));
+  assert_fits_small_screen (form);
   shot (fx->window, "routine-htn-visit");
 
   records = jy_followup_form_get_records (form);
@@ -348,6 +359,7 @@ test_combined_records_share_visit (Fixture       *fx,
   /* Each disease keeps its own medicines. */
   g_assert_cmpstr (entry_text (form, "t2dm-drug-name-0"), ==, "二甲双胍片");
   g_assert_true (jy_followup_form_validate (form));
+  assert_fits_small_screen (form);
   shot (fx->window, "combined-visit");
 
   records = jy_followup_form_get_records (form);

@@ -107,43 +107,55 @@ static const struct
 
 /* Items of a row: a field by name, "=text" for text between fields,
  * "+unit" for a unit, "@name" for a computed label or helper. A grid
- * line holds up to three groups (label + content), as the paper form
- * packs its cells; a row may span several groups. */
+ * line holds three groups (label + content), as the paper form packs
+ * its cells; where that is wider than a 1366-pixel screen allows (long
+ * English labels), the block falls back to two groups a line. */
+typedef struct
+{
+  int line, group, span;
+} RowPlace;
+
 typedef struct
 {
   int          grid;       /* 0 signs, 1 lifestyle, 2 labs, 3 meds */
-  int          line;
-  int          group;      /* 0–2, left to right */
-  int          span;       /* groups spanned */
+  RowPlace     three;      /* line, group (0–2), groups spanned */
+  RowPlace     two;        /* the same in two groups a line */
   JyProgramme  programmes;
   const char  *label;      /* mnemonic msgid */
   const char  *items[10];
 } RowSpec;
 
 static const RowSpec row_specs[] = {
-  { 0, 0, 0, 1, ALL, N_("_Blood pressure"), { "sbp", "=/", "dbp", "+mmHg" } },
-  { 0, 0, 1, 1, ALL, N_("Heart _rate"), { "heart-rate", "+beats/min" } },
-  { 0, 0, 2, 1, ALL, N_("Temperature"), { "temperature", "+°C" } },
-  { 0, 1, 0, 1, ALL, N_("_Weight"), { "weight", "+kg", "=→ target", "target-weight", "+kg" } },
-  { 0, 1, 1, 1, ALL, N_("Height"), { "height", "+cm" } },
-  { 0, 1, 2, 1, ALL, N_("Wa_ist"), { "waist", "+cm" } },
-  { 0, 2, 0, 1, ALL, N_("BMI"), { "@bmi", "=→ target", "@bmi-target" } },
-  { 0, 2, 1, 2, DM, N_("_Foot pulse"), { "foot-pulse" } },
-  { 1, 0, 0, 1, ALL, N_("_Smoking"), { "cigarettes", "=→", "cigarettes-target", "+cigarettes/day" } },
-  { 1, 0, 1, 1, ALL, N_("A_lcohol"), { "alcohol", "=→", "alcohol-target", "+liang/day", "@alcohol-helper" } },
-  { 1, 0, 2, 1, ALL, N_("Psychological adjustment"), { "psychology" } },
-  { 1, 1, 0, 2, ALL, N_("E_xercise"), { "exercise-per-week", "+times/week", "exercise-minutes", "+min/time",
-                                        "=→", "exercise-per-week-target", "+times/week",
-                                        "exercise-minutes-target", "+min/time" } },
-  { 1, 1, 2, 1, ALL, N_("Compliance with advice"), { "compliance" } },
-  { 1, 2, 0, 1, HTN, N_("Salt intake"), { "salt", "=→", "salt-target" } },
-  { 1, 2, 1, 1, DM, N_("Staple food"), { "staple", "=→", "staple-target", "+g/day" } },
-  { 2, 0, 0, 1, DM, N_("Fasting _glucose"), { "fasting-glucose", "+mmol/L", "@glucose-mgdl" } },
-  { 2, 0, 1, 1, DM, N_("Random glucose"), { "random-glucose", "+mmol/L" } },
-  { 2, 1, 0, 2, DM, N_("HbA1c"), { "hba1c", "+%", "=tested on", "hba1c-date" } },
-  { 3, 0, 0, 1, ALL, N_("Medication adherence"), { "adherence" } },
-  { 3, 0, 1, 1, DM, N_("Hypoglycaemia"), { "hypoglycaemia" } },
+  { 0, { 0, 0, 1 }, { 0, 0, 1 }, ALL, N_("_Blood pressure"), { "sbp", "=/", "dbp", "+mmHg" } },
+  { 0, { 0, 1, 1 }, { 0, 1, 1 }, ALL, N_("Heart _rate"), { "heart-rate", "+beats/min" } },
+  { 0, { 0, 2, 1 }, { 2, 0, 1 }, ALL, N_("Temperature"), { "temperature", "+°C" } },
+  { 0, { 1, 0, 1 }, { 1, 0, 1 }, ALL, N_("_Weight"), { "weight", "+kg", "=→ target", "target-weight", "+kg" } },
+  { 0, { 1, 1, 1 }, { 1, 1, 1 }, ALL, N_("Height"), { "height", "+cm" } },
+  { 0, { 1, 2, 1 }, { 2, 1, 1 }, ALL, N_("Wa_ist"), { "waist", "+cm" } },
+  { 0, { 2, 0, 2 }, { 3, 0, 2 }, ALL, N_("BMI"), { "@bmi", "=→ target", "@bmi-target" } },
+  { 0, { 2, 2, 1 }, { 4, 0, 1 }, DM, N_("_Foot pulse"), { "foot-pulse" } },
+  { 1, { 0, 0, 1 }, { 0, 0, 1 }, ALL, N_("_Smoking"), { "cigarettes", "=→", "cigarettes-target", "+cigarettes/day" } },
+  { 1, { 0, 1, 1 }, { 0, 1, 1 }, ALL, N_("A_lcohol"), { "alcohol", "=→", "alcohol-target", "+liang/day", "@alcohol-helper" } },
+  /* Translators: row label of 心理调整 (psychological adjustment); keep it short */
+  { 1, { 0, 2, 1 }, { 3, 0, 1 }, ALL, N_("Coping"), { "psychology" } },
+  { 1, { 1, 0, 2 }, { 1, 0, 2 }, ALL, N_("E_xercise"), { "exercise-per-week", "+times/week", "exercise-minutes", "+min/time",
+                                                         "=→", "exercise-per-week-target", "+times/week",
+                                                         "exercise-minutes-target", "+min/time" } },
+  /* Translators: row label of 遵医行为 (compliance with advice); keep it short */
+  { 1, { 1, 2, 1 }, { 3, 1, 1 }, ALL, N_("Compliance"), { "compliance" } },
+  { 1, { 2, 0, 1 }, { 2, 0, 1 }, HTN, N_("Salt intake"), { "salt", "=→", "salt-target" } },
+  { 1, { 2, 1, 1 }, { 2, 1, 1 }, DM, N_("Staple food"), { "staple", "=→", "staple-target", "+g/day" } },
+  { 2, { 0, 0, 1 }, { 0, 0, 1 }, DM, N_("Fasting _glucose"), { "fasting-glucose", "+mmol/L", "@glucose-mgdl" } },
+  { 2, { 0, 1, 1 }, { 0, 1, 1 }, DM, N_("Random glucose"), { "random-glucose", "+mmol/L" } },
+  { 2, { 1, 0, 2 }, { 1, 0, 2 }, DM, N_("HbA1c"), { "hba1c", "+%", "=tested on", "hba1c-date" } },
+  /* Translators: row label of 服药依从性 (medication adherence); keep it short */
+  { 3, { 0, 0, 1 }, { 0, 0, 1 }, ALL, N_("Adherence"), { "adherence" } },
+  { 3, { 0, 1, 1 }, { 0, 1, 1 }, DM, N_("Hypoglycaemia"), { "hypoglycaemia" } },
 };
+
+/* The widest a block's grid may be (right of its title) in an editor
+ * window on a 1366×768 screen, next to the assessment panel. */
+#define GRID_WIDTH_MAX 820
 
 /* Units and joining words in the table, marked for translation here. */
 G_GNUC_UNUSED static const char *const row_words[] = {
@@ -191,8 +203,11 @@ static const struct
   { 0, 9, NULL, N_("Marked weight loss") },
 };
 
-#define SYMPTOM_COLUMNS 5
-#define DANGER_COLUMNS 3
+/* The checklists take as many columns as their longest label allows in
+ * the width a 1366-pixel screen leaves them, in Chinese or English. */
+#define CHECKLIST_WIDTH 820
+#define SYMPTOM_COLUMNS_MAX 5
+#define DANGER_COLUMNS_MAX 3
 
 static const FieldSpec *
 find_spec (const char *name)
@@ -381,9 +396,25 @@ make_computed (JyFollowupForm *self,
   return label;
 }
 
+typedef struct
+{
+  const RowSpec *spec;
+  GtkWidget     *label;
+  GtkWidget     *cell;
+} BuiltRow;
+
 static void
+attach_row (GtkGrid        *grid,
+            const BuiltRow *row,
+            const RowPlace *place)
+{
+  gtk_widget_set_margin_start (row->label, place->group > 0 ? 12 : 0);
+  gtk_grid_attach (grid, row->label, place->group * 2, place->line, 1, 1);
+  gtk_grid_attach (grid, row->cell, place->group * 2 + 1, place->line, place->span * 2 - 1, 1);
+}
+
+static BuiltRow
 build_row (JyFollowupForm *self,
-           GtkGrid        *grid,
            const RowSpec  *row)
 {
   GtkWidget *label = gtk_label_new_with_mnemonic (_(row->label));
@@ -396,7 +427,6 @@ build_row (JyFollowupForm *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_set_margin_top (label, 7);
-  gtk_widget_set_margin_start (label, row->group > 0 ? 12 : 0);
   gtk_box_append (GTK_BOX (cell), line);
   gtk_box_append (GTK_BOX (cell), errors);
 
@@ -426,8 +456,7 @@ build_row (JyFollowupForm *self,
       gtk_box_append (GTK_BOX (line), widget);
     }
 
-  gtk_grid_attach (grid, label, row->group * 2, row->line, 1, 1);
-  gtk_grid_attach (grid, cell, row->group * 2 + 1, row->line, row->span * 2 - 1, 1);
+  return (BuiltRow) { row, label, cell };
 }
 
 static void
@@ -449,12 +478,29 @@ danger_toggled_cb (GtkCheckButton *check,
   jy_followup_form_field_changed (self, GTK_WIDGET (check));
 }
 
+static guint
+checklist_columns (GPtrArray *checks,
+                   guint      max_columns)
+{
+  int widest = 1;
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      int natural = 0;
+
+      gtk_widget_measure (g_ptr_array_index (checks, i), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &natural, NULL, NULL);
+      widest = MAX (widest, natural + 12);
+    }
+  return CLAMP ((guint)(CHECKLIST_WIDTH / widest), 1, max_columns);
+}
+
 static void
 build_symptoms (JyFollowupForm *self)
 {
   gboolean htn = (self->programmes & JY_PROGRAMME_HTN) != 0;
   gboolean dm = (self->programmes & JY_PROGRAMME_T2DM) != 0;
-  guint n = 0;
+  guint n, columns;
 
   for (guint i = 0; i < G_N_ELEMENTS (symptoms); i++)
     {
@@ -471,23 +517,25 @@ build_symptoms (JyFollowupForm *self)
       gtk_widget_set_name (check, i == 0 ? "symptom-none" : name);
       g_object_set_data (G_OBJECT (check), "jy-symptom", GUINT_TO_POINTER (i));
       g_signal_connect (check, "toggled", G_CALLBACK (symptom_toggled_cb), self);
-      gtk_grid_attach (self->symptoms_grid, check, n % SYMPTOM_COLUMNS, n / SYMPTOM_COLUMNS, 1, 1);
       g_ptr_array_add (self->symptom_checks, check);
-      n++;
     }
+  columns = checklist_columns (self->symptom_checks, SYMPTOM_COLUMNS_MAX);
+  for (n = 0; n < self->symptom_checks->len; n++)
+    gtk_grid_attach (self->symptoms_grid, g_ptr_array_index (self->symptom_checks, n),
+                     n % columns, n / columns, 1, 1);
 
   /* "Other" takes the rest of the last line, or a line of its own. */
   {
     GtkWidget *other = g_object_ref (self->symptoms_other_box);
-    guint column = n % SYMPTOM_COLUMNS;
+    guint column = n % columns;
 
     gtk_box_remove (GTK_BOX (gtk_widget_get_parent (other)), other);
-    if (SYMPTOM_COLUMNS - column < 2)
+    if (columns - column < 2)
       {
-        n += SYMPTOM_COLUMNS - column;
+        n += columns - column;
         column = 0;
       }
-    gtk_grid_attach (self->symptoms_grid, other, column, n / SYMPTOM_COLUMNS, SYMPTOM_COLUMNS - column, 1);
+    gtk_grid_attach (self->symptoms_grid, other, column, n / columns, columns - column, 1);
     g_object_unref (other);
   }
 }
@@ -496,7 +544,7 @@ static void
 build_danger_checks (JyFollowupForm *self)
 {
   guint signs = jy_danger_signs_observable (self->programmes);
-  guint n = 0;
+  guint columns;
 
   for (guint bit = 0; bit < 32; bit++)
     {
@@ -512,10 +560,12 @@ build_danger_checks (JyFollowupForm *self)
       gtk_widget_set_name (check, name);
       g_object_set_data (G_OBJECT (check), "jy-sign", GUINT_TO_POINTER (sign));
       g_signal_connect (check, "toggled", G_CALLBACK (danger_toggled_cb), self);
-      gtk_grid_attach (self->danger_grid, check, n % DANGER_COLUMNS, n / DANGER_COLUMNS, 1, 1);
       g_ptr_array_add (self->danger_checks, check);
-      n++;
     }
+  columns = checklist_columns (self->danger_checks, DANGER_COLUMNS_MAX);
+  for (guint n = 0; n < self->danger_checks->len; n++)
+    gtk_grid_attach (self->danger_grid, g_ptr_array_index (self->danger_checks, n),
+                     n % columns, n / columns, 1, 1);
 }
 
 void
@@ -530,13 +580,51 @@ jy_followup_form_build_fields (JyFollowupForm *self)
 
   build_symptoms (self);
   build_danger_checks (self);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (BuiltRow));
   for (guint i = 0; i < G_N_ELEMENTS (row_specs); i++)
     if ((row_specs[i].programmes & self->programmes) != 0)
       {
-        build_row (self, grids[row_specs[i].grid], &row_specs[i]);
+        BuiltRow row = build_row (self, &row_specs[i]);
+
+        g_array_append_val (self->rows, row);
+        attach_row (grids[row_specs[i].grid], &row, &row_specs[i].three);
         labs |= row_specs[i].grid == 2;
       }
   gtk_widget_set_visible (GTK_WIDGET (self->labs_grid), labs);
+}
+
+/* Once in a window (where the theme and fonts apply), a block wider than
+ * a 1366-pixel screen allows goes to two groups a line. */
+void
+jy_followup_form_fit_grids (JyFollowupForm *self)
+{
+  GtkGrid *grids[] = { self->signs_grid, self->lifestyle_grid, self->labs_grid, self->meds_grid };
+
+  for (guint g = 0; self->rows != NULL && g < G_N_ELEMENTS (grids); g++)
+    {
+      int width = 0;
+
+      if (self->two_groups[g])
+        continue;
+      gtk_widget_measure (GTK_WIDGET (grids[g]), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+      if (width <= GRID_WIDTH_MAX)
+        continue;
+      self->two_groups[g] = TRUE;
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          const BuiltRow *row = &g_array_index (self->rows, BuiltRow, i);
+
+          if (row->spec->grid != (int)g)
+            continue;
+          g_object_ref (row->label);
+          g_object_ref (row->cell);
+          gtk_grid_remove (grids[g], row->label);
+          gtk_grid_remove (grids[g], row->cell);
+          attach_row (grids[g], row, &row->spec->two);
+          g_object_unref (row->label);
+          g_object_unref (row->cell);
+        }
+    }
 }
 
 /* The field a problem of @record belongs to; among several with the same

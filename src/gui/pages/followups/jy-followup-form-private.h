@@ -80,6 +80,8 @@ struct _JyFollowupForm
   JyFormDisease     disease[2];
 
   GPtrArray        *fields;          /* JyFormField, owned */
+  GArray           *rows;            /* the table's rows as built, to lay out again */
+  gboolean          two_groups[4];   /* a block laid out two groups a line */
   GPtrArray        *symptom_checks;  /* GtkCheckButton */
   GPtrArray        *danger_checks;   /* GtkCheckButton, danger sign in "jy-sign" data */
   GHashTable       *touched;         /* widgets the user has left, or changed for choices */
@@ -190,6 +192,7 @@ guint       jy_followup_form_show_problems   (JyFollowupForm   *self);
 
 /* jy-followup-form-fields.c: the table-driven entries and checklists */
 void        jy_followup_form_build_fields    (JyFollowupForm   *self);
+void        jy_followup_form_fit_grids       (JyFollowupForm   *self);
 void        jy_followup_form_read_fields     (JyFollowupForm   *self,
                                               JyFollowup       *record);
 void        jy_followup_form_load_fields     (JyFollowupForm   *self,

@@ -578,6 +578,13 @@ jy_followup_form_grab_focus (GtkWidget *widget)
 }
 
 static void
+jy_followup_form_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (jy_followup_form_parent_class)->root (widget);
+  jy_followup_form_fit_grids (JY_FOLLOWUP_FORM (widget));
+}
+
+static void
 jy_followup_form_dispose (GObject *object)
 {
   JyFollowupForm *self = (JyFollowupForm *)object;
@@ -590,6 +597,7 @@ jy_followup_form_dispose (GObject *object)
       g_clear_pointer (&self->disease[i].last_summary, g_free);
     }
   g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->symptom_checks, g_ptr_array_unref);
   g_clear_pointer (&self->danger_checks, g_ptr_array_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);
@@ -620,6 +628,7 @@ jy_followup_form_class_init (JyFollowupFormClass *klass)
   object_class->dispose = jy_followup_form_dispose;
   object_class->finalize = jy_followup_form_finalize;
   widget_class->grab_focus = jy_followup_form_grab_focus;
+  widget_class->root = jy_followup_form_root;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
