@@ -863,6 +863,11 @@ test_editor_close_keeps_draft (Fixture       *fx,
   g_assert_cmpstr (entry_text (editor, "dbp"), ==, "102");
   g_assert_true (shown (editor, "discard-draft"));
   g_assert_false (jy_followup_form_get_edited (jy_followup_editor_get_form (editor)));
+  /* The next visit was the rule's proposal: it still follows the values. */
+  g_assert_cmpstr (entry_text (editor, "next-visit"), ==, "2026-12-07");
+  type_enter (editor, "sbp", "138");
+  type_enter (editor, "dbp", "86");
+  g_assert_cmpstr (entry_text (editor, "next-visit"), ==, "2027-02-21");
   shot (GTK_WINDOW (editor), "editor-draft");
 
   /* Discarding it starts afresh. */

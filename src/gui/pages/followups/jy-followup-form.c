@@ -505,7 +505,10 @@ jy_followup_form_set_record (JyFollowupForm   *self,
     jy_followup_drug_list_set_drugs (d->insulin, record->drugs);
   if (d->adjust_drugs != NULL)
     jy_followup_drug_list_set_drugs (d->adjust_drugs, record->drugs);
-  self->next_edited = record->next_visit_date != NULL;
+  /* A date that was the rule's proposal (a draft, say) keeps following
+   * the rule; one the doctor chose stays. */
+  self->next_edited = record->next_visit_date != NULL &&
+                      g_strcmp0 (record->next_visit_date, record->suggested_next_date) != 0;
   self->referral_edited = record->referral_reason != NULL;
   update_sensitivity (self);
   self->loading = FALSE;
