@@ -495,14 +495,13 @@ test_observed_danger_sign_opens_checklist (Fixture       *fx,
                                            gconstpointer  user_data)
 {
   JyFollowupForm *form = show_form (fx, JY_PROGRAMME_HTN, NULL);
-  GtkExpander *expander = GTK_EXPANDER (find (form, "danger-signs"));
+  GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (find (form, "danger-signs"));
   char name[32];
 
-  g_assert_false (gtk_expander_get_expanded (expander));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
   g_snprintf (name, sizeof name, "danger-%d", g_bit_nth_lsf (JY_DANGER_CHEST_TIGHTNESS, -1));
-  /* A collapsed GtkExpander keeps its child out of the tree. */
-  tick (gtk_expander_get_child (expander), name);
-  g_assert_true (gtk_expander_get_expanded (expander));
+  tick (form, name);
+  g_assert_true (gtk_toggle_button_get_active (toggle));
   g_assert_true (shown (form, "danger-warning"));
   g_assert_cmpint (jy_followup_form_get_assessment (form, JY_PROGRAMME_HTN)->action,
                    ==, JY_FOLLOWUP_ACTION_EMERGENCY_REFERRAL);
@@ -583,6 +582,52 @@ test_later_next_visit_needs_reason (Fixture       *fx,
   g_assert_true (shown (form, "next-visit-error"));
   type_enter (form, "next-reason", "春节回老家");
   g_assert_true (jy_followup_form_validate (form));
+}
+
+/* The name of @widget or of its nearest named ancestor ("sbp" for the
+ * GtkText inside the SBP entry). */
+static const char *
+named (GtkWidget *widget)
+{
+  while (widget != NULL && g_str_has_prefix (gtk_widget_get_name (widget), "Gtk"))
+    widget = gtk_widget_get_parent (widget);
+  return widget != NULL ? gtk_widget_get_name (widget) : "";
+}
+
+static void
+test_tab_follows_paper_order (Fixture       *fx,
+                              gconstpointer  user_data)
+{
+  /* The paper form's order, then the panel on the right. */
+  static const char *const order[] = {
+    "visit-date", "mode-clinic", "outcome", "symptom-none", "symptom-htn-9", "symptoms-other",
+    "danger-signs", "sbp", "dbp", "heart-rate", "temperature", "weight", "target-weight",
+    "height", "waist", "signs-other", "cigarettes", "cigarettes-target", "alcohol",
+    "alcohol-target", "psychology", "exercise-per-week", "exercise-minutes-target", "compliance",
+    "salt", "salt-target", "investigations", "adherence", "adverse-reaction", "new-complication",
+    "htn-drug-name-0", "htn-drug-dose-0", "htn-adjust-add", "advice", "remarks",
+    "classification-htn", "next-visit",
+  };
+  JyFollowupForm *form = show_form (fx, JY_PROGRAMME_HTN, NULL);
+  g_autoptr(GString) walk = g_string_new (NULL);
+  guint next = 0;
+
+  gtk_widget_grab_focus (find (form, "visit-date"));
+  g_assert_cmpstr (named (gtk_root_get_focus (GTK_ROOT (fx->window))), ==, order[next++]);
+  for (guint i = 0; i < 200 && next < G_N_ELEMENTS (order); i++)
+    {
+      const char *name;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fx->window), GTK_DIR_TAB_FORWARD));
+      name = named (gtk_root_get_focus (GTK_ROOT (fx->window)));
+      g_string_append_printf (walk, "%s ", name);
+      /* Nothing but fields takes the focus: no stray label or container. */
+      g_assert_cmpstr (name, !=, "JyFollowupForm");
+      if (g_str_equal (name, order[next]))
+        next++;
+    }
+  g_test_message ("Tab: %s", walk->str);
+  g_assert_cmpuint (next, ==, G_N_ELEMENTS (order));
 }
 
 static void
@@ -911,6 +956,7 @@ main (int    argc,
   ADD ("/gui/followup-form/override-class-needs-reason", test_override_needs_reason);
   ADD ("/gui/followup-form/uncontrolled-twice-recommends-referral", test_uncontrolled_twice_recommends_referral);
   ADD ("/gui/followup-form/later-next-visit-needs-reason", test_later_next_visit_needs_reason);
+  ADD ("/gui/followup-form/tab-follows-paper-order", test_tab_follows_paper_order);
   ADD ("/gui/followup-form/nurse-records-home-visit", test_nurse_home_visit);
   ADD ("/gui/followup-form/set-record-round-trip", test_set_record_round_trip);
   ADD ("/gui/followup-editor/save-fails-keeps-form-then-saves-and-closes", test_editor_saves_off_main_thread_then_closes);

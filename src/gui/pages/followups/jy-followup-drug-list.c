@@ -158,6 +158,11 @@ append_row (JyFollowupDrugList   *self,
     }
 
   remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  {
+    g_autofree char *remove_name = g_strdup_printf ("%s-remove-%u", self->name_prefix, serial);
+
+    gtk_widget_set_name (remove, remove_name);
+  }
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove this medicine"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -474,7 +474,7 @@ danger_toggled_cb (GtkCheckButton *check,
 
   /* A ticked sign is never hidden. */
   if (gtk_check_button_get_active (check))
-    gtk_expander_set_expanded (self->danger_expander, TRUE);
+    gtk_toggle_button_set_active (self->danger_toggle, TRUE);
   jy_followup_form_field_changed (self, GTK_WIDGET (check));
 }
 
@@ -794,7 +794,7 @@ jy_followup_form_load_fields (JyFollowupForm   *self,
         gtk_check_button_set_active (check, (record->danger_observed & sign) != 0);
     }
   if (record->danger_observed != 0)
-    gtk_expander_set_expanded (self->danger_expander, TRUE);
+    gtk_toggle_button_set_active (self->danger_toggle, TRUE);
 }
 
 /* "No symptoms" and a symptom exclude each other: ticking one unticks the other. */

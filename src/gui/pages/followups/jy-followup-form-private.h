@@ -114,7 +114,8 @@ struct _JyFollowupForm
   GtkWidget        *symptoms_other_box;
   GtkEntry         *symptoms_other_entry;
   GtkLabel         *symptoms_error;
-  GtkExpander      *danger_expander;
+  GtkToggleButton  *danger_toggle;
+  GtkImage         *danger_arrow;
   GtkGrid          *danger_grid;
   GtkGrid          *signs_grid;
   GtkEntry         *signs_other_entry;

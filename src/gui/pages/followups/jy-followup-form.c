@@ -194,6 +194,16 @@ dropdown_changed_cb (JyFollowupForm *self,
 }
 
 static void
+danger_toggled_cb (JyFollowupForm  *self,
+                   GtkToggleButton *toggle)
+{
+  gboolean open = gtk_toggle_button_get_active (toggle);
+
+  gtk_image_set_from_icon_name (self->danger_arrow, open ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_EXPANDED, open, -1);
+}
+
+static void
 accept_clicked_cb (JyFollowupForm *self)
 {
   jy_followup_form_accept (self);
@@ -643,7 +653,7 @@ jy_followup_form_class_init (JyFollowupFormClass *klass)
   BIND (outcome_dropdown); BIND (lost_box); BIND (lost_reason_entry); BIND (dead_box);
   BIND (death_date_entry); BIND (death_cause_entry); BIND (death_date_error); BIND (seen_box);
   BIND (symptoms_grid); BIND (symptoms_other_box); BIND (symptoms_other_entry); BIND (symptoms_error);
-  BIND (danger_expander); BIND (danger_grid); BIND (signs_grid); BIND (signs_other_entry);
+  BIND (danger_toggle); BIND (danger_arrow); BIND (danger_grid); BIND (signs_grid); BIND (signs_other_entry);
   BIND (lifestyle_grid); BIND (labs_heading); BIND (labs_grid); BIND (investigations_entry);
   BIND (meds_grid); BIND (adverse_check); BIND (adverse_entry); BIND (adverse_hard_check);
   BIND (adverse_error); BIND (complication_check); BIND (complication_entry);
@@ -660,6 +670,7 @@ jy_followup_form_class_init (JyFollowupFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, dropdown_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, accept_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, danger_toggled_cb);
 }
 
 static void
