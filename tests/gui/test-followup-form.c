@@ -893,6 +893,8 @@ test_editor_close_keeps_draft (Fixture       *fx,
 
   /* Esc asks; "keep editing" keeps the window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  jy_test_iterate_until_true (dialog_shown, NULL);
+  shot (GTK_WINDOW (find_dialog ()), "editor-close-asks");
   respond ("keep");
   g_assert_nonnull (find_editor ());
 

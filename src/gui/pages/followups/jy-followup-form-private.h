@@ -138,6 +138,7 @@ struct _JyFollowupForm
   /* template: right, the assessment panel */
   GtkLabel         *patient_label;
   GtkLabel         *patient_detail_label;
+  GtkLabel         *other_problems_label; /* problems with no field on the form */
   GtkWidget        *danger_box;
   GtkLabel         *danger_signs_label;
   GtkLabel         *danger_advice_label;

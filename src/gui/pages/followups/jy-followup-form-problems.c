@@ -51,6 +51,9 @@ problem_target (JyFollowupForm          *self,
     case JY_FOLLOWUP_FIELD_CLASSIFICATION:
       if (d->class_dropdown == NULL)
         return FALSE;
+      /* Core wants a reason: there must be somewhere to type it. */
+      if (p->kind == JY_FOLLOWUP_PROBLEM_NEEDS_REASON)
+        gtk_widget_set_visible (GTK_WIDGET (d->class_reason_entry), TRUE);
       *t = (Target) { p->kind == JY_FOLLOWUP_PROBLEM_NEEDS_REASON ? GTK_WIDGET (d->class_reason_entry)
                                                                   : GTK_WIDGET (d->class_dropdown),
                       GTK_WIDGET (d->class_dropdown), d->class_error, JY_UNMEASURED };
@@ -63,6 +66,8 @@ problem_target (JyFollowupForm          *self,
       *t = (Target) { GTK_WIDGET (self->referral_reason_entry), NULL, self->referral_error, JY_UNMEASURED };
       break;
     case JY_FOLLOWUP_FIELD_NEXT_VISIT:
+      if (p->kind == JY_FOLLOWUP_PROBLEM_TOO_LATE || p->kind == JY_FOLLOWUP_PROBLEM_NEEDS_REASON)
+        gtk_widget_set_visible (GTK_WIDGET (self->next_reason_entry), TRUE);
       *t = (Target) { p->kind == JY_FOLLOWUP_PROBLEM_TOO_LATE || p->kind == JY_FOLLOWUP_PROBLEM_NEEDS_REASON
                       ? GTK_WIDGET (self->next_reason_entry) : GTK_WIDGET (self->next_visit_entry),
                       GTK_WIDGET (self->next_visit_entry), self->next_visit_error, JY_UNMEASURED };
@@ -121,9 +126,21 @@ clear_problems (JyFollowupForm *self)
 /* Shows core's problems at their fields: "required" only once the doctor
  * tried to save, the others once the field was left. Returns how many
  * problems block saving, shown or not. */
+/* Whether @widget is on the form as it shows now (hidden blocks aside). */
+static gboolean
+shown_in_form (JyFollowupForm *self,
+               GtkWidget      *widget)
+{
+  for (; widget != NULL && widget != GTK_WIDGET (self); widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+      return FALSE;
+  return widget != NULL;
+}
+
 guint
 jy_followup_form_show_problems (JyFollowupForm *self)
 {
+  g_autoptr(GString) other = g_string_new (NULL);
   guint blocking = 0;
 
   clear_problems (self);
@@ -144,8 +161,21 @@ jy_followup_form_show_problems (JyFollowupForm *self)
           g_autofree char *message = NULL;
           Target t;
 
-          if (!problem_target (self, r, p, &t))
-            continue;
+          if (!problem_target (self, r, p, &t) || !shown_in_form (self, t.widget))
+            {
+              /* A rule about something this form does not show (or not
+               * now) must still be said, or the doctor cannot save and
+               * cannot tell why. */
+              if (self->tried_validate)
+                {
+                  g_autofree char *text = jy_followup_problem_message (p->field, p->kind, JY_UNMEASURED);
+
+                  if (other->len > 0)
+                    g_string_append_c (other, '\n');
+                  g_string_append (other, text);
+                }
+              continue;
+            }
           if (!self->tried_validate &&
               (p->kind == JY_FOLLOWUP_PROBLEM_REQUIRED || !g_hash_table_contains (self->touched, t.key)))
             continue;
@@ -155,6 +185,8 @@ jy_followup_form_show_problems (JyFollowupForm *self)
           jy_followup_form_show_error (t.widget, t.error, message);
         }
     }
+
+  jy_followup_form_show_error (NULL, self->other_problems_label, other->len > 0 ? other->str : NULL);
 
   /* Text that is not a number never reaches core: say so here. */
   for (guint i = 0; i < self->fields->len; i++)

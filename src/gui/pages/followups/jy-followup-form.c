@@ -658,7 +658,7 @@ jy_followup_form_class_init (JyFollowupFormClass *klass)
   BIND (meds_grid); BIND (adverse_check); BIND (adverse_entry); BIND (adverse_hard_check);
   BIND (adverse_error); BIND (complication_check); BIND (complication_entry);
   BIND (drugs_box); BIND (drugs_error); BIND (advice_entry); BIND (remarks_entry);
-  BIND (patient_label); BIND (patient_detail_label); BIND (danger_box); BIND (danger_signs_label);
+  BIND (patient_label); BIND (patient_detail_label); BIND (other_problems_label); BIND (danger_box); BIND (danger_signs_label);
   BIND (danger_advice_label); BIND (warning_label); BIND (accept_button); BIND (cards_box);
   BIND (next_visit_entry); BIND (next_proposal_label); BIND (next_reason_entry); BIND (next_visit_error);
   BIND (referral_box); BIND (referral_reason_entry); BIND (referral_institution_entry);
