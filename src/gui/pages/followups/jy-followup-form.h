@@ -47,7 +47,9 @@ typedef struct
 G_DECLARE_FINAL_TYPE (JyFollowupForm, jy_followup_form, JY, FOLLOWUP_FORM, AdwBin)
 
 /* A new visit for @context's patient: today's date, the mode the author's
- * role usually uses, drugs and targets carried over. No database. */
+ * role usually uses, drugs and targets carried over. No database.
+ * gtk_widget_grab_focus() on the form puts the cursor in the SBP, where a
+ * routine visit starts typing. */
 JyFollowupForm *jy_followup_form_new              (const JyFollowupFormContext *context);
 
 /* Loads a saved (or drafted) record into the form, replacing what is
