@@ -204,6 +204,13 @@ JyFormField *jy_followup_form_find_field     (JyFollowupForm   *self,
                                               const JyFollowup *record);
 void        jy_followup_form_update_computed (JyFollowupForm   *self,
                                               const JyFollowup *record);
+
+/* jy-followup-form-checklists.c: symptoms and observed danger signs */
+void        jy_followup_form_build_checklists (JyFollowupForm  *self);
+void        jy_followup_form_read_checklists (JyFollowupForm   *self,
+                                              JyFollowup       *record);
+void        jy_followup_form_load_checklists (JyFollowupForm   *self,
+                                              const JyFollowup *record);
 void        jy_followup_form_symptom_toggled (JyFollowupForm   *self,
                                               GtkCheckButton   *check);
 
