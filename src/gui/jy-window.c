@@ -8,6 +8,8 @@
 
 #include "jy-window.h"
 
+#include "jy-followup-drafts.h"
+#include "jy-followup-launcher.h"
 #include "jy-followups-page.h"
 
 #include <glib/gi18n.h>
@@ -33,6 +35,7 @@ struct _JyWindow
   JyTodayPage          *today_page;
   JyResidentsPage      *residents_page;
   JyFollowupsPage      *followups_page;
+  JyFollowupDrafts     *drafts;          /* unsaved follow-up forms, per resident */
 };
 
 G_DEFINE_FINAL_TYPE (JyWindow, jy_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -143,6 +146,31 @@ open_resident_cb (JyWindow *self,
 {
   jy_window_show_page (self, "residents");
   jy_residents_page_open_resident (self->residents_page, resident_id);
+}
+
+static void
+followup_saved_cb (gint64   resident_id,
+                   gpointer user_data)
+{
+  JyWindow *self = user_data;
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Follow-up saved")));
+  jy_followups_page_reload (self->followups_page);
+  jy_today_page_reload (self->today_page);
+  jy_residents_page_refresh_resident (self->residents_page, resident_id);
+}
+
+static void
+follow_up_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  jy_followup_launch (GTK_WINDOW (self), self->store, self->drafts, g_variant_get_int64 (parameter),
+                      0, NULL, followup_saved_cb, self);
 }
 
 static void
@@ -330,6 +358,7 @@ jy_window_dispose (GObject *object)
 {
   JyWindow *self = (JyWindow *)object;
 
+  g_clear_object (&self->drafts);
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -381,6 +410,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.new-resident", NULL, new_resident_action);
+  gtk_widget_class_install_action (widget_class, "win.follow-up", "x", follow_up_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-resident", NULL);
 
@@ -403,4 +433,5 @@ jy_window_init (JyWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->followups_page, "open-resident", G_CALLBACK (open_resident_cb),
                            self, G_CONNECT_SWAPPED);
+  self->drafts = jy_followup_drafts_new ();
 }

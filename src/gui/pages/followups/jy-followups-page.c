@@ -397,6 +397,8 @@ follow_up_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   g_signal_emit (widget, signals[FOLLOW_UP], 0, g_variant_get_int64 (parameter));
+  /* The window opens the form (win.follow-up), as from a resident's page. */
+  gtk_widget_activate_action (widget, "win.follow-up", "x", g_variant_get_int64 (parameter));
 }
 
 static void
