@@ -174,6 +174,17 @@ follow_up_action (GtkWidget  *widget,
 }
 
 static void
+show_worklist_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  jy_window_show_page (self, "followups");
+  jy_followups_page_show_kind (self->followups_page, g_variant_get_int32 (parameter));
+}
+
+static void
 search_stop_cb (JyWindow *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -411,6 +422,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.new-resident", NULL, new_resident_action);
   gtk_widget_class_install_action (widget_class, "win.follow-up", "x", follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.show-worklist", "i", show_worklist_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-resident", NULL);
 

@@ -124,6 +124,15 @@ find_window (GType type)
   return NULL;
 }
 
+static gboolean
+doctors_listed (gpointer data)
+{
+  GtkDropDown *doctors = GTK_DROP_DOWN (jy_test_find_by_id (data, "doctor_dropdown"));
+
+  return gtk_drop_down_get_model (doctors) != NULL &&
+         g_list_model_get_n_items (gtk_drop_down_get_model (doctors)) > 0;
+}
+
 static void
 test_enrol_in_diabetes (Fixture       *fx,
                         gconstpointer  user_data)
@@ -136,6 +145,7 @@ test_enrol_in_diabetes (Fixture       *fx,
   gtk_widget_activate_action (GTK_WIDGET (fx->section), "chronic.enrol", NULL);
   dialog = find_window (JY_TYPE_ENROLMENT_DIALOG);
   g_assert_nonnull (dialog);
+  jy_test_iterate_until_true (doctors_listed, dialog);
 
   /* Hypertension is managed already: the dialog offers diabetes. */
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (jy_test_find_by_id (GTK_WIDGET (dialog), "dm_button"))));
