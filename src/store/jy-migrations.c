@@ -309,19 +309,21 @@ static const char migration_3[] =
   "CREATE UNIQUE INDEX chronic_enrolment_managing ON chronic_enrolment (resident_id, programme_id)\n"
   "  WHERE status = 'managing';\n"
   "CREATE INDEX chronic_enrolment_resident ON chronic_enrolment (resident_id);\n"
-  /* Worklists: each one a range of one of these (see jy-chronic-worklist.c). */
-  "CREATE INDEX chronic_enrolment_due ON chronic_enrolment (next_due_date)\n"
+  /* Worklists: each one a range of one of these, in the order the list
+   * shows (see jy-chronic-worklist.c). resident_id makes the totals
+   * (distinct residents) index-only. */
+  "CREATE INDEX chronic_enrolment_due ON chronic_enrolment (next_due_date, resident_id)\n"
   "  WHERE status = 'managing';\n"
-  "CREATE INDEX chronic_enrolment_team_due ON chronic_enrolment (team_id, next_due_date)\n"
+  "CREATE INDEX chronic_enrolment_team_due ON chronic_enrolment (team_id, next_due_date, resident_id)\n"
   "  WHERE status = 'managing';\n"
-  "CREATE INDEX chronic_enrolment_doctor_due ON chronic_enrolment (doctor_id, next_due_date)\n"
+  "CREATE INDEX chronic_enrolment_doctor_due ON chronic_enrolment (doctor_id, next_due_date, resident_id)\n"
   "  WHERE status = 'managing';\n"
-  "CREATE INDEX chronic_enrolment_recheck ON chronic_enrolment (next_due_date)\n"
+  "CREATE INDEX chronic_enrolment_recheck ON chronic_enrolment (next_due_date, resident_id)\n"
   "  WHERE status = 'managing' AND due_action > 0;\n"
-  "CREATE INDEX chronic_enrolment_referral ON chronic_enrolment (next_due_date)\n"
+  "CREATE INDEX chronic_enrolment_referral ON chronic_enrolment (next_due_date, resident_id)\n"
   "  WHERE status = 'managing' AND referral_open = 1;\n"
-  "CREATE INDEX chronic_enrolment_norm ON chronic_enrolment (norm_year, behind_date)\n"
-  "  WHERE status = 'managing';\n"
+  "CREATE INDEX chronic_enrolment_norm ON chronic_enrolment\n"
+  "  (norm_year, behind_date, resident_id, next_due_date) WHERE status = 'managing';\n"
 
   /* One record per disease of a visit (jy-followup.h); a combined visit is
    * two rows sharing visit_uuid. Unmeasured numbers are NULL. symptoms and
