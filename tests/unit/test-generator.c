@@ -370,11 +370,14 @@ test_other_columns (GeneratorFixture *fx,
     "   OR ethnicity NOT GLOB '[0-5][0-9]' OR ethnicity = '00'\n"
     "   OR address_detail IS NULL OR address_detail = ''\n"
     "   OR birth_date NOT GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'";
-  /* Sync columns: the demo counts as already on the platform. */
+  /* Sync columns: the demo counts as already on the platform. A few
+   * hypertension and diabetes patients died or moved out (see
+   * test-generator-chronic). */
   static const char sync_columns_sql[] =
     "SELECT count(*) FROM resident\n"
     "WHERE rev = 1 AND remote_version = '1' AND created_by = 'system'\n"
-    "  AND status = 'active' AND created_at = updated_at\n"
+    "  AND (status = 'active' OR status IN ('dead', 'moved-out') AND status_date IS NOT NULL)\n"
+    "  AND created_at = updated_at\n"
     "  AND length (uuid) = 36 AND substr (uuid, 15, 1) = '4'\n"
     "  AND substr (uuid, 20, 1) IN ('8', '9', 'a', 'b')";
   gint64 n_phone;
@@ -422,7 +425,10 @@ test_elderly_share_at_20000 (GeneratorFixture *fx,
   g_assert_no_error (error);
   seconds = (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC;
   g_test_message ("generated 20000 residents in %.2f s", seconds);
-  g_assert_cmpfloat (seconds, <, 2.0);
+  /* With five years of hypertension and diabetes follow-ups (about
+   * 95,000): a tenth of the bench's 60 s for 200,000, and room for a
+   * shared machine. */
+  g_assert_cmpfloat (seconds, <, 10.0);
 
   /* Progress every 10,000 residents. */
   g_assert_cmpuint (job.n_progress_calls, ==, 2);
