@@ -107,23 +107,14 @@ combined_visit (Fixture    *fx,
   g_assert_no_error (error);
 }
 
-static gpointer
-end_job (JyDb          *db,
-         gpointer       data,
-         GCancellable  *cancellable,
-         GError       **error)
-{
-  return jy_chronic_store_end_enrolment (db, *(gint64 *)data, 1, "2026-11-10", "death", NULL, error)
-           ? JY_STORE_DONE : NULL;
-}
-
 static void
 fixture_setup (Fixture       *fx,
                gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
   ChronicFixture *base = &fx->base;
-  gint64 htn, dm, ended;
+  gint64 htn, dm;
+  EndJob death = { 0, 1, "2026-11-10", "death" };
 
   chronic_fixture_setup (base, user_data);
   fx->now = g_date_time_new_from_iso8601 ("2026-11-23T15:30:00Z", NULL);
@@ -163,9 +154,9 @@ fixture_setup (Fixture       *fx,
          JY_FOLLOWUP_ACTION_ADJUST, "2026-12-10");
 
   fx->i = chronic_fixture_add_resident (base, "壬", 0);
-  ended = chronic_fixture_enrol (base, fx->i, JY_PROGRAMME_HTN, "2019-06-01", 0);
-  routine (fx, ended, "2026-08-01", "2026-11-01");
-  g_assert_true (jy_store_write (base->store, end_job, &ended, NULL, &error) == JY_STORE_DONE);
+  death.id = chronic_fixture_enrol (base, fx->i, JY_PROGRAMME_HTN, "2019-06-01", 0);
+  routine (fx, death.id, "2026-08-01", "2026-11-01");
+  g_assert_true (jy_store_write (base->store, end_job, &death, NULL, &error) == JY_STORE_DONE);
   g_assert_no_error (error);
 
   fx->j = chronic_fixture_add_resident (base, "癸", 1);
