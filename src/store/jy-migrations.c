@@ -310,8 +310,9 @@ static const char migration_3[] =
   "  WHERE status = 'managing';\n"
   "CREATE INDEX chronic_enrolment_resident ON chronic_enrolment (resident_id);\n"
   /* Worklists: each one a range of one of these, in the order the list
-   * shows (see jy-chronic-worklist.c). resident_id makes the totals
-   * (distinct residents) index-only. */
+   * shows (see jy-chronic-worklist.c, which names them). resident_id makes
+   * the totals (distinct residents) index-only, as do team_id and
+   * doctor_id the filtered behind-the-norm list. */
   "CREATE INDEX chronic_enrolment_due ON chronic_enrolment (next_due_date, resident_id)\n"
   "  WHERE status = 'managing';\n"
   "CREATE INDEX chronic_enrolment_team_due ON chronic_enrolment (team_id, next_due_date, resident_id)\n"
@@ -323,7 +324,8 @@ static const char migration_3[] =
   "CREATE INDEX chronic_enrolment_referral ON chronic_enrolment (next_due_date, resident_id)\n"
   "  WHERE status = 'managing' AND referral_open = 1;\n"
   "CREATE INDEX chronic_enrolment_norm ON chronic_enrolment\n"
-  "  (norm_year, behind_date, resident_id, next_due_date) WHERE status = 'managing';\n"
+  "  (norm_year, behind_date, resident_id, next_due_date, team_id, doctor_id)\n"
+  "  WHERE status = 'managing';\n"
 
   /* One record per disease of a visit (jy-followup.h); a combined visit is
    * two rows sharing visit_uuid. Unmeasured numbers are NULL. symptoms and
