@@ -92,15 +92,15 @@ check_record (const JyFollowup      *record,
 /* Inserts @record (checked) with its drugs, outbox and audit entries, and
  * fills in what the database decided. Returns the new uuid. */
 static char *
-insert_record (JyDb              *db,
-               const JyFollowup  *record,
-               JyFollowupAction   action,
-               const EnrolmentFacts *enrolment,
-               gint64             replaces_id,
-               const char        *replaces_uuid,
-               const char        *visit_uuid,
-               gint64            *out_id,
-               GError           **error)
+insert_record (JyDb                  *db,
+               const JyFollowup      *record,
+               JyFollowupAction       action,
+               const EnrolmentFacts  *enrolment,
+               gint64                 replaces_id,
+               const char            *replaces_uuid,
+               const char            *visit_uuid,
+               gint64                *out_id,
+               GError               **error)
 {
   static const char sql[] =
     "INSERT INTO followup (" FOLLOWUP_FIELDS (AS_COLUMN)

@@ -235,11 +235,11 @@ next_date_text (Writer *w,
 }
 
 static gboolean
-write_enrolment (Writer        *w,
-                 JyGenPatient  *p,
-                 guint          k,
-                 const TeamStaff *staff,
-                 GError       **error)
+write_enrolment (Writer           *w,
+                 JyGenPatient     *p,
+                 guint             k,
+                 const TeamStaff  *staff,
+                 GError          **error)
 {
   JyGenEnrolment *e = &p->enrolments[k];
   GArray *visits = w->chronic.visits;

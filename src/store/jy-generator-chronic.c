@@ -64,10 +64,10 @@ htn_per_mille (int age)
 }
 
 static guint
-dm_per_mille (int  age,
+dm_per_mille (int      age,
               gboolean hypertensive)
 {
-  guint base = age < 45 ? 35 : age < 55 ? 75 : age < 65 ? 120 : age < 75 ? 150 : 150;
+  guint base = age < 45 ? 35 : age < 55 ? 75 : age < 65 ? 120 : 150;
 
   return hypertensive ? base * 19 / 10 : base * 6 / 10;
 }
@@ -95,10 +95,10 @@ pick_institution (JyGenSource *src)
 
 /* Decides whether @p is enrolled in @programme and when; FALSE if not. */
 static gboolean
-plan_enrolment (JyGenChronic *c,
-                JyGenPatient *p,
-                JyProgramme   programme,
-                guint32       earliest_enrol,
+plan_enrolment (JyGenChronic   *c,
+                JyGenPatient   *p,
+                JyProgramme     programme,
+                guint32         earliest_enrol,
                 JyGenEnrolment *out)
 {
   JyGenSource *src = c->src;
@@ -192,11 +192,11 @@ jy_gen_chronic_regimen (JyProgramme      programme,
  * @v, pass the previous face-to-face one and take its class, action and
  * next date. Only the cases the simulation produces are covered. */
 static void
-classify (JyGenVisit        *v,
+classify (JyGenVisit           *v,
           const JyGenEnrolment *e,
-          int                age,
-          gboolean           adverse,
-          gboolean           complication)
+          int                   age,
+          gboolean              adverse,
+          gboolean              complication)
 {
   gboolean measured, controlled, danger;
 
