@@ -74,7 +74,7 @@
   "FROM chronic_enrolment e INDEXED BY chronic_enrolment_managing\n" \
   "WHERE e.resident_id = :resident AND e.status = 'managing' AND " cond
 #define BEHIND_PAGE_SQL(index, filter) \
-  "SELECT e.resident_id FROM " BEHIND_RANGES filter "\n" \
+  "SELECT e.resident_id, count (*) OVER () FROM " BEHIND_RANGES filter "\n" \
   "GROUP BY e.resident_id ORDER BY min (e.next_due_date), e.resident_id\n" \
   "LIMIT :limit OFFSET :offset"
 #define BEHIND_COUNT_SQL(index, filter) \
@@ -232,13 +232,15 @@ load_programmes (JyDb    *db,
   return g_steal_pointer (&map);
 }
 
-/* The residents on the page, in list order, into @ids. */
+/* The residents on the page, in list order, into @ids; the behind list
+ * also gives its total (*out_total, else left alone). */
 static gboolean
 read_page_ids (JyDb                   *db,
                const JyWorklistQuery  *query,
                const GDate            *today,
                guint                   limit,
                GArray                 *ids,
+               guint                  *out_total,
                GError                **error)
 {
   sqlite3_stmt *stmt = jy_db_prepare (db, page_sql[query->kind][filter_variant (query)], error);
@@ -261,6 +263,7 @@ read_page_ids (JyDb                   *db,
           gint64 id = sqlite3_column_int64 (stmt, 0);
 
           g_array_append_val (ids, id);
+          *out_total = (guint)sqlite3_column_int64 (stmt, 1);
         }
       if (rc < 0)
         return FALSE;
@@ -400,9 +403,12 @@ jy_chronic_worklist_query (JyDb                   *db,
   jy_chronic_worklist_today (query->now, &page->today);
   limit = query->limit == 0 ? JY_WORKLIST_DEFAULT_LIMIT : MIN (query->limit, JY_WORKLIST_MAX_LIMIT);
 
+  /* The behind list counts while it groups (count (*) OVER ()), unless
+   * the page is past its end. */
+  page->total = G_MAXUINT;
   if ((programmes = load_programmes (db, error)) == NULL ||
-      !read_page_ids (db, query, &page->today, limit, ids, error) ||
-      !count_list (db, query, &page->today, &page->total, error))
+      !read_page_ids (db, query, &page->today, limit, ids, &page->total, error) ||
+      (page->total == G_MAXUINT && !count_list (db, query, &page->today, &page->total, error)))
     return NULL;
 
   for (guint i = 0; i < ids->len; i++)

@@ -390,6 +390,20 @@ test_pages_and_total (Fixture       *fx,
   g_assert_cmpuint (page3->total, ==, 5);
   g_assert_cmpuint (page6->rows->len, ==, 0);
   g_assert_cmpuint (page6->total, ==, 5);
+
+  /* The behind list counts as it groups; past its end it counts apart. */
+  {
+    JyWorklistQuery second = { .kind = JY_WORKLIST_BEHIND_NORM, .limit = 2, .offset = 2 };
+    JyWorklistQuery past = { .kind = JY_WORKLIST_BEHIND_NORM, .limit = 2, .offset = 3 };
+    g_autoptr(JyWorklistPage) behind2 = run (fx, &second);
+    g_autoptr(JyWorklistPage) behind_past = run (fx, &past);
+    g_autofree char *got = letters (fx, behind2);
+
+    g_assert_cmpstr (got, ==, "K");
+    g_assert_cmpuint (behind2->total, ==, 3);
+    g_assert_cmpuint (behind_past->rows->len, ==, 0);
+    g_assert_cmpuint (behind_past->total, ==, 3);
+  }
 }
 
 static gpointer
