@@ -137,9 +137,11 @@ prepare_centre (Bench   *bench,
                 GError **error)
 {
   /* Named after what made it, so that branches with another schema or
-   * generator keep caches of their own side by side. */
-  g_autofree char *name = g_strdup_printf ("centre-%u-s%d-g%d.db", bench->residents,
-                                           jy_migrations_latest (), JY_GENERATOR_VERSION);
+   * generator keep caches of their own side by side: the schema by its
+   * fingerprint, as two branches may each have their own step 3. */
+  g_autofree char *schema = jy_migrations_dup_fingerprint ();
+  g_autofree char *name = g_strdup_printf ("centre-%u-s%d-%s-g%d.db", bench->residents,
+                                           jy_migrations_latest (), schema, JY_GENERATOR_VERSION);
   g_autofree char *path = g_build_filename (bench->cache_dir, name, NULL);
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(JyStore) store = NULL;

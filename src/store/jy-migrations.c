@@ -446,6 +446,16 @@ jy_migrations_latest (void)
   return G_N_ELEMENTS (migrations);
 }
 
+char *
+jy_migrations_dup_fingerprint (void)
+{
+  g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    g_checksum_update (digest, (const guchar *)migrations[i], -1);
+  return g_strndup (g_checksum_get_string (digest), 12);
+}
+
 gboolean
 jy_migrations_run (JyDb     *db,
                    int       target,
