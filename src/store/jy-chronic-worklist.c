@@ -13,73 +13,106 @@
 #include "jy-phone.h"
 #include "jy-store-error.h"
 
-#include <stdlib.h>
+#include <string.h>
 
-/* Each list is one WHERE over the managing enrolments, written so that
- * SQLite reads one partial index of migration_3 as a range:
- *   due this week, overdue   chronic_enrolment_due (or _team_due, _doctor_due)
+/* Each list is one condition over the managing enrolments, read as a
+ * range of one partial index of migration_3, in the order the list shows
+ * (earliest due date, then resident):
+ *   due this week, overdue   chronic_enrolment_due (_team_due, _doctor_due when filtered)
  *   recheck                  chronic_enrolment_recheck (due_action > 0)
  *   referral                 chronic_enrolment_referral (referral_open = 1)
  *   behind the norm          chronic_enrolment_norm (norm_year, behind_date)
- * A filter by team or doctor is part of the statement (one statement per
- * filter combination), so that the team and doctor indexes serve it. The
- * inner query groups a resident's enrolments into one row, sorts by the
- * earliest due date and cuts the page; count (*) OVER () is the number of
- * residents on the whole list, computed in the same pass. Only the page's
- * rows are joined to resident. */
+ * Statements name their index (INDEXED BY): without statistics SQLite
+ * prefers walking every managing enrolment in resident order to spare a
+ * sort for DISTINCT or GROUP BY, which costs 20-200 ms at 60,000
+ * enrolments; with INDEXED BY a schema change that loses the index fails
+ * loudly instead of quietly slowing down. A filter by team or doctor is
+ * part of the statement (one per filter combination).
+ *
+ * A page is read in three steps. The residents on it: the index is read
+ * in list order until the page is full (a resident's first entry is their
+ * earliest due date), so a page costs the same on a list of ten or of ten
+ * thousand. The total: count (DISTINCT resident_id) over the same range,
+ * from the index alone. The rows: each resident's enrolments on the list
+ * and their record, about a hundred small lookups. The behind-the-norm
+ * list is not in due order in its index: it is grouped and sorted whole,
+ * a few thousand entries read from the index alone. */
 
-#define WHERE_DUE_WEEK "e.next_due_date BETWEEN :today AND :until"
-#define WHERE_OVERDUE  "e.next_due_date < :today"
-#define WHERE_RECHECK  "e.due_action > 0 AND e.next_due_date <= :until"
-#define WHERE_REFERRAL "e.referral_open = 1"
+#define COND_DUE_WEEK "e.next_due_date BETWEEN :today AND :until"
+#define COND_OVERDUE  "e.next_due_date < :today"
+#define COND_RECHECK  "e.due_action > 0 AND e.next_due_date <= :until"
+#define COND_REFERRAL "e.referral_open = 1"
 /* behind_date is within norm_year (see migration_3); an enrolment whose
  * last face-to-face visit is from an earlier year has none this year and
  * is behind from 1 April. */
-#define WHERE_BEHIND   "((e.norm_year = :year AND e.behind_date <= :today)\n" \
-                       "       OR (e.norm_year < :year AND :today >= :april))"
+#define COND_BEHIND   "((e.norm_year = :year AND e.behind_date <= :today)\n" \
+                      "     OR (e.norm_year < :year AND :today >= :april))"
+/* The same as two ranges of one index (an OR would read all of it). */
+#define BEHIND_RANGES \
+  "(SELECT resident_id, next_due_date, team_id, doctor_id\n" \
+  "       FROM chronic_enrolment INDEXED BY chronic_enrolment_norm\n" \
+  "       WHERE status = 'managing' AND norm_year = :year AND behind_date <= :today\n" \
+  "       UNION ALL\n" \
+  "       SELECT resident_id, next_due_date, team_id, doctor_id\n" \
+  "       FROM chronic_enrolment INDEXED BY chronic_enrolment_norm\n" \
+  "       WHERE status = 'managing' AND norm_year < :year AND :today >= :april) e\n" \
+  "WHERE 1"
 
 #define FILTER_TEAM   " AND e.team_id = :team"
 #define FILTER_DOCTOR " AND e.doctor_id = :doctor"
 
-#define PAGE_SQL(where) \
-  "SELECT w.resident_id, r.name, r.sex, r.birth_date, r.phone, w.programmes, w.due,\n" \
-  "       w.last_visit, w.last_class, w.action, w.referral_open, w.norm_visits, w.total\n" \
-  "FROM (SELECT e.resident_id, group_concat (e.programme_id) AS programmes,\n" \
-  "             min (e.next_due_date) AS due, max (e.last_visit_date) AS last_visit,\n" \
-  "             max (e.last_class) AS last_class, max (e.due_action) AS action,\n" \
-  "             max (e.referral_open) AS referral_open,\n" \
-  "             min (CASE WHEN e.norm_year = :year THEN e.norm_visits ELSE 0 END) AS norm_visits,\n" \
-  "             count (*) OVER () AS total\n" \
-  "      FROM chronic_enrolment e\n" \
-  "      WHERE e.status = 'managing' AND " where "\n" \
-  "      GROUP BY e.resident_id\n" \
-  "      ORDER BY due IS NULL, due, e.resident_id\n" \
-  "      LIMIT :limit OFFSET :offset) w\n" \
-  "JOIN resident r ON r.id = w.resident_id\n" \
-  "ORDER BY w.due IS NULL, w.due, w.resident_id"
+#define SCAN_SQL(index, cond) \
+  "SELECT e.resident_id FROM chronic_enrolment e INDEXED BY " index "\n" \
+  "WHERE e.status = 'managing' AND " cond "\n" \
+  "ORDER BY e.next_due_date, e.resident_id"
+#define COUNT_SQL(index, cond) \
+  "SELECT count (DISTINCT e.resident_id) FROM chronic_enrolment e INDEXED BY " index "\n" \
+  "WHERE e.status = 'managing' AND " cond
+#define DETAIL_SQL(index, cond) \
+  "SELECT e.programme_id, e.next_due_date, e.last_visit_date, e.last_class, e.due_action,\n" \
+  "       e.referral_open, e.norm_year, e.norm_visits\n" \
+  "FROM chronic_enrolment e INDEXED BY chronic_enrolment_managing\n" \
+  "WHERE e.resident_id = :resident AND e.status = 'managing' AND " cond
+#define BEHIND_PAGE_SQL(index, filter) \
+  "SELECT e.resident_id, count (*) OVER () FROM " BEHIND_RANGES filter "\n" \
+  "GROUP BY e.resident_id ORDER BY min (e.next_due_date), e.resident_id\n" \
+  "LIMIT :limit OFFSET :offset"
+#define BEHIND_COUNT_SQL(index, filter) \
+  "SELECT count (DISTINCT e.resident_id) FROM " BEHIND_RANGES filter
 
-#define COUNT_SQL(where) \
-  "SELECT count (DISTINCT e.resident_id) FROM chronic_enrolment e\n" \
-  "WHERE e.status = 'managing' AND " where
+/* Unfiltered, by team, by doctor, by both; the index for each. */
+#define VARIANTS(MAKE, cond, all, team, doctor) \
+  { MAKE (all, cond), MAKE (team, cond FILTER_TEAM), MAKE (doctor, cond FILTER_DOCTOR), \
+    MAKE (doctor, cond FILTER_TEAM FILTER_DOCTOR) }
+#define BY_DUE(MAKE, cond) \
+  VARIANTS (MAKE, cond, "chronic_enrolment_due", "chronic_enrolment_team_due", \
+            "chronic_enrolment_doctor_due")
+/* Short lists: the filter is checked on their few entries. */
+#define BY_ONE(MAKE, cond, index) VARIANTS (MAKE, cond, index, index, index)
 
-#define VARIANTS(MAKE, where) \
-  { MAKE (where), MAKE (where FILTER_TEAM), MAKE (where FILTER_DOCTOR), \
-    MAKE (where FILTER_TEAM FILTER_DOCTOR) }
-
+/* The residents of a page, in order (the behind list: with LIMIT/OFFSET). */
 static const char *const page_sql[JY_WORKLIST_N_KINDS][4] = {
-  [JY_WORKLIST_DUE_THIS_WEEK] = VARIANTS (PAGE_SQL, WHERE_DUE_WEEK),
-  [JY_WORKLIST_OVERDUE] = VARIANTS (PAGE_SQL, WHERE_OVERDUE),
-  [JY_WORKLIST_RECHECK] = VARIANTS (PAGE_SQL, WHERE_RECHECK),
-  [JY_WORKLIST_REFERRAL] = VARIANTS (PAGE_SQL, WHERE_REFERRAL),
-  [JY_WORKLIST_BEHIND_NORM] = VARIANTS (PAGE_SQL, WHERE_BEHIND),
+  [JY_WORKLIST_DUE_THIS_WEEK] = BY_DUE (SCAN_SQL, COND_DUE_WEEK),
+  [JY_WORKLIST_OVERDUE] = BY_DUE (SCAN_SQL, COND_OVERDUE),
+  [JY_WORKLIST_RECHECK] = BY_ONE (SCAN_SQL, COND_RECHECK, "chronic_enrolment_recheck"),
+  [JY_WORKLIST_REFERRAL] = BY_ONE (SCAN_SQL, COND_REFERRAL, "chronic_enrolment_referral"),
+  [JY_WORKLIST_BEHIND_NORM] = BY_ONE (BEHIND_PAGE_SQL, "", ""),
 };
 
 static const char *const count_sql[JY_WORKLIST_N_KINDS][4] = {
-  [JY_WORKLIST_DUE_THIS_WEEK] = VARIANTS (COUNT_SQL, WHERE_DUE_WEEK),
-  [JY_WORKLIST_OVERDUE] = VARIANTS (COUNT_SQL, WHERE_OVERDUE),
-  [JY_WORKLIST_RECHECK] = VARIANTS (COUNT_SQL, WHERE_RECHECK),
-  [JY_WORKLIST_REFERRAL] = VARIANTS (COUNT_SQL, WHERE_REFERRAL),
-  [JY_WORKLIST_BEHIND_NORM] = VARIANTS (COUNT_SQL, WHERE_BEHIND),
+  [JY_WORKLIST_DUE_THIS_WEEK] = BY_DUE (COUNT_SQL, COND_DUE_WEEK),
+  [JY_WORKLIST_OVERDUE] = BY_DUE (COUNT_SQL, COND_OVERDUE),
+  [JY_WORKLIST_RECHECK] = BY_ONE (COUNT_SQL, COND_RECHECK, "chronic_enrolment_recheck"),
+  [JY_WORKLIST_REFERRAL] = BY_ONE (COUNT_SQL, COND_REFERRAL, "chronic_enrolment_referral"),
+  [JY_WORKLIST_BEHIND_NORM] = BY_ONE (BEHIND_COUNT_SQL, "", ""),
+};
+
+static const char *const detail_sql[JY_WORKLIST_N_KINDS][4] = {
+  [JY_WORKLIST_DUE_THIS_WEEK] = BY_ONE (DETAIL_SQL, COND_DUE_WEEK, ""),
+  [JY_WORKLIST_OVERDUE] = BY_ONE (DETAIL_SQL, COND_OVERDUE, ""),
+  [JY_WORKLIST_RECHECK] = BY_ONE (DETAIL_SQL, COND_RECHECK, ""),
+  [JY_WORKLIST_REFERRAL] = BY_ONE (DETAIL_SQL, COND_REFERRAL, ""),
+  [JY_WORKLIST_BEHIND_NORM] = BY_ONE (DETAIL_SQL, COND_BEHIND, ""),
 };
 
 /* Days after today that still count as "this week" and "within 14 days". */
@@ -199,42 +232,155 @@ load_programmes (JyDb    *db,
   return g_steal_pointer (&map);
 }
 
-static JyProgramme
-programmes_from_ids (GHashTable *map,
-                     const char *ids)
+/* The residents on the page, in list order, into @ids; the behind list
+ * also gives its total (*out_total, else left alone). */
+static gboolean
+read_page_ids (JyDb                   *db,
+               const JyWorklistQuery  *query,
+               const GDate            *today,
+               guint                   limit,
+               GArray                 *ids,
+               guint                  *out_total,
+               GError                **error)
 {
-  g_auto(GStrv) parts = g_strsplit (ids != NULL ? ids : "", ",", -1);
-  JyProgramme programmes = JY_PROGRAMME_NONE;
+  sqlite3_stmt *stmt = jy_db_prepare (db, page_sql[query->kind][filter_variant (query)], error);
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree gint64 *keys = NULL;
+  guint wanted = query->offset + limit;
+  guint n_seen = 0;
+  int rc = SQLITE_DONE;
 
-  for (guint i = 0; parts[i] != NULL; i++)
-    programmes |= GPOINTER_TO_INT (g_hash_table_lookup (map, GINT_TO_POINTER (atoi (parts[i]))));
-  return programmes;
+  if (stmt == NULL)
+    return FALSE;
+  bind_query (stmt, query, today);
+
+  if (query->kind == JY_WORKLIST_BEHIND_NORM)
+    {
+      bind_named_int64 (stmt, ":limit", limit);
+      bind_named_int64 (stmt, ":offset", query->offset);
+      while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+          *out_total = (guint)sqlite3_column_int64 (stmt, 1);
+        }
+      if (rc < 0)
+        return FALSE;
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  /* In due order a resident's first entry is their earliest: keep first
+   * entries until the page is full, then stop reading. */
+  seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  keys = g_new (gint64, wanted);
+  while (n_seen < wanted && (rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      keys[n_seen] = id;
+      g_hash_table_add (seen, &keys[n_seen]);
+      if (n_seen >= query->offset)
+        g_array_append_val (ids, id);
+      n_seen++;
+    }
+  sqlite3_reset (stmt);
+  return n_seen == wanted || rc >= 0;
 }
 
+/* One resident's row: their enrolments on the list and their record. */
 static JyWorklistRow *
-row_from_statement (sqlite3_stmt *stmt,
-                    GHashTable   *programmes,
-                    const GDate  *today)
+load_row (JyDb                   *db,
+          const JyWorklistQuery  *query,
+          const GDate            *today,
+          GHashTable             *programmes,
+          gint64                  resident_id,
+          GError                **error)
 {
-  JyWorklistRow *row = g_new0 (JyWorklistRow, 1);
-  const char *phone = (const char *)sqlite3_column_text (stmt, 4);
+  static const char resident_sql[] =
+    "SELECT name, sex, birth_date, phone FROM resident WHERE id = ?1";
+  g_autoptr(JyWorklistRow) row = g_new0 (JyWorklistRow, 1);
+  sqlite3_stmt *stmt;
+  int year = g_date_get_year (today);
+  gboolean first = TRUE;
   GDate due;
+  int rc;
 
-  row->resident_id = sqlite3_column_int64 (stmt, 0);
-  row->name = jy_db_column_dup_text (stmt, 1);
-  row->sex = jy_db_column_dup_text (stmt, 2);
-  row->birth_date = jy_db_column_dup_text (stmt, 3);
-  row->phone_masked = phone != NULL ? jy_phone_mask (phone) : NULL;
-  row->programmes = programmes_from_ids (programmes, (const char *)sqlite3_column_text (stmt, 5));
-  row->due_date = jy_db_column_dup_text (stmt, 6);
-  row->last_visit_date = jy_db_column_dup_text (stmt, 7);
-  row->last_class = sqlite3_column_int (stmt, 8);
-  row->action = sqlite3_column_int (stmt, 9);
-  row->referral_open = sqlite3_column_int (stmt, 10) != 0;
-  row->norm_visits = sqlite3_column_int (stmt, 11);
+  row->resident_id = resident_id;
+  if ((stmt = jy_db_prepare (db, detail_sql[query->kind][filter_variant (query)], error)) == NULL)
+    return NULL;
+  bind_query (stmt, query, today);
+  bind_named_int64 (stmt, ":resident", resident_id);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      const char *next = (const char *)sqlite3_column_text (stmt, 1);
+      const char *last = (const char *)sqlite3_column_text (stmt, 2);
+      int norm_visits = sqlite3_column_int (stmt, 6) == year ? sqlite3_column_int (stmt, 7) : 0;
+
+      row->programmes |= GPOINTER_TO_INT (g_hash_table_lookup (programmes,
+                                                               GINT_TO_POINTER (sqlite3_column_int (stmt, 0))));
+      /* No date sorts first, as in the index: nothing is planned. */
+      if (first || (row->due_date != NULL && (next == NULL || strcmp (next, row->due_date) < 0)))
+        {
+          g_free (row->due_date);
+          row->due_date = g_strdup (next);
+        }
+      if (last != NULL && (row->last_visit_date == NULL || strcmp (last, row->last_visit_date) > 0))
+        {
+          g_free (row->last_visit_date);
+          row->last_visit_date = g_strdup (last);
+        }
+      row->last_class = MAX (row->last_class, (JyFollowupClass)sqlite3_column_int (stmt, 3));
+      row->action = MAX (row->action, (JyFollowupAction)sqlite3_column_int (stmt, 4));
+      row->referral_open |= sqlite3_column_int (stmt, 5) != 0;
+      row->norm_visits = first ? norm_visits : MIN (row->norm_visits, norm_visits);
+      first = FALSE;
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
   if (jy_person_parse_date (row->due_date, &due))
     row->days_overdue = g_date_days_between (&due, today);
-  return row;
+
+  if ((stmt = jy_db_prepare (db, resident_sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, resident_id);
+  if ((rc = jy_db_step (db, stmt, error)) < 0)
+    return NULL;
+  if (rc == SQLITE_ROW)
+    {
+      const char *phone = (const char *)sqlite3_column_text (stmt, 3);
+
+      row->name = jy_db_column_dup_text (stmt, 0);
+      row->sex = jy_db_column_dup_text (stmt, 1);
+      row->birth_date = jy_db_column_dup_text (stmt, 2);
+      row->phone_masked = phone != NULL ? jy_phone_mask (phone) : NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&row);
+}
+
+static gboolean
+count_list (JyDb                   *db,
+            const JyWorklistQuery  *query,
+            const GDate            *today,
+            guint                  *out_count,
+            GError                **error)
+{
+  sqlite3_stmt *stmt = jy_db_prepare (db, count_sql[query->kind][filter_variant (query)], error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_query (stmt, query, today);
+  if ((rc = jy_db_step (db, stmt, error)) < 0)
+    return FALSE;
+  *out_count = rc == SQLITE_ROW ? (guint)sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 JyWorklistPage *
@@ -245,9 +391,8 @@ jy_chronic_worklist_query (JyDb                   *db,
 {
   g_autoptr(JyWorklistPage) page = NULL;
   g_autoptr(GHashTable) programmes = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint limit;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -258,30 +403,22 @@ jy_chronic_worklist_query (JyDb                   *db,
   jy_chronic_worklist_today (query->now, &page->today);
   limit = query->limit == 0 ? JY_WORKLIST_DEFAULT_LIMIT : MIN (query->limit, JY_WORKLIST_MAX_LIMIT);
 
+  /* The behind list counts while it groups (count (*) OVER ()), unless
+   * the page is past its end. */
+  page->total = G_MAXUINT;
   if ((programmes = load_programmes (db, error)) == NULL ||
-      (stmt = jy_db_prepare (db, page_sql[query->kind][filter_variant (query)], error)) == NULL)
+      !read_page_ids (db, query, &page->today, limit, ids, &page->total, error) ||
+      (page->total == G_MAXUINT && !count_list (db, query, &page->today, &page->total, error)))
     return NULL;
-  bind_query (stmt, query, &page->today);
-  bind_named_int64 (stmt, ":limit", limit);
-  bind_named_int64 (stmt, ":offset", query->offset);
 
-  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+  for (guint i = 0; i < ids->len; i++)
     {
-      g_ptr_array_add (page->rows, row_from_statement (stmt, programmes, &page->today));
-      page->total = (guint)sqlite3_column_int64 (stmt, 12);
-    }
-  if (rc < 0)
-    return NULL;
-  sqlite3_reset (stmt);
+      JyWorklistRow *row = load_row (db, query, &page->today, programmes,
+                                     g_array_index (ids, gint64, i), error);
 
-  /* A page past the end has no row to carry the total. */
-  if (page->rows->len == 0 && query->offset > 0)
-    {
-      g_autofree JyWorklistCounts *counts = jy_chronic_worklist_count (db, query, error);
-
-      if (counts == NULL)
+      if (row == NULL)
         return NULL;
-      page->total = counts->counts[query->kind];
+      g_ptr_array_add (page->rows, row);
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -313,17 +450,10 @@ jy_chronic_worklist_count (JyDb                   *db,
   for (JyWorklistKind kind = 0; kind < JY_WORKLIST_N_KINDS; kind++)
     {
       JyWorklistQuery one = *query;
-      sqlite3_stmt *stmt;
-      int rc;
 
       one.kind = kind;
-      if ((stmt = jy_db_prepare (db, count_sql[kind][filter_variant (&one)], error)) == NULL)
+      if (!count_list (db, &one, &today, &counts->counts[kind], error))
         return NULL;
-      bind_query (stmt, &one, &today);
-      if ((rc = jy_db_step (db, stmt, error)) < 0)
-        return NULL;
-      counts->counts[kind] = rc == SQLITE_ROW ? (guint)sqlite3_column_int64 (stmt, 0) : 0;
-      sqlite3_reset (stmt);
     }
 
   return g_steal_pointer (&counts);

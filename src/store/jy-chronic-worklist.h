@@ -22,9 +22,10 @@ G_BEGIN_DECLS
  *
  * A row is a resident, with the programmes that put them on the list
  * (a patient with both diseases is listed once). Rows are sorted by
- * urgency: earliest due date first, so the most overdue lead; residents
- * without a due date last. Dates are the centre's local dates
- * (Asia/Shanghai, jy-clock.h), whatever the workstation's zone. */
+ * urgency: earliest due date first, so the most overdue lead, then by
+ * resident; a resident with no visit planned at all (the last follow-up
+ * proposed none) comes before everyone. Dates are the centre's local
+ * dates (Asia/Shanghai, jy-clock.h), whatever the workstation's zone. */
 typedef enum
 {
   /* Next visit due within the coming seven days, today included

@@ -309,18 +309,22 @@ static const char migration_3[] =
   "CREATE UNIQUE INDEX chronic_enrolment_managing ON chronic_enrolment (resident_id, programme_id)\n"
   "  WHERE status = 'managing';\n"
   "CREATE INDEX chronic_enrolment_resident ON chronic_enrolment (resident_id);\n"
-  /* Worklists: each one a range of one of these (see jy-chronic-worklist.c). */
-  "CREATE INDEX chronic_enrolment_due ON chronic_enrolment (next_due_date)\n"
+  /* Worklists: each one a range of one of these, in the order the list
+   * shows (see jy-chronic-worklist.c, which names them). resident_id makes
+   * the totals (distinct residents) index-only, as do team_id and
+   * doctor_id the filtered behind-the-norm list. */
+  "CREATE INDEX chronic_enrolment_due ON chronic_enrolment (next_due_date, resident_id)\n"
   "  WHERE status = 'managing';\n"
-  "CREATE INDEX chronic_enrolment_team_due ON chronic_enrolment (team_id, next_due_date)\n"
+  "CREATE INDEX chronic_enrolment_team_due ON chronic_enrolment (team_id, next_due_date, resident_id)\n"
   "  WHERE status = 'managing';\n"
-  "CREATE INDEX chronic_enrolment_doctor_due ON chronic_enrolment (doctor_id, next_due_date)\n"
+  "CREATE INDEX chronic_enrolment_doctor_due ON chronic_enrolment (doctor_id, next_due_date, resident_id)\n"
   "  WHERE status = 'managing';\n"
-  "CREATE INDEX chronic_enrolment_recheck ON chronic_enrolment (next_due_date)\n"
+  "CREATE INDEX chronic_enrolment_recheck ON chronic_enrolment (next_due_date, resident_id)\n"
   "  WHERE status = 'managing' AND due_action > 0;\n"
-  "CREATE INDEX chronic_enrolment_referral ON chronic_enrolment (next_due_date)\n"
+  "CREATE INDEX chronic_enrolment_referral ON chronic_enrolment (next_due_date, resident_id)\n"
   "  WHERE status = 'managing' AND referral_open = 1;\n"
-  "CREATE INDEX chronic_enrolment_norm ON chronic_enrolment (norm_year, behind_date)\n"
+  "CREATE INDEX chronic_enrolment_norm ON chronic_enrolment\n"
+  "  (norm_year, behind_date, resident_id, next_due_date, team_id, doctor_id)\n"
   "  WHERE status = 'managing';\n"
 
   /* One record per disease of a visit (jy-followup.h); a combined visit is
@@ -440,6 +444,16 @@ int
 jy_migrations_latest (void)
 {
   return G_N_ELEMENTS (migrations);
+}
+
+char *
+jy_migrations_dup_fingerprint (void)
+{
+  g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    g_checksum_update (digest, (const guchar *)migrations[i], -1);
+  return g_strndup (g_checksum_get_string (digest), 12);
 }
 
 gboolean

@@ -267,3 +267,40 @@ chronic_fixture_count (ChronicFixture *fx,
 {
   return jy_test_query_int64 (fx->path, sql);
 }
+
+typedef struct
+{
+  gint64      id;
+  gint64      rev;
+  const char *date;
+  const char *reason;
+} EndJob;
+
+static inline gpointer
+end_job (JyDb          *db,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  EndJob *job = data;
+
+  return jy_chronic_store_end_enrolment (db, job->id, job->rev, job->date, job->reason, "迁往外省", error)
+           ? JY_STORE_DONE : NULL;
+}
+
+typedef struct
+{
+  JyFollowup       *correction;
+  JyFollowupAction  action;
+} CorrectJob;
+
+static inline gpointer
+correct_job (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  CorrectJob *job = data;
+
+  return jy_followup_store_correct (db, job->correction, job->action, error) ? JY_STORE_DONE : NULL;
+}

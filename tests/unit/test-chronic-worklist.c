@@ -107,23 +107,14 @@ combined_visit (Fixture    *fx,
   g_assert_no_error (error);
 }
 
-static gpointer
-end_job (JyDb          *db,
-         gpointer       data,
-         GCancellable  *cancellable,
-         GError       **error)
-{
-  return jy_chronic_store_end_enrolment (db, *(gint64 *)data, 1, "2026-11-10", "death", NULL, error)
-           ? JY_STORE_DONE : NULL;
-}
-
 static void
 fixture_setup (Fixture       *fx,
                gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
   ChronicFixture *base = &fx->base;
-  gint64 htn, dm, ended;
+  gint64 htn, dm;
+  EndJob death = { 0, 1, "2026-11-10", "death" };
 
   chronic_fixture_setup (base, user_data);
   fx->now = g_date_time_new_from_iso8601 ("2026-11-23T15:30:00Z", NULL);
@@ -163,9 +154,9 @@ fixture_setup (Fixture       *fx,
          JY_FOLLOWUP_ACTION_ADJUST, "2026-12-10");
 
   fx->i = chronic_fixture_add_resident (base, "壬", 0);
-  ended = chronic_fixture_enrol (base, fx->i, JY_PROGRAMME_HTN, "2019-06-01", 0);
-  routine (fx, ended, "2026-08-01", "2026-11-01");
-  g_assert_true (jy_store_write (base->store, end_job, &ended, NULL, &error) == JY_STORE_DONE);
+  death.id = chronic_fixture_enrol (base, fx->i, JY_PROGRAMME_HTN, "2019-06-01", 0);
+  routine (fx, death.id, "2026-08-01", "2026-11-01");
+  g_assert_true (jy_store_write (base->store, end_job, &death, NULL, &error) == JY_STORE_DONE);
   g_assert_no_error (error);
 
   fx->j = chronic_fixture_add_resident (base, "癸", 1);
@@ -399,6 +390,20 @@ test_pages_and_total (Fixture       *fx,
   g_assert_cmpuint (page3->total, ==, 5);
   g_assert_cmpuint (page6->rows->len, ==, 0);
   g_assert_cmpuint (page6->total, ==, 5);
+
+  /* The behind list counts as it groups; past its end it counts apart. */
+  {
+    JyWorklistQuery second = { .kind = JY_WORKLIST_BEHIND_NORM, .limit = 2, .offset = 2 };
+    JyWorklistQuery past = { .kind = JY_WORKLIST_BEHIND_NORM, .limit = 2, .offset = 3 };
+    g_autoptr(JyWorklistPage) behind2 = run (fx, &second);
+    g_autoptr(JyWorklistPage) behind_past = run (fx, &past);
+    g_autofree char *got = letters (fx, behind2);
+
+    g_assert_cmpstr (got, ==, "K");
+    g_assert_cmpuint (behind2->total, ==, 3);
+    g_assert_cmpuint (behind_past->rows->len, ==, 0);
+    g_assert_cmpuint (behind_past->total, ==, 3);
+  }
 }
 
 static gpointer
