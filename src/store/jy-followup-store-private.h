@@ -20,6 +20,7 @@ G_BEGIN_DECLS
  * by hand after them. Kinds:
  *   TEXT   char *, NULL when empty
  *   NUM    int, JY_UNMEASURED (any negative) stored as NULL
+ *   OPT    coded item (1–3), 0 = not recorded, stored as NULL
  *   REAL   double, likewise
  *   CODE   int or enum stored as is (NOT NULL in the table)
  *   BITS   guint bit set
@@ -34,12 +35,12 @@ G_BEGIN_DECLS
   X (temperature_c, REAL) X (foot_pulse, TEXT) X (signs_other, TEXT) \
   X (cigarettes, NUM) X (cigarettes_target, NUM) X (alcohol_liang, REAL) \
   X (alcohol_liang_target, REAL) X (exercise_per_week, NUM) X (exercise_minutes, NUM) \
-  X (exercise_per_week_target, NUM) X (exercise_minutes_target, NUM) X (salt, NUM) \
-  X (salt_target, NUM) X (staple_g, NUM) X (staple_g_target, NUM) X (psychology, NUM) \
-  X (compliance, NUM) X (fasting_glucose, REAL) X (random_glucose, REAL) X (hba1c, REAL) \
-  X (hba1c_date, TEXT) X (investigations, TEXT) X (adherence, NUM) \
+  X (exercise_per_week_target, NUM) X (exercise_minutes_target, NUM) X (salt, OPT) \
+  X (salt_target, OPT) X (staple_g, NUM) X (staple_g_target, NUM) X (psychology, OPT) \
+  X (compliance, OPT) X (fasting_glucose, REAL) X (random_glucose, REAL) X (hba1c, REAL) \
+  X (hba1c_date, TEXT) X (investigations, TEXT) X (adherence, OPT) \
   X (adverse_reaction, BOOL) X (adverse_reaction_text, TEXT) \
-  X (adverse_hard_to_control, BOOL) X (hypoglycaemia, NUM) X (new_complication, BOOL) \
+  X (adverse_hard_to_control, BOOL) X (hypoglycaemia, OPT) X (new_complication, BOOL) \
   X (complication_text, TEXT) X (classification, CODE) X (suggested_class, CODE) \
   X (class_override_reason, TEXT) X (referral_reason, TEXT) X (referral_institution, TEXT) \
   X (referral_department, TEXT) X (referral_contact, TEXT) X (referral_phone, TEXT) \

@@ -19,6 +19,7 @@ typedef enum
 {
   KIND_TEXT,
   KIND_NUM,
+  KIND_OPT,
   KIND_REAL,
   KIND_CODE,
   KIND_BITS,
@@ -71,6 +72,12 @@ jy_followup_row_bind_fields (sqlite3_stmt     *stmt,
         case KIND_TEXT:
           jy_db_bind_text_or_null (stmt, index, *(char **)P ());
           break;
+        case KIND_OPT:
+          if (*(int *)P () <= 0)
+            sqlite3_bind_null (stmt, index);
+          else
+            sqlite3_bind_int (stmt, index, *(int *)P ());
+          break;
         case KIND_NUM:
           if (*(int *)P () < 0)
             sqlite3_bind_null (stmt, index);
@@ -119,6 +126,9 @@ followup_from_statement (sqlite3_stmt *stmt)
           break;
         case KIND_NUM:
           *(int *)P () = null ? JY_UNMEASURED : sqlite3_column_int (stmt, i);
+          break;
+        case KIND_OPT:
+          *(int *)P () = null ? 0 : sqlite3_column_int (stmt, i);
           break;
         case KIND_REAL:
           *(double *)P () = null ? JY_UNMEASURED : sqlite3_column_double (stmt, i);
