@@ -27,6 +27,12 @@ void     report     (Bench       *bench,
                      double       target_ms);
 double   elapsed_ms (gint64       start);
 
+/* Hypertension and diabetes: saving a visit, a resident's history, the
+ * worklists (jiayi-bench-chronic.c). */
+gboolean bench_chronic (Bench       *bench,
+                        const char  *path,
+                        GError     **error);
+
 /* The rows that need the real widgets (jiayi-bench-gui.c). */
 gboolean bench_gui  (Bench       *bench,
                      const char  *path,

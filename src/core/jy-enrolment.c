@@ -22,7 +22,10 @@ jy_enrolment_new (JyProgramme programme)
 {
   JyEnrolment *self;
 
-  g_return_val_if_fail (programme == JY_PROGRAMME_HTN || programme == JY_PROGRAMME_T2DM, NULL);
+  /* NONE is allowed: programmes are data, and a database may hold one
+   * this build does not know (the store reads it, validation refuses it). */
+  g_return_val_if_fail (programme == JY_PROGRAMME_NONE || programme == JY_PROGRAMME_HTN ||
+                        programme == JY_PROGRAMME_T2DM, NULL);
 
   self = g_new0 (JyEnrolment, 1);
   self->status = g_strdup ("managing");

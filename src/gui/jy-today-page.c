@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "jy-centre-store.h"
+#include "jy-chronic-worklist.h"
 #include "jy-clock.h"
 
 /* The landing page: today's date, the centre, and the worklist. Each area
@@ -31,6 +32,10 @@ struct _JyTodayPage
   GtkLabel     *teams_value;
   GtkLabel     *staff_value;
   AdwStatusPage *error_status;
+  AdwPreferencesGroup *worklist_group;
+  AdwActionRow  *nothing_row;
+  GPtrArray     *worklist_rows;   /* rows added for what is due */
+  GCancellable  *counts_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (JyTodayPage, jy_today_page, ADW_TYPE_BIN)
@@ -114,6 +119,93 @@ summary_loaded_cb (GObject      *object,
   g_signal_emit (self, signals[READY], 0);
 }
 
+/* Today's chronic-disease lists, most urgent first; the overdue list
+ * includes what the norm lists show, so it stands for them here. */
+static const JyWorklistKind today_kinds[] = {
+  JY_WORKLIST_REFERRAL, JY_WORKLIST_RECHECK, JY_WORKLIST_OVERDUE, JY_WORKLIST_DUE_THIS_WEEK,
+};
+
+static const char *
+today_title (JyWorklistKind kind)
+{
+  switch (kind)
+    {
+    case JY_WORKLIST_REFERRAL:
+      return _("Referrals to follow up");
+    case JY_WORKLIST_RECHECK:
+      return _("2-week rechecks due");
+    case JY_WORKLIST_OVERDUE:
+      return _("Overdue follow-ups");
+    case JY_WORKLIST_DUE_THIS_WEEK:
+    case JY_WORKLIST_BEHIND_NORM:
+    case JY_WORKLIST_N_KINDS:
+    default:
+      return _("Follow-ups due this week");
+    }
+}
+
+static void
+counts_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(JyTodayPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree JyWorklistCounts *counts = jy_store_read_finish (JY_STORE (object), result, &error);
+  gboolean any = FALSE;
+
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count today's worklists: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < self->worklist_rows->len; i++)
+    adw_preferences_group_remove (self->worklist_group, g_ptr_array_index (self->worklist_rows, i));
+  g_ptr_array_set_size (self->worklist_rows, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (today_kinds); i++)
+    {
+      guint n = counts->counts[today_kinds[i]];
+      GtkWidget *row;
+      GtkWidget *value;
+      g_autofree char *number = NULL;
+
+      if (n == 0)
+        continue;
+      any = TRUE;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), today_title (today_kinds[i]));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-worklist");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int32 (today_kinds[i]));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      number = format_count (n);
+      value = gtk_label_new (number);
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (value, "title-4");
+      if (today_kinds[i] == JY_WORKLIST_REFERRAL || today_kinds[i] == JY_WORKLIST_OVERDUE)
+        gtk_widget_add_css_class (value, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_preferences_group_add (self->worklist_group, row);
+      g_ptr_array_add (self->worklist_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), !any);
+}
+
+static void
+load_counts (JyTodayPage *self)
+{
+  JyWorklistQuery *query = g_new0 (JyWorklistQuery, 1);
+
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
+  self->counts_cancellable = g_cancellable_new ();
+  jy_store_read_async (self->store, jy_chronic_worklist_load_counts, query, g_free, g_free,
+                       self->counts_cancellable, counts_loaded_cb, g_object_ref (self));
+}
+
 void
 jy_today_page_reload (JyTodayPage *self)
 {
@@ -130,6 +222,7 @@ jy_today_page_reload (JyTodayPage *self)
   jy_store_read_async (self->store, jy_centre_store_load, NULL, NULL,
                        (GDestroyNotify)jy_centre_summary_free,
                        self->cancellable, summary_loaded_cb, g_object_ref (self));
+  load_counts (self);
 }
 
 void
@@ -168,6 +261,9 @@ jy_today_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
+  g_clear_pointer (&self->worklist_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_TODAY_PAGE);
 
@@ -195,11 +291,14 @@ jy_today_page_class_init (JyTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyTodayPage, teams_value);
   gtk_widget_class_bind_template_child (widget_class, JyTodayPage, staff_value);
   gtk_widget_class_bind_template_child (widget_class, JyTodayPage, error_status);
+  gtk_widget_class_bind_template_child (widget_class, JyTodayPage, worklist_group);
+  gtk_widget_class_bind_template_child (widget_class, JyTodayPage, nothing_row);
 }
 
 static void
 jy_today_page_init (JyTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->worklist_rows = g_ptr_array_new ();
   update_date_label (self);
 }

@@ -8,6 +8,10 @@
 
 #include "jy-window.h"
 
+#include "jy-followup-drafts.h"
+#include "jy-followup-launcher.h"
+#include "jy-followups-page.h"
+
 #include <glib/gi18n.h>
 
 #include "jy-residents-page.h"
@@ -30,6 +34,8 @@ struct _JyWindow
   GtkLabel             *demo_label;
   JyTodayPage          *today_page;
   JyResidentsPage      *residents_page;
+  JyFollowupsPage      *followups_page;
+  JyFollowupDrafts     *drafts;          /* unsaved follow-up forms, per resident */
 };
 
 G_DEFINE_FINAL_TYPE (JyWindow, jy_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -133,6 +139,51 @@ page_toast_cb (JyWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* Any page's "open this resident": the residents page shows the record. */
+static void
+open_resident_cb (JyWindow *self,
+                  gint64    resident_id)
+{
+  jy_window_show_page (self, "residents");
+  jy_residents_page_open_resident (self->residents_page, resident_id);
+}
+
+static void
+followup_saved_cb (gint64   resident_id,
+                   gpointer user_data)
+{
+  JyWindow *self = user_data;
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Follow-up saved")));
+  jy_followups_page_reload (self->followups_page);
+  jy_today_page_reload (self->today_page);
+  jy_residents_page_refresh_resident (self->residents_page, resident_id);
+}
+
+static void
+follow_up_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  jy_followup_launch (GTK_WINDOW (self), self->store, self->drafts, g_variant_get_int64 (parameter),
+                      0, NULL, followup_saved_cb, self);
+}
+
+static void
+show_worklist_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  jy_window_show_page (self, "followups");
+  jy_followups_page_show_kind (self->followups_page, g_variant_get_int32 (parameter));
+}
+
 static void
 search_stop_cb (JyWindow *self)
 {
@@ -192,7 +243,10 @@ jy_window_set_store (JyWindow *self,
 
   jy_today_page_set_store (self->today_page, store);
   if (store != NULL)
-    jy_residents_page_set_store (self->residents_page, store);
+    {
+      jy_residents_page_set_store (self->residents_page, store);
+      jy_followups_page_set_store (self->followups_page, store);
+    }
 }
 
 JyStore *
@@ -315,6 +369,7 @@ jy_window_dispose (GObject *object)
 {
   JyWindow *self = (JyWindow *)object;
 
+  g_clear_object (&self->drafts);
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -343,6 +398,7 @@ jy_window_class_init (JyWindowClass *klass)
   g_type_ensure (JY_TYPE_SIDEBAR_ROW);
   g_type_ensure (JY_TYPE_TODAY_PAGE);
   g_type_ensure (JY_TYPE_RESIDENTS_PAGE);
+  g_type_ensure (JY_TYPE_FOLLOWUPS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JyWindow, toast_overlay);
@@ -355,6 +411,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, residents_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, followups_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -364,6 +421,8 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.new-resident", NULL, new_resident_action);
+  gtk_widget_class_install_action (widget_class, "win.follow-up", "x", follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.show-worklist", "i", show_worklist_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-resident", NULL);
 
@@ -384,4 +443,7 @@ jy_window_init (JyWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->residents_page));
   g_signal_connect_object (self->residents_page, "add-toast", G_CALLBACK (page_toast_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->followups_page, "open-resident", G_CALLBACK (open_resident_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->drafts = jy_followup_drafts_new ();
 }

@@ -15,8 +15,9 @@
 G_BEGIN_DECLS
 
 /* Private to src/store/: the state of one jy_generator_run(), shared by
- * jy-generator.c (the district, sites, staff and teams) and
- * jy-generator-residents.c (the residents, household by household). */
+ * jy-generator.c (the district, sites, staff and teams),
+ * jy-generator-residents.c (the residents, household by household) and
+ * jy-generator-chronic-rows.c (their chronic-disease care). */
 
 #define JY_GEN_MAX_STATIONS        4
 #define JY_GEN_ROADS_PER_COMMUNITY 3
@@ -68,6 +69,7 @@ typedef struct
   guint        n_teams;
   guint        n_staff;
   guint        logins[JY_GEN_N_ROLES];
+  gint64       saved_cache_size;       /* the connection's, while the run uses a big one */
 } JyGenerator;
 
 static inline JyGenCommunity *
@@ -83,6 +85,10 @@ gboolean jy_generator_build_residents (JyGenerator          *g,
                                        guint                 n_residents,
                                        JyGeneratorProgress   progress,
                                        gpointer              user_data,
+                                       GError              **error);
+/* Hypertension and diabetes enrolments, follow-ups and drugs of the
+ * residents written (jy-generator-chronic-rows.c). */
+gboolean jy_generator_build_chronic   (JyGenerator          *g,
                                        GError              **error);
 
 G_END_DECLS

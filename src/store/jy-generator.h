@@ -16,6 +16,12 @@ G_BEGIN_DECLS
  * cannot hold many more than this. */
 #define JY_GENERATOR_MAX_RESIDENTS 1000000
 
+/* Bumped whenever a seed and reference date give different rows (the
+ * version is kept in meta.generator_version): caches of generated
+ * centres, such as the bench's, compare it and regenerate when it moved.
+ * 2: hypertension and diabetes enrolments and follow-ups. */
+#define JY_GENERATOR_VERSION 2
+
 typedef struct
 {
   guint        n_residents;

@@ -11,6 +11,10 @@
 G_BEGIN_DECLS
 
 int      jy_migrations_latest (void);
+/* A short digest of every step's SQL (12 hex digits): builds whose
+ * schemas differ give different ones even at the same user_version, as
+ * two branches that each add a step do. For caches of whole databases. */
+char    *jy_migrations_dup_fingerprint (void);
 gboolean jy_migrations_run    (JyDb     *db,
                                int       target,
                                GError  **error);

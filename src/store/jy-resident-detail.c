@@ -9,9 +9,18 @@
 #include "jy-resident-detail.h"
 
 #include "jy-clock.h"
+#include "jy-followup.h"
 #include "jy-key-population.h"
 #include "jy-person.h"
 #include "jy-resident-store.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Clinical events shown at most, newest first (five years of quarterly
+ * visits for two diseases is about forty). */
+#define MAX_CLINICAL_EVENTS 200
 
 static void
 timeline_entry_free (JyTimelineEntry *entry)
@@ -20,6 +29,7 @@ timeline_entry_free (JyTimelineEntry *entry)
   g_free (entry->kind);
   g_free (entry->actor);
   g_free (entry->detail);
+  g_free (entry->title);
   g_free (entry);
 }
 
@@ -109,8 +119,255 @@ load_timeline (JyDb        *db,
   return g_steal_pointer (&entries);
 }
 
-/* Derived tags from the record, manual ones from resident_tag. Chronic
- * enrolments join when that area lands. */
+/* Clinical events ---------------------------------------------------------- */
+
+static const char *
+programme_label (const char *code,
+                 const char *stored_name)
+{
+  switch (jy_programme_from_code (code))
+    {
+    case JY_PROGRAMME_HTN:
+      return _("Hypertension");
+    case JY_PROGRAMME_T2DM:
+      return _("Type 2 diabetes");
+    case JY_PROGRAMME_NONE:
+    default:
+      /* A programme added as data: its stored (English) name. */
+      return stored_name;
+    }
+}
+
+static const char *
+end_reason_label (const char *reason)
+{
+  if (g_strcmp0 (reason, "death") == 0)
+    return C_("enrolment end", "Died");
+  if (g_strcmp0 (reason, "moved-out") == 0)
+    return C_("enrolment end", "Moved out");
+  if (g_strcmp0 (reason, "diagnosis-revoked") == 0)
+    return C_("enrolment end", "Diagnosis revoked");
+  if (g_strcmp0 (reason, "refused") == 0)
+    return C_("enrolment end", "Refused management");
+  return C_("enrolment end", "Other reason");
+}
+
+/* The class, or what happened instead when the patient was not seen. */
+static const char *
+followup_result_label (int outcome,
+                       int klass)
+{
+  if (outcome == JY_FOLLOWUP_OUTCOME_LOST)
+    return C_("follow-up", "Lost to follow-up");
+  if (outcome == JY_FOLLOWUP_OUTCOME_DEAD)
+    return C_("follow-up", "Died");
+  switch (klass)
+    {
+    case JY_FOLLOWUP_CLASS_CONTROLLED:
+      return C_("follow-up class", "Controlled");
+    case JY_FOLLOWUP_CLASS_UNCONTROLLED:
+      return C_("follow-up class", "Uncontrolled");
+    case JY_FOLLOWUP_CLASS_ADVERSE:
+      return C_("follow-up class", "Adverse reaction");
+    case JY_FOLLOWUP_CLASS_COMPLICATION:
+      return C_("follow-up class", "Complication");
+    default:
+      return C_("follow-up class", "Not classified");
+    }
+}
+
+static const char *
+visit_mode_label (int mode)
+{
+  switch (mode)
+    {
+    case JY_VISIT_MODE_CLINIC:
+      return C_("visit mode", "Clinic");
+    case JY_VISIT_MODE_HOME:
+      return C_("visit mode", "Home");
+    case JY_VISIT_MODE_PHONE:
+      return C_("visit mode", "Phone");
+    default:
+      return C_("visit mode", "Unknown");
+    }
+}
+
+static JyTimelineEntry *
+clinical_entry (const char *kind,
+                const char *date,
+                const char *actor,
+                gint64      record_id,
+                char       *title)
+{
+  JyTimelineEntry *entry = g_new0 (JyTimelineEntry, 1);
+
+  entry->at = g_strdup (date);
+  entry->kind = g_strdup (kind);
+  entry->actor = g_strdup (actor);
+  entry->title = title;
+  entry->date_only = TRUE;
+  entry->record_id = record_id;
+  return entry;
+}
+
+static gboolean
+add_enrolment_events (JyDb       *db,
+                      gint64      resident_id,
+                      GPtrArray  *entries,
+                      GError    **error)
+{
+  static const char sql[] =
+    "SELECT e.id, p.code, p.name, e.enrol_date, e.status, e.end_date, e.end_reason, s.name\n"
+    "FROM chronic_enrolment e JOIN programme p ON p.id = e.programme_id\n"
+    "LEFT JOIN staff s ON s.id = e.doctor_id\n"
+    "WHERE e.resident_id = ?1 AND e.status <> 'entered-in-error'";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resident_id);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *programme = programme_label ((const char *)sqlite3_column_text (stmt, 1),
+                                               (const char *)sqlite3_column_text (stmt, 2));
+      const char *end_date = (const char *)sqlite3_column_text (stmt, 5);
+      const char *doctor = (const char *)sqlite3_column_text (stmt, 7);
+      const char *reason = end_reason_label ((const char *)sqlite3_column_text (stmt, 6));
+      /* Translators: a timeline event; %s is a disease programme, e.g. "Hypertension" */
+      char *enrolled = g_strdup_printf (_("%s: enrolled for management"), programme);
+
+      g_ptr_array_add (entries, clinical_entry ("enrolment", (const char *)sqlite3_column_text (stmt, 3),
+                                                doctor, id, enrolled));
+      if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 4), "ended") == 0 && end_date != NULL)
+        {
+          /* Translators: a timeline event; %1$s is a disease programme, %2$s
+           * why its management ended, e.g. "Moved out" */
+          char *ended = g_strdup_printf (_("%1$s: management ended · %2$s"), programme, reason);
+
+          g_ptr_array_add (entries, clinical_entry ("enrolment-ended", end_date, doctor, id, ended));
+        }
+    }
+  if (rc < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+add_followup_events (JyDb       *db,
+                     gint64      resident_id,
+                     GPtrArray  *entries,
+                     GError    **error)
+{
+  static const char sql[] =
+    "SELECT f.id, p.code, p.name, f.visit_date, f.mode, f.outcome, f.classification, s.name\n"
+    "FROM followup f JOIN programme p ON p.id = f.programme_id\n"
+    "LEFT JOIN staff s ON s.id = f.author_id\n"
+    "WHERE f.resident_id = ?1 AND f.status = 'final'\n"
+    "ORDER BY f.visit_date DESC, f.id DESC LIMIT ?2";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resident_id);
+  sqlite3_bind_int (stmt, 2, MAX_CLINICAL_EVENTS);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      const char *programme = programme_label ((const char *)sqlite3_column_text (stmt, 1),
+                                               (const char *)sqlite3_column_text (stmt, 2));
+      const char *result = followup_result_label (sqlite3_column_int (stmt, 5),
+                                                  sqlite3_column_int (stmt, 6));
+      const char *mode = visit_mode_label (sqlite3_column_int (stmt, 4));
+      /* Translators: a timeline event, e.g. "Hypertension follow-up · Controlled ·
+       * Clinic"; %1$s is a disease programme, %2$s the visit's classification
+       * (or "Lost to follow-up"), %3$s how the patient was seen */
+      char *title = g_strdup_printf (_("%1$s follow-up · %2$s · %3$s"), programme, result, mode);
+
+      g_ptr_array_add (entries, clinical_entry ("followup", (const char *)sqlite3_column_text (stmt, 3),
+                                                (const char *)sqlite3_column_text (stmt, 7),
+                                                sqlite3_column_int64 (stmt, 0), title));
+    }
+  if (rc < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Orders record changes (UTC instants) and clinical events (local days)
+ * newest first on one local clock; a clinical event sorts after every
+ * change made on its day, so it shows above them. */
+static char *
+local_sort_key (const JyTimelineEntry *entry)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (entry->date_only)
+    return g_strconcat (entry->at, "T99", NULL);
+  if (entry->at == NULL || (utc = g_date_time_new_from_iso8601 (entry->at, NULL)) == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_timezone (utc, jy_clock_get_local_zone ());
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S");
+}
+
+typedef struct
+{
+  char            *key;
+  guint            index;
+  JyTimelineEntry *entry;
+} SortItem;
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const SortItem *x = a;
+  const SortItem *y = b;
+  int order = strcmp (y->key, x->key);
+
+  /* Equal keys keep the order they were read in. */
+  return order != 0 ? order : (x->index > y->index) - (x->index < y->index);
+}
+
+static void
+sort_timeline (GPtrArray *entries)
+{
+  g_autofree SortItem *items = g_new (SortItem, MAX (entries->len, 1));
+  GDestroyNotify free_func = (GDestroyNotify)timeline_entry_free;
+
+  for (guint i = 0; i < entries->len; i++)
+    items[i] = (SortItem) { local_sort_key (g_ptr_array_index (entries, i)), i,
+                            g_ptr_array_index (entries, i) };
+  qsort (items, entries->len, sizeof (SortItem), compare_newest_first);
+
+  g_ptr_array_set_free_func (entries, NULL);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      entries->pdata[i] = items[i].entry;
+      g_free (items[i].key);
+    }
+  g_ptr_array_set_free_func (entries, free_func);
+}
+
+static gboolean
+add_clinical_events (JyDb              *db,
+                     JyResidentDetail  *detail,
+                     GError           **error)
+{
+  if (!add_enrolment_events (db, detail->resident->id, detail->timeline, error) ||
+      !add_followup_events (db, detail->resident->id, detail->timeline, error))
+    return FALSE;
+  sort_timeline (detail->timeline);
+  return TRUE;
+}
+
+/* Key populations ------------------------------------------------------------ */
+
+/* Derived tags from the record and its managing enrolments, manual ones
+ * from resident_tag. */
 static gboolean
 load_key_populations (JyDb        *db,
                       JyResidentDetail *detail,
@@ -119,6 +376,9 @@ load_key_populations (JyDb        *db,
   static const char sql[] =
     "SELECT tag, start_date, end_date, uuid FROM resident_tag\n"
     "WHERE resident_id = ?1 AND status = 'active' ORDER BY start_date DESC, id DESC";
+  static const char enrolled_sql[] =
+    "SELECT p.code FROM chronic_enrolment e JOIN programme p ON p.id = e.programme_id\n"
+    "WHERE e.resident_id = ?1 AND e.status = 'managing'";
   g_autoptr(GArray) manual = g_array_new (FALSE, TRUE, sizeof (JyManualTag));
   g_autoptr(GDate) today = jy_clock_today_local ();
   JyKeyPopulationFacts facts = { 0 };
@@ -147,6 +407,20 @@ load_key_populations (JyDb        *db,
       if (!jy_person_parse_date ((const char *)sqlite3_column_text (stmt, 2), &tag.end))
         g_date_clear (&tag.end, 1);
       g_array_append_val (manual, tag);
+    }
+  if (rc < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  if ((stmt = jy_db_prepare (db, enrolled_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, detail->resident->id);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      JyProgramme programme = jy_programme_from_code ((const char *)sqlite3_column_text (stmt, 0));
+
+      facts.hypertension |= programme == JY_PROGRAMME_HTN;
+      facts.diabetes |= programme == JY_PROGRAMME_T2DM;
     }
   if (rc < 0)
     return FALSE;
@@ -192,6 +466,7 @@ jy_resident_detail_load (JyDb          *db,
 
   if ((detail->household = jy_resident_store_household (db, detail->resident->household_id, error)) == NULL ||
       (detail->timeline = load_timeline (db, detail->resident->uuid, error)) == NULL ||
+      !add_clinical_events (db, detail, error) ||
       !load_key_populations (db, detail, error))
     return NULL;
 

@@ -13,14 +13,20 @@
 
 G_BEGIN_DECLS
 
-/* One event on a resident's timeline. Later areas (contracts, follow-ups,
- * prescriptions, home beds) add their kinds. */
+/* One event on a resident's timeline. Record changes come from the audit
+ * log; clinical events (enrolments, follow-ups) from their tables, dated
+ * by the day they happened. Later areas (contracts, prescriptions, home
+ * beds) add their kinds. */
 typedef struct
 {
-  char *at;        /* UTC ISO 8601 */
-  char *kind;      /* create, update, retire */
-  char *actor;     /* staff name, or NULL for the system */
-  char *detail;    /* JSON from the audit log */
+  char     *at;        /* UTC ISO 8601; a local YYYY-MM-DD when date_only */
+  char     *kind;      /* create, update, retire; enrolment, enrolment-ended, followup */
+  char     *actor;     /* staff name, or NULL for the system */
+  char     *detail;    /* JSON from the audit log; NULL for clinical events */
+  char     *title;     /* clinical events: the line to show, translated
+                        * ("高血压随访 · 控制满意 · 门诊"); NULL otherwise */
+  gboolean  date_only;
+  gint64    record_id; /* clinical events: the enrolment or follow-up */
 } JyTimelineEntry;
 
 /* A key-population tag set by hand. */

@@ -169,7 +169,11 @@ jy_resident_store_list_ids (JyDb                   *db,
     "       OR (?4 = 'child' AND birth_date > ?6)\n"
     "       OR EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = resident.id AND t.tag = ?4\n"
     "                  AND t.status = 'active' AND t.start_date <= ?7\n"
-    "                  AND (t.end_date IS NULL OR t.end_date >= ?7)))\n"
+    "                  AND (t.end_date IS NULL OR t.end_date >= ?7))\n"
+    "       OR EXISTS (SELECT 1 FROM chronic_enrolment c\n"
+    "                  WHERE c.resident_id = resident.id AND c.status = 'managing'\n"
+    "                    AND c.programme_id = (SELECT id FROM programme WHERE code =\n"
+    "                      CASE ?4 WHEN 'hypertension' THEN 'htn' WHEN 'diabetes' THEN 't2dm' END)))\n"
     "ORDER BY archive_no, id";
   static const char by_name_sql[] =
     "SELECT id FROM resident\n"
@@ -180,7 +184,11 @@ jy_resident_store_list_ids (JyDb                   *db,
     "       OR (?4 = 'child' AND birth_date > ?6)\n"
     "       OR EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = resident.id AND t.tag = ?4\n"
     "                  AND t.status = 'active' AND t.start_date <= ?7\n"
-    "                  AND (t.end_date IS NULL OR t.end_date >= ?7)))\n"
+    "                  AND (t.end_date IS NULL OR t.end_date >= ?7))\n"
+    "       OR EXISTS (SELECT 1 FROM chronic_enrolment c\n"
+    "                  WHERE c.resident_id = resident.id AND c.status = 'managing'\n"
+    "                    AND c.programme_id = (SELECT id FROM programme WHERE code =\n"
+    "                      CASE ?4 WHEN 'hypertension' THEN 'htn' WHEN 'diabetes' THEN 't2dm' END)))\n"
     "ORDER BY name, birth_date, id";
   static const char by_age_sql[] =
     "SELECT id FROM resident\n"
@@ -191,7 +199,11 @@ jy_resident_store_list_ids (JyDb                   *db,
     "       OR (?4 = 'child' AND birth_date > ?6)\n"
     "       OR EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = resident.id AND t.tag = ?4\n"
     "                  AND t.status = 'active' AND t.start_date <= ?7\n"
-    "                  AND (t.end_date IS NULL OR t.end_date >= ?7)))\n"
+    "                  AND (t.end_date IS NULL OR t.end_date >= ?7))\n"
+    "       OR EXISTS (SELECT 1 FROM chronic_enrolment c\n"
+    "                  WHERE c.resident_id = resident.id AND c.status = 'managing'\n"
+    "                    AND c.programme_id = (SELECT id FROM programme WHERE code =\n"
+    "                      CASE ?4 WHEN 'hypertension' THEN 'htn' WHEN 'diabetes' THEN 't2dm' END)))\n"
     "ORDER BY birth_date, id";
   const char *sql;
   sqlite3_stmt *stmt;

@@ -45,9 +45,9 @@ typedef struct
   gboolean        include_retired;
   JyResidentSort  sort;
   /* A jy_key_population_to_string() code, NULL = everyone. Derived kinds
-   * go by the record (65+ and children by exact age today), the others by
-   * tags active today; hypertension, diabetes and disability match nobody
-   * until those records exist. */
+   * go by the record (65+ and children by exact age today), hypertension
+   * and diabetes by a managing enrolment, the others by tags active today;
+   * disability matches nobody until that record exists. */
   char           *key_population;
 } JyResidentFilter;
 

@@ -87,3 +87,20 @@ jy_test_save_screenshot (GtkWidget  *widget,
   gdk_texture_save_to_png (texture, path);
   g_test_message ("screenshot: %s", path);
 }
+
+GtkWidget *
+jy_test_find_by_name (GtkWidget  *root,
+                      const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = jy_test_find_by_name (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

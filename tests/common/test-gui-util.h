@@ -22,4 +22,8 @@ GtkWidget *jy_test_find_by_id   (GtkWidget  *root,
 void       jy_test_save_screenshot (GtkWidget  *widget,
                                     const char *name);
 
+/* The first widget at or under @root named @name (gtk_widget_set_name). */
+GtkWidget *jy_test_find_by_name (GtkWidget  *root,
+                                 const char *name);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "jy-centre-store.h"
@@ -420,6 +421,18 @@ test_centre_save_creates_then_updates (StoreFixture  *fx,
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM outbox WHERE entity = 'site' AND op = 'update' AND rev = 2"), ==, 1);
 }
 
+static void
+test_migrations_fingerprint (void)
+{
+  g_autofree char *first = jy_migrations_dup_fingerprint ();
+  g_autofree char *second = jy_migrations_dup_fingerprint ();
+
+  /* Stable within a build, 12 hex digits. */
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpuint (strlen (first), ==, 12);
+  g_assert_cmpuint (strspn (first, "0123456789abcdef"), ==, 12);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -434,6 +447,7 @@ main (int    argc,
   ADD ("/store/open/creates-private-file-0600", test_open_creates_private_file);
   ADD ("/store/migrations/from-every-earlier-version", test_migrations_from_every_version);
   ADD ("/store/migrations/newer-database-refused-untouched", test_newer_database_refused_untouched);
+  g_test_add_func ("/store/migrations/fingerprint-stable-12-hex", test_migrations_fingerprint);
   ADD ("/store/open/corrupt-file-reported", test_corrupt_file_reported);
   ADD ("/store/open/locked-database-reported", test_locked_database_reported);
   ADD ("/store/change/outbox-and-audit-commit-with-the-change", test_change_outbox_audit_commit_together);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "jy-chronic-section.h"
 #include "jy-clock.h"
 #include "jy-gui-format.h"
 #include "jy-household.h"
@@ -44,6 +45,7 @@ struct _JyResidentView
   GtkWidget        *household_group;
   GtkListBox       *household_list;
   GtkListBox       *timeline_list;
+  JyChronicSection *chronic_section;
   AdwStatusPage    *error_status;
   GtkWidget        *retire_button;
 };
@@ -87,6 +89,9 @@ describe_timeline_entry (const JyTimelineEntry *entry)
   g_autoptr(GString) fields = NULL;
   JsonObject *object;
 
+  /* Clinical events come worded (and translated) by the store. */
+  if (entry->title != NULL)
+    return g_strdup (entry->title);
   if (g_strcmp0 (entry->kind, "create") == 0)
     return g_strdup (_("Record created"));
   if (g_strcmp0 (entry->kind, "retire") == 0)
@@ -122,7 +127,7 @@ fill_timeline (JyResidentView *self)
     {
       const JyTimelineEntry *entry = g_ptr_array_index (timeline, i);
       g_autofree char *title = describe_timeline_entry (entry);
-      g_autofree char *when = jy_gui_format_timestamp (entry->at);
+      g_autofree char *when = entry->date_only ? g_strdup (entry->at) : jy_gui_format_timestamp (entry->at);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
@@ -273,6 +278,7 @@ fill (JyResidentView *self)
   fill_manual_tags (self);
   fill_household (self);
   fill_timeline (self);
+  jy_chronic_section_show (self->chronic_section, self->store, r);
   gtk_stack_set_visible_child_name (self->state_stack, "ready");
 }
 
@@ -484,6 +490,8 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, household_group);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, household_list);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, chronic_section);
+  g_type_ensure (JY_TYPE_CHRONIC_SECTION);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, retire_button);
   gtk_widget_class_bind_template_callback (widget_class, household_row_activated_cb);

@@ -466,6 +466,17 @@ row_activated_cb (JyResidentsPage *self,
   jy_residents_page_open_resident (self, jy_resident_list_model_get_id (shown_model (self), position));
 }
 
+void
+jy_residents_page_refresh_resident (JyResidentsPage *self,
+                                    gint64           resident_id)
+{
+  g_return_if_fail (JY_IS_RESIDENTS_PAGE (self));
+
+  /* Only the record on screen needs reading again. */
+  if (jy_resident_view_get_resident_id (self->resident_view) == resident_id)
+    jy_resident_view_reload (self->resident_view);
+}
+
 static void
 resident_view_close_cb (JyResidentsPage *self)
 {
