@@ -102,7 +102,7 @@ jy_worklist_row_new (const JyWorklistRow *row,
     gtk_box_append (GTK_BOX (line), pill (_("Diabetes"), NULL));
   gtk_box_append (GTK_BOX (who), line);
   gtk_box_append (GTK_BOX (who), dim_label (row->phone_masked != NULL ? row->phone_masked : ""));
-  gtk_widget_set_size_request (who, 300, -1);
+  gtk_widget_set_size_request (who, 400, -1);
   gtk_box_append (GTK_BOX (box), who);
 
   /* When: due and how late, what the last visit found. */
