@@ -221,9 +221,14 @@ static const char migration_2[] =
   "  name, content = 'search_doc', content_rowid = 'resident_id', tokenize = 'trigram'\n"
   ");\n";
 
+/* Search keys gain kind b: (two adjacent 汉字, for 2-character
+ * substrings): no table changes, the keys are rebuilt. */
+static const char migration_3[] = "";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 /* Search keys are computed in C, not SQL: a step that creates them or
@@ -231,6 +236,7 @@ static const char *const migrations[] = {
  * once, in the transaction of the last step migrated. */
 static const gboolean rebuilds_search[] = {
   FALSE,
+  TRUE,
   TRUE,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (rebuilds_search) == G_N_ELEMENTS (migrations));

@@ -123,7 +123,48 @@ add_phone_keys (GPtrArray  *keys,
   add_reversed_key (keys, "T:", digits);
 }
 
-/* The n:, p:, m: and i: keys of a name. */
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* b: every two adjacent 汉字 of the folded name but the first two, which
+ * the n: key answers as a prefix: 王小燕 → b:小燕; 司马相如 → b:马相, b:相如.
+ * Trigrams need three characters, so these answer two. */
+static void
+add_bigram_keys (GPtrArray  *keys,
+                 const char *folded)
+{
+  guint first_bigram = keys->len;
+  const char *p;
+
+  if (*folded == '\0')
+    return;
+
+  for (p = g_utf8_next_char (folded); *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *second = g_utf8_next_char (p);
+      const char *end;
+      g_autofree char *key = NULL;
+      gboolean repeated = FALSE;
+
+      if (*second == '\0')
+        break;
+      if (!is_han (g_utf8_get_char (p)) || !is_han (g_utf8_get_char (second)))
+        continue;
+
+      end = g_utf8_next_char (second);
+      key = g_strdup_printf ("b:%.*s", (int)(end - p), p);
+      /* 小燕小燕: one key per pair, however often it occurs. */
+      for (guint i = first_bigram; i < keys->len && !repeated; i++)
+        repeated = strcmp (g_ptr_array_index (keys, i), key) == 0;
+      if (!repeated)
+        g_ptr_array_add (keys, g_steal_pointer (&key));
+    }
+}
+
+/* The n:, b:, p:, m: and i: keys of a name. */
 static void
 collect_name_keys (GPtrArray  *keys,
                    const char *name)
@@ -132,6 +173,7 @@ collect_name_keys (GPtrArray  *keys,
   g_autoptr(JyPinyinKeys) pinyin = jy_pinyin_keys_new (name);
 
   add_key (keys, "n:", folded);
+  add_bigram_keys (keys, folded);
   for (guint i = 0; i < pinyin->full->len; i++)
     add_key (keys, "p:", g_ptr_array_index (pinyin->full, i));
   for (guint i = 0; i < pinyin->mixed->len; i++)

@@ -36,6 +36,7 @@ typedef struct
   char     *lower;       /* "p:wang" */
   char     *upper;       /* "p:wanh": the first string after every "p:wang…" */
   gboolean  exact_ok;    /* a key equal to lower is an exact ID/phone/record match */
+  gboolean  substring;   /* its matches rank as substrings (b:), not prefixes */
 } Probe;
 
 typedef struct
@@ -85,29 +86,38 @@ hit_free (Hit *hit)
   g_free (hit);
 }
 
-static void
+/* The smallest string greater than every string that starts with
+ * @prefix: @prefix with its last byte incremented (UTF-8 has no 0xFF
+ * bytes, and key kinds are ASCII, so this never runs out of bytes). */
+static char *
+dup_prefix_upper_bound (const char *prefix)
+{
+  char *upper = g_strdup (prefix);
+  gsize len = strlen (upper);
+
+  while (len > 0 && (guchar)upper[len - 1] == 0xFF)
+    upper[--len] = '\0';
+  g_assert (len > 0);
+  upper[len - 1]++;
+  return upper;
+}
+
+/* Appends a probe for keys of @kind starting with @value and returns it
+ * (valid until the next one is added). */
+static Probe *
 add_probe (GArray     *probes,
            const char *kind,
            const char *value,
            gboolean    exact_ok)
 {
-  Probe probe;
-  gsize len;
+  Probe probe = { 0 };
 
   probe.lower = g_strconcat (kind, value, NULL);
-  probe.upper = g_strdup (probe.lower);
+  probe.upper = dup_prefix_upper_bound (probe.lower);
   probe.exact_ok = exact_ok;
 
-  /* The smallest string greater than every string starting with lower:
-   * lower with its last byte incremented (UTF-8 has no 0xFF bytes, and the
-   * kind is ASCII, so this never runs out of bytes). */
-  len = strlen (probe.upper);
-  while (len > 0 && (guchar)probe.upper[len - 1] == 0xFF)
-    probe.upper[--len] = '\0';
-  g_assert (len > 0);
-  probe.upper[len - 1]++;
-
   g_array_append_val (probes, probe);
+  return &g_array_index (probes, Probe, probes->len - 1);
 }
 
 static void
@@ -157,6 +167,17 @@ is_number_query (const char *text)
   return any_digit;
 }
 
+static guint
+count_han (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      n++;
+  return n;
+}
+
 /* Turns the query into key ranges, in the order their matches rank, and
  * the substring to look up (or NULL). */
 static void
@@ -202,13 +223,18 @@ plan_probes (const char  *query,
 
   {
     g_autofree char *folded = jy_pinyin_fold_name (normalized);
+    glong n_chars = g_utf8_strlen (folded, -1);
 
     if (*folded == '\0')
       return;
     add_probe (probes, "n:", folded, FALSE);
+    /* Two 汉字 anywhere in a name: its b: keys (one character is a prefix
+     * only: a lone 小 would match half the district). */
+    if (n_chars == 2 && count_han (folded) == 2)
+      add_probe (probes, "b:", folded, FALSE)->substring = TRUE;
     /* Trigrams: 3 characters or more. SQLite 3.40 answers a shorter
      * pattern with nothing rather than an error (toolchain.md 9). */
-    if (g_utf8_strlen (folded, -1) >= 3)
+    if (n_chars >= 3)
       *out_substring = g_steal_pointer (&folded);
   }
 }
@@ -271,6 +297,9 @@ compare_candidates (gconstpointer a,
 /* Reads one team's part of a key range in (key, id) order: at most
  * @limit residents, and with @threshold none that sorts after it. Each
  * resident found is recorded, and appended to @candidates if given. */
+/* Reads one team's part of a key range in (key, id) order: at most
+ * @limit residents, and with @threshold none that sorts after it. Each
+ * resident found is recorded, and appended to @candidates if given. */
 static gboolean
 scan_team (Search           *search,
            const Probe      *probe,
@@ -308,8 +337,11 @@ scan_team (Search           *search,
       if (threshold != NULL && compare_candidates (&row, threshold) > 0)
         break;
 
-      tier = exact ? TIER_EXACT : own ? TIER_OWN_TEAM : TIER_PREFIX;
-      record_hit (search, row.id, make_rank (tier, FALSE, probe_index), key, &is_new);
+      tier = exact ? TIER_EXACT
+           : own ? TIER_OWN_TEAM
+           : probe->substring ? TIER_SUBSTRING
+           : TIER_PREFIX;
+      record_hit (search, row.id, make_rank (tier, probe->substring, probe_index), key, &is_new);
       if (!is_new)
         continue;   /* another key of the same resident: rows are per key */
 

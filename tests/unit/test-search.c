@@ -49,6 +49,10 @@ enum
   LANDLINE,
   VOIDED,
   JOHN_SMITH,
+  /* 19..30: names no test looks for */
+  LI_XIAOYAN = 31,
+  WANG_YAN,
+  XIANG_RUYU,
 };
 
 static const Person people[] = {
@@ -115,6 +119,10 @@ static const Person people[] = {
   { "孙丽", 1, "350203199906061678", "13511110000", NULL, "35020310100100028", "active" },
   { "马超", 2, "350203200007071789", "13522220000", NULL, "35020310100200029", "active" },
   { "朱明", 3, "350203200108081890", "13533330000", NULL, "35020310100300030", "active" },
+  /* For 2-character substrings. */
+  [LI_XIAOYAN - 1]    = { "李小燕", 3, "350203200201010011", "15900000101", NULL, NULL, "active" },
+  [WANG_YAN - 1]      = { "王燕", 1, "350203200202020022", "15900000202", NULL, NULL, "active" },
+  [XIANG_RUYU - 1]    = { "相如玉", 1, "350203200212120127", "15900001212", NULL, NULL, "active" },
 };
 
 typedef struct
@@ -430,12 +438,76 @@ test_substring_3_chars_finds_4_char_name (SearchFixture *fx,
 }
 
 static void
-test_substring_2_chars_not_prefix_is_empty (SearchFixture *fx,
-                                            gconstpointer  user_data)
+test_substring_2_chars_xiaoyan (SearchFixture *fx,
+                                gconstpointer  user_data)
 {
-  /* Trigrams cannot answer it; it is skipped, without an error. */
-  assert_finds (fx, "小燕", 0);
-  assert_finds (fx, "相如", 0);
+  /* Not 王燕 (no 小燕 in it), 王晓燕 (晓燕), 汪小雁 (小雁). */
+  assert_finds (fx, "小燕", WANG_XIAOYAN, LI_XIAOYAN, 0);
+  assert_finds (fx, "小 燕", WANG_XIAOYAN, LI_XIAOYAN, 0);
+  assert_finds (fx, "马相", SIMA_XIANGRU, 0);
+  /* Across the middle dot of a minority name, as the folded name reads. */
+  assert_finds (fx, "古丽", AYIGULI, 0);
+  assert_finds (fx, "丽买", AYIGULI, 0);
+  /* The end of one name and the start of another are not a substring. */
+  assert_finds (fx, "燕李", 0);
+}
+
+static void
+test_substring_1_char_is_prefix_only (SearchFixture *fx,
+                                      gconstpointer  user_data)
+{
+  /* Half the district has a 小 somewhere; nobody's name starts with it. */
+  assert_finds (fx, "小", 0);
+  assert_finds (fx, "燕", 0);
+  assert_finds (fx, "相", XIANG_RUYU, 0);
+}
+
+static void
+test_substring_2_chars_ranks_after_prefix (SearchFixture *fx,
+                                           gconstpointer  user_data)
+{
+  g_autoptr(GArray) anyone = search (fx, "相如");
+  /* 司马相如 is team 3's, 相如玉 team 1's: the own team comes first, and
+   * within it, as among the others, a prefix before a substring. */
+  g_autoptr(GArray) team_3 = search_full (fx, "相如", fx->team_ids[3],
+                                          JY_RESIDENT_SEARCH_DEFAULT, 50);
+  g_autoptr(GArray) team_1 = search_full (fx, "相如", fx->team_ids[1],
+                                          JY_RESIDENT_SEARCH_DEFAULT, 50);
+
+  g_assert_cmpuint (anyone->len, ==, 2);
+  g_assert_cmpint (id_at (anyone, 0), ==, XIANG_RUYU);
+  g_assert_cmpint (id_at (anyone, 1), ==, SIMA_XIANGRU);
+  g_assert_cmpuint (team_3->len, ==, 2);
+  g_assert_cmpint (id_at (team_3, 0), ==, SIMA_XIANGRU);
+  g_assert_cmpint (id_at (team_3, 1), ==, XIANG_RUYU);
+  g_assert_cmpuint (team_1->len, ==, 2);
+  g_assert_cmpint (id_at (team_1, 0), ==, XIANG_RUYU);
+  g_assert_cmpint (id_at (team_1, 1), ==, SIMA_XIANGRU);
+}
+
+static void
+test_substring_2_chars_exact_name_and_prefix (SearchFixture *fx,
+                                              gconstpointer  user_data)
+{
+  g_autoptr(GArray) ids = search (fx, "王芳");
+
+  /* A two-character query is still a name prefix first. */
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (id_at (ids, 0), ==, WANG_FANG);
+  g_assert_cmpint (id_at (ids, 1), ==, WANG_FANGHUA);
+}
+
+static void
+test_substring_2_chars_retired_hidden (SearchFixture *fx,
+                                       gconstpointer  user_data)
+{
+  g_autoptr(GArray) shown = search_full (fx, "三丰", 0, JY_RESIDENT_SEARCH_INCLUDE_RETIRED, 50);
+  g_autoptr(GArray) voided = search_full (fx, "孙八", 0, JY_RESIDENT_SEARCH_INCLUDE_RETIRED, 50);
+
+  assert_finds (fx, "三丰", 0);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpint (id_at (shown, 0), ==, ZHANG_SANFENG);
+  g_assert_cmpuint (voided->len, ==, 0);
 }
 
 static void
@@ -573,6 +645,7 @@ test_reindex_replaces_old_keys (SearchFixture *fx,
 
   assert_finds (fx, "wangfangfang", WANG_FANG, 0);
   assert_finds (fx, "王芳芳", WANG_FANG, 0);
+  assert_finds (fx, "芳芳", WANG_FANG, 0);
   assert_finds (fx, "9990000", WANG_FANG, 0);
   /* The old phone and name keys are gone. */
   assert_finds (fx, "13822223333", 0);
@@ -789,6 +862,56 @@ test_migration_indexes_existing_residents (void)
   jy_test_remove_tree (tmpdir);
 }
 
+/* A database indexed before the b: keys (version 2) gets them when it is
+ * migrated. */
+static void
+test_migration_adds_bigram_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = g_dir_make_tmp ("jiayi-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (tmpdir, "old.db", NULL);
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(JyDb) db = jy_db_open (path, JY_DB_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (jy_migrations_run (db, 2, &error));
+    g_assert_true (jy_db_begin (db, &error));
+    g_assert_true (jy_db_exec (db,
+                               "INSERT INTO site (uuid, created_at, updated_at, kind, code, name)"
+                               " VALUES ('s', 'x', 'x', 'centre', '1', 'c');"
+                               "INSERT INTO resident (uuid, created_at, updated_at, site_id, name,"
+                               " sex, birth_date, phone) VALUES ('r', 'x', 'x', 1, '王小燕', '2',"
+                               " '1990-01-01', '13912345678');",
+                               &error));
+    g_assert_true (jy_resident_search_index (db, 1, "王小燕", NULL, "13912345678", NULL, NULL,
+                                             &error));
+    /* What version 2 wrote: no b: keys. */
+    g_assert_true (jy_db_exec (db,
+                               "DELETE FROM search_key WHERE key GLOB 'b:*';"
+                               "UPDATE search_doc SET keys = 'n:王小燕';",
+                               &error));
+    g_assert_true (jy_db_commit (db, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (jy_test_query_int64 (path, "SELECT count(*) FROM search_key "
+                                              "WHERE key GLOB 'b:*'"), ==, 0);
+  {
+    g_autoptr(JyStore) store = jy_store_open (path, &error);
+    SearchJob bigram = { "小燕", 0, JY_RESIDENT_SEARCH_DEFAULT, 10 };
+    g_autoptr(GArray) by_bigram = NULL;
+
+    g_assert_no_error (error);
+    by_bigram = jy_store_read (store, search_func, &bigram, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (by_bigram->len, ==, 1);
+  }
+
+  jy_test_remove_tree (tmpdir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -810,8 +933,11 @@ main (int    argc,
   ADD ("phone-tail-prefix-contact-landline", test_phone_tail_and_prefix);
   ADD ("archive-number-17-and-8-digits", test_archive_number);
   ADD ("substring-3-chars-finds-4-char-name", test_substring_3_chars_finds_4_char_name);
-  ADD ("substring-2-chars-not-prefix-empty-no-error",
-       test_substring_2_chars_not_prefix_is_empty);
+  ADD ("2-char-substring-小燕-finds-王小燕-李小燕-not-王燕", test_substring_2_chars_xiaoyan);
+  ADD ("1-char-query-is-prefix-only", test_substring_1_char_is_prefix_only);
+  ADD ("2-char-substring-ranks-after-prefix", test_substring_2_chars_ranks_after_prefix);
+  ADD ("2-char-query-exact-name-and-prefix-first", test_substring_2_chars_exact_name_and_prefix);
+  ADD ("2-char-substring-retired-hidden-voided-never", test_substring_2_chars_retired_hidden);
   ADD ("exact-phone-ranks-before-own-team", test_exact_phone_ranks_before_own_team);
   ADD ("exact-id-ranks-first", test_exact_id_ranks_first);
   ADD ("own-team-ranks-before-other-teams", test_own_team_ranks_before_other_teams);
@@ -825,6 +951,8 @@ main (int    argc,
                    test_generated_centre_rebuild_equals_row_by_row);
   g_test_add_func ("/store/search/migration-indexes-existing-residents",
                    test_migration_indexes_existing_residents);
+  g_test_add_func ("/store/search/migration-3-adds-bigram-keys",
+                   test_migration_adds_bigram_keys);
 
   return g_test_run ();
 }
