@@ -221,8 +221,9 @@ static const char migration_2[] =
   "  name, content = 'search_doc', content_rowid = 'resident_id', tokenize = 'trigram'\n"
   ");\n";
 
-/* Search keys gain kind b: (two adjacent 汉字, for 2-character
- * substrings): no table changes, the keys are rebuilt. */
+/* Search keys gain kinds b: (two adjacent 汉字, for 2-character
+ * substrings) and h: (the surname in 汉字, the given name in pinyin, for
+ * 王xy): no table changes, the keys are rebuilt. */
 static const char migration_3[] = "";
 
 static const char *const migrations[] = {

@@ -164,7 +164,7 @@ add_bigram_keys (GPtrArray  *keys,
     }
 }
 
-/* The n:, b:, p:, m: and i: keys of a name. */
+/* The n:, b:, p:, m:, i: and h: keys of a name. */
 static void
 collect_name_keys (GPtrArray  *keys,
                    const char *name)
@@ -180,6 +180,8 @@ collect_name_keys (GPtrArray  *keys,
     add_key (keys, "m:", g_ptr_array_index (pinyin->mixed, i));
   for (guint i = 0; i < pinyin->initials->len; i++)
     add_key (keys, "i:", g_ptr_array_index (pinyin->initials, i));
+  for (guint i = 0; i < pinyin->han_surname->len; i++)
+    add_key (keys, "h:", g_ptr_array_index (pinyin->han_surname, i));
 }
 
 /* The keys of the numbers a resident is known by (see the header). */

@@ -37,6 +37,8 @@ typedef struct
   char     *upper;       /* "p:wanh": the first string after every "p:wang…" */
   gboolean  exact_ok;    /* a key equal to lower is an exact ID/phone/record match */
   gboolean  substring;   /* its matches rank as substrings (b:), not prefixes */
+  char     *name_lower;  /* with name_upper, if set: only names in this range */
+  char     *name_upper;
 } Probe;
 
 typedef struct
@@ -71,6 +73,8 @@ probe_clear (Probe *probe)
 {
   g_free (probe->lower);
   g_free (probe->upper);
+  g_free (probe->name_lower);
+  g_free (probe->name_upper);
 }
 
 static void
@@ -167,6 +171,57 @@ is_number_query (const char *text)
   return any_digit;
 }
 
+/* A query typed as 汉字 and then pinyin (王xy, 王xiaoy, 王小y, 欧阳f):
+ * probes of the h: keys, full forms first. Returns FALSE if @normalized
+ * is not such a query. */
+static gboolean
+plan_han_pinyin_probes (const char *normalized,
+                        GArray     *probes)
+{
+  const char *rest = normalized;
+  g_autofree char *han = NULL;
+  g_autofree char *folded_han = NULL;
+  g_autofree char *pinyin = NULL;
+  g_autoptr(GPtrArray) prefixes = NULL;
+  gboolean given_typed;
+
+  /* The 汉字 start: everything before the first other character, spaces
+   * and middle dots aside (jy_pinyin_fold_name drops them). */
+  while (*rest != '\0')
+    {
+      gunichar c = g_utf8_get_char (rest);
+
+      if (g_unichar_get_script (c) != G_UNICODE_SCRIPT_HAN &&
+          !(g_unichar_isspace (c) || c == 0x00B7))
+        break;
+      rest = g_utf8_next_char (rest);
+    }
+  han = g_strndup (normalized, rest - normalized);
+  folded_han = jy_pinyin_fold_name (han);
+  if (*folded_han == '\0' || (pinyin = jy_pinyin_fold_query (rest)) == NULL)
+    return FALSE;
+
+  prefixes = jy_pinyin_han_prefixes (folded_han);
+  if (prefixes->len == 0)
+    return FALSE;
+
+  /* 王 alone spells the surname; 王小 also a given-name character, whose
+   * pinyin other characters share (王晓燕 is 王xiao… too). */
+  given_typed = !g_str_equal (g_ptr_array_index (prefixes, 0), folded_han);
+  for (guint i = 0; i < prefixes->len; i++)
+    {
+      g_autofree char *value = g_strconcat (g_ptr_array_index (prefixes, i), pinyin, NULL);
+      Probe *probe = add_probe (probes, "h:", value, FALSE);
+
+      if (given_typed)
+        {
+          probe->name_lower = g_strdup (folded_han);
+          probe->name_upper = dup_prefix_upper_bound (folded_han);
+        }
+    }
+  return TRUE;
+}
+
 static guint
 count_han (const char *text)
 {
@@ -220,6 +275,9 @@ plan_probes (const char  *query,
         *out_substring = g_steal_pointer (&pinyin);
       return;
     }
+
+  if (plan_han_pinyin_probes (normalized, probes))
+    return;
 
   {
     g_autofree char *folded = jy_pinyin_fold_name (normalized);
@@ -313,8 +371,16 @@ scan_team (Search           *search,
     "SELECT key, resident_id FROM search_key\n"
     "WHERE team_id = ?1 AND key >= ?2 AND key < ?3 AND visibility >= ?4\n"
     "ORDER BY key, resident_id";
+  /* The same range, of residents whose folded name is in ?5..?6. */
+  static const char name_sql[] =
+    "SELECT k.key, k.resident_id FROM search_key AS k\n"
+    "JOIN search_doc AS d ON d.resident_id = k.resident_id\n"
+    "WHERE k.team_id = ?1 AND k.key >= ?2 AND k.key < ?3 AND k.visibility >= ?4\n"
+    "  AND d.name >= ?5 AND d.name < ?6\n"
+    "ORDER BY k.key, k.resident_id";
   gboolean own = team_id == search->own_team_id && search->own_team_id > 0;
-  sqlite3_stmt *stmt = jy_db_prepare (search->db, sql, error);
+  sqlite3_stmt *stmt = jy_db_prepare (search->db, probe->name_lower != NULL ? name_sql : sql,
+                                      error);
   guint found = 0;
   int rc = SQLITE_DONE;
 
@@ -324,6 +390,11 @@ scan_team (Search           *search,
   sqlite3_bind_text (stmt, 2, probe->lower, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, probe->upper, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, search->min_visibility);
+  if (probe->name_lower != NULL)
+    {
+      sqlite3_bind_text (stmt, 5, probe->name_lower, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, probe->name_upper, -1, SQLITE_STATIC);
+    }
 
   search->scan++;
   while (found < search->limit && (rc = jy_db_step (search->db, stmt, error)) == SQLITE_ROW)

@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  *   p:  full pinyin, one per reading variant     p:wangxiaoyan; 单田芳: p:shantianfang, p:dantianfang
  *   m:  surname in full, given name as initials  m:wangxy (given names of 2+ characters)
  *   i:  initials                                 i:wxy; 欧阳锋: i:oyf
+ *   h:  surname in 汉字, given name in full      h:王xiaoyan, h:王xy; 欧阳锋: h:欧阳feng
+ *       pinyin and (2+ characters) initials
  *   d:  ID number, X upper-case                  d:11010519491231002X
  *   D:  ID number reversed, so its last digits   D:X20013219491501011
  *       are a prefix
@@ -80,6 +82,10 @@ gboolean  jy_resident_search_rebuild    (JyDb                   *db,
  *   Latin letters                pinyin: full, mixed and initials prefixes
  *                                (wangxiaoyan, wangxy, wxy; ü typed as v or u);
  *                                3+ letters also a substring of a Latin name
+ *   汉字, then Latin letters      the surname as typed, the rest pinyin: full or
+ *                                initials prefixes (王xy, 王xiaoy, 欧阳f); 汉字
+ *                                past the surname must start the name (王小y
+ *                                finds 王小燕, not 王晓燕)
  *   anything else (汉字)          name prefix; 2 汉字 also anywhere in a name
  *                                (b: keys), 3+ characters also a substring
  *                                (trigrams); 1 character only as a prefix
