@@ -68,7 +68,7 @@ gboolean  jy_resident_search_index      (JyDb                   *db,
 
 /* Recomputes the keys of every resident: the generator and imports call it
  * after a bulk load, a migration that changes the key rules calls it too.
- * Inside the caller's write transaction; about 4 s for 200,000 residents. */
+ * Inside the caller's write transaction; about 4.5 s for 200,000 residents. */
 gboolean  jy_resident_search_rebuild    (JyDb                   *db,
                                          GError                **error);
 
