@@ -116,6 +116,8 @@ typedef struct
   char     *alternatives[MAX_ALTERNATIVES];   /* syllables separated by spaces */
   guint     n_alternatives;
   gboolean  surname;
+  gsize     text_start;                        /* the characters, as bytes of the folded name */
+  gsize     text_end;
 } Unit;
 
 typedef struct
@@ -395,6 +397,8 @@ split_units (const char *folded)
             end++;
           unit.alternatives[0] = g_strndup (p, end - p);
           unit.n_alternatives = 1;
+          unit.text_start = p - folded;
+          unit.text_end = end - folded;
           g_array_append_val (units, unit);
           p = end;
           continue;
@@ -435,6 +439,8 @@ split_units (const char *folded)
       if (unit.n_alternatives > 0)
         {
           unit_double_v (&unit);
+          unit.text_start = p - folded;
+          unit.text_end = next - folded;
           g_array_append_val (units, unit);
         }
       p = next;
@@ -516,21 +522,49 @@ add_unique (GPtrArray *array,
     g_ptr_array_add (array, g_strndup (text->str, text->len));
 }
 
-/* From "ou yang feng" (surname_end 7): full ouyangfeng, initials oyf,
- * mixed ouyangf (empty when the given name has fewer than two syllables). */
+typedef struct
+{
+  GString *full;             /* ouyangfeng */
+  GString *initials;         /* oyf */
+  GString *mixed;            /* ouyangf, empty for fewer than two given syllables */
+  gsize    surname_full;     /* bytes of full and of initials that spell the surname: */
+  gsize    surname_initials; /* the given name alone is what follows (feng, f) */
+  guint    n_given;          /* syllables of the given name */
+} Spelling;
+
+static void
+spelling_init (Spelling *spelling)
+{
+  spelling->full = g_string_new (NULL);
+  spelling->initials = g_string_new (NULL);
+  spelling->mixed = g_string_new (NULL);
+  spelling->surname_full = 0;
+  spelling->surname_initials = 0;
+  spelling->n_given = 0;
+}
+
+static void
+spelling_clear (Spelling *spelling)
+{
+  g_string_free (spelling->full, TRUE);
+  g_string_free (spelling->initials, TRUE);
+  g_string_free (spelling->mixed, TRUE);
+}
+
+/* Spells "ou yang feng" (surname_end 7) in each form of Spelling. */
 static void
 spell_variant (const Variant *variant,
-               GString       *full,
-               GString       *initials,
-               GString       *mixed)
+               Spelling      *out)
 {
   const char *s = variant->syllables->str;
-  guint n_given = 0;
   gboolean at_start = TRUE;
 
-  g_string_truncate (full, 0);
-  g_string_truncate (initials, 0);
-  g_string_truncate (mixed, 0);
+  g_string_truncate (out->full, 0);
+  g_string_truncate (out->initials, 0);
+  g_string_truncate (out->mixed, 0);
+  out->surname_full = 0;
+  out->surname_initials = 0;
+  out->n_given = 0;
 
   for (gsize i = 0; i < variant->syllables->len; i++)
     {
@@ -542,23 +576,59 @@ spell_variant (const Variant *variant,
           continue;
         }
 
-      g_string_append_c (full, s[i]);
+      g_string_append_c (out->full, s[i]);
       if (in_surname)
-        g_string_append_c (mixed, s[i]);
+        {
+          g_string_append_c (out->mixed, s[i]);
+          out->surname_full = out->full->len;
+        }
       if (at_start)
         {
-          g_string_append_c (initials, s[i]);
-          if (!in_surname)
+          g_string_append_c (out->initials, s[i]);
+          if (in_surname)
             {
-              g_string_append_c (mixed, s[i]);
-              n_given++;
+              out->surname_initials = out->initials->len;
+            }
+          else
+            {
+              g_string_append_c (out->mixed, s[i]);
+              out->n_given++;
             }
         }
       at_start = FALSE;
     }
 
-  if (variant->surname_end == 0 || n_given < 2)
-    g_string_truncate (mixed, 0);
+  if (variant->surname_end == 0 || out->n_given < 2)
+    g_string_truncate (out->mixed, 0);
+}
+
+/* The surname in 汉字 followed by @given (王 + xiaoyan), into @array. */
+static void
+add_han_surname_key (GPtrArray  *array,
+                     const char *surname,
+                     const char *given,
+                     GString    *scratch)
+{
+  g_string_assign (scratch, surname);
+  g_string_append (scratch, given);
+  add_unique (array, scratch);
+}
+
+/* The surname's characters as they are written (王, 欧阳), or NULL when
+ * the name does not start with a 汉字 surname. */
+static char *
+dup_han_surname (const char *folded,
+                 GArray     *units)
+{
+  const Unit *first_unit;
+
+  if (units->len == 0)
+    return NULL;
+  first_unit = &g_array_index (units, Unit, 0);
+  if (!first_unit->surname)
+    return NULL;
+  return g_strndup (folded + first_unit->text_start,
+                    first_unit->text_end - first_unit->text_start);
 }
 
 JyPinyinKeys *
@@ -566,17 +636,18 @@ jy_pinyin_keys_new (const char *name)
 {
   g_autoptr(JyPinyinKeys) keys = g_new0 (JyPinyinKeys, 1);
   g_autofree char *folded = NULL;
+  g_autofree char *surname = NULL;
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) variants = NULL;
-  g_autoptr(GString) full = g_string_new (NULL);
-  g_autoptr(GString) initials = g_string_new (NULL);
-  g_autoptr(GString) mixed = g_string_new (NULL);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  Spelling spelling;
 
   g_return_val_if_fail (name != NULL, NULL);
 
   keys->full = g_ptr_array_new_with_free_func (g_free);
   keys->initials = g_ptr_array_new_with_free_func (g_free);
   keys->mixed = g_ptr_array_new_with_free_func (g_free);
+  keys->han_surname = g_ptr_array_new_with_free_func (g_free);
 
   /* Separators stay: they end a word of a name in Latin letters. */
   folded = fold_name (name, FALSE);
@@ -584,18 +655,76 @@ jy_pinyin_keys_new (const char *name)
   if (units->len == 0)
     return g_steal_pointer (&keys);
 
+  surname = dup_han_surname (folded, units);
   variants = combine_units (units);
+  spelling_init (&spelling);
   for (guint i = 0; i < variants->len; i++)
     {
-      spell_variant (&g_array_index (variants, Variant, i), full, initials, mixed);
-      add_unique (keys->full, full);
-      add_unique (keys->initials, initials);
+      spell_variant (&g_array_index (variants, Variant, i), &spelling);
+      add_unique (keys->full, spelling.full);
+      add_unique (keys->initials, spelling.initials);
       /* A one-letter surname (阿 a, 鄂 e) spells its initials already. */
-      if (!g_string_equal (mixed, initials))
-        add_unique (keys->mixed, mixed);
+      if (!g_string_equal (spelling.mixed, spelling.initials))
+        add_unique (keys->mixed, spelling.mixed);
+      if (surname != NULL && spelling.n_given > 0)
+        {
+          add_han_surname_key (keys->han_surname, surname,
+                               spelling.full->str + spelling.surname_full, scratch);
+          /* One given syllable: its initial is a prefix of the full form. */
+          if (spelling.n_given >= 2)
+            add_han_surname_key (keys->han_surname, surname,
+                                 spelling.initials->str + spelling.surname_initials, scratch);
+        }
     }
+  spelling_clear (&spelling);
 
   return g_steal_pointer (&keys);
+}
+
+GPtrArray *
+jy_pinyin_han_prefixes (const char *han)
+{
+  g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) initials = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *folded = NULL;
+  g_autofree char *surname = NULL;
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GArray) variants = NULL;
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  Spelling spelling;
+
+  g_return_val_if_fail (han != NULL, NULL);
+
+  folded = fold_name (han, FALSE);
+  units = split_units (folded);
+  if ((surname = dup_han_surname (folded, units)) == NULL)
+    return g_steal_pointer (&prefixes);
+
+  variants = combine_units (units);
+  spelling_init (&spelling);
+  for (guint i = 0; i < variants->len; i++)
+    {
+      spell_variant (&g_array_index (variants, Variant, i), &spelling);
+      add_han_surname_key (prefixes, surname, spelling.full->str + spelling.surname_full,
+                           scratch);
+      /* 王小 then y: 小 may be the start of the full form (王xiaoyan) or
+       * an initial (王xy), whatever the number of given syllables typed. */
+      add_han_surname_key (initials, surname,
+                           spelling.initials->str + spelling.surname_initials, scratch);
+    }
+  spelling_clear (&spelling);
+
+  /* Full forms first (they rank first), then initials not already there. */
+  for (guint i = 0; i < initials->len; i++)
+    {
+      const char *prefix = g_ptr_array_index (initials, i);
+
+      if (!g_ptr_array_find_with_equal_func (prefixes, prefix, g_str_equal, NULL) &&
+          prefixes->len < 2 * JY_PINYIN_MAX_VARIANTS)
+        g_ptr_array_add (prefixes, g_strdup (prefix));
+    }
+
+  return g_steal_pointer (&prefixes);
 }
 
 void
@@ -606,6 +735,7 @@ jy_pinyin_keys_free (JyPinyinKeys *keys)
   g_clear_pointer (&keys->full, g_ptr_array_unref);
   g_clear_pointer (&keys->initials, g_ptr_array_unref);
   g_clear_pointer (&keys->mixed, g_ptr_array_unref);
+  g_clear_pointer (&keys->han_surname, g_ptr_array_unref);
   g_free (keys);
 }
 

@@ -37,6 +37,12 @@ typedef struct
   GPtrArray *full;       /* of char *, most likely first */
   GPtrArray *initials;
   GPtrArray *mixed;
+  /* The surname as written in 汉字, the given name in pinyin, in full and
+   * (two or more syllables) as initials: 王小燕 → 王xiaoyan, 王xy;
+   * 欧阳锋 → 欧阳feng. For a doctor who types the surname in 汉字 and
+   * the rest with the input method off. Empty unless the name starts
+   * with a 汉字 surname and has a given name. */
+  GPtrArray *han_surname;
 } JyPinyinKeys;
 
 JyPinyinKeys *jy_pinyin_keys_new      (const char    *name);
@@ -45,6 +51,16 @@ void          jy_pinyin_keys_free     (JyPinyinKeys  *keys);
 /* The keys of one kind; the caller frees the array (it frees its strings). */
 GPtrArray    *jy_pinyin_name_keys     (const char    *name,
                                        JyPinyinKind   kind);
+
+/* How the 汉字 start of a query that goes on in pinyin (王xy, 王小y,
+ * 欧阳f) begins the han_surname keys it can match: the surname as
+ * written, then any given-name characters typed in 汉字 in full and as
+ * initials, full forms first (王 → 王; 王小 → 王xiao, 王x). Append the
+ * typed pinyin to each and match as a prefix; with given-name characters
+ * typed, check that the name starts with them too (王小 and 王晓 are both
+ * 王xiao). Empty when @han does not start with a 汉字 surname. The
+ * caller frees the array. */
+GPtrArray    *jy_pinyin_han_prefixes  (const char    *han);
 
 /* The toneless readings of one character, usual first: fills @readings
  * (static strings) with up to @max_readings and returns how many; 0 for a

@@ -424,10 +424,16 @@ static const char migration_3[] =
   "  PRIMARY KEY (followup_id, position)\n"
   ") WITHOUT ROWID;\n";
 
+/* Search keys gain kinds b: (two adjacent 汉字, for 2-character
+ * substrings) and h: (the surname in 汉字, the given name in pinyin, for
+ * 王xy): no table changes, the keys are rebuilt. */
+static const char migration_4[] = "";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 /* Search keys are computed in C, not SQL: a step that creates them or
@@ -437,6 +443,7 @@ static const gboolean rebuilds_search[] = {
   FALSE,
   TRUE,
   FALSE,
+  TRUE,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (rebuilds_search) == G_N_ELEMENTS (migrations));
 

@@ -123,7 +123,48 @@ add_phone_keys (GPtrArray  *keys,
   add_reversed_key (keys, "T:", digits);
 }
 
-/* The n:, p:, m: and i: keys of a name. */
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* b: every two adjacent 汉字 of the folded name but the first two, which
+ * the n: key answers as a prefix: 王小燕 → b:小燕; 司马相如 → b:马相, b:相如.
+ * Trigrams need three characters, so these answer two. */
+static void
+add_bigram_keys (GPtrArray  *keys,
+                 const char *folded)
+{
+  guint first_bigram = keys->len;
+  const char *p;
+
+  if (*folded == '\0')
+    return;
+
+  for (p = g_utf8_next_char (folded); *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *second = g_utf8_next_char (p);
+      const char *end;
+      g_autofree char *key = NULL;
+      gboolean repeated = FALSE;
+
+      if (*second == '\0')
+        break;
+      if (!is_han (g_utf8_get_char (p)) || !is_han (g_utf8_get_char (second)))
+        continue;
+
+      end = g_utf8_next_char (second);
+      key = g_strdup_printf ("b:%.*s", (int)(end - p), p);
+      /* 小燕小燕: one key per pair, however often it occurs. */
+      for (guint i = first_bigram; i < keys->len && !repeated; i++)
+        repeated = strcmp (g_ptr_array_index (keys, i), key) == 0;
+      if (!repeated)
+        g_ptr_array_add (keys, g_steal_pointer (&key));
+    }
+}
+
+/* The n:, b:, p:, m:, i: and h: keys of a name. */
 static void
 collect_name_keys (GPtrArray  *keys,
                    const char *name)
@@ -132,12 +173,15 @@ collect_name_keys (GPtrArray  *keys,
   g_autoptr(JyPinyinKeys) pinyin = jy_pinyin_keys_new (name);
 
   add_key (keys, "n:", folded);
+  add_bigram_keys (keys, folded);
   for (guint i = 0; i < pinyin->full->len; i++)
     add_key (keys, "p:", g_ptr_array_index (pinyin->full, i));
   for (guint i = 0; i < pinyin->mixed->len; i++)
     add_key (keys, "m:", g_ptr_array_index (pinyin->mixed, i));
   for (guint i = 0; i < pinyin->initials->len; i++)
     add_key (keys, "i:", g_ptr_array_index (pinyin->initials, i));
+  for (guint i = 0; i < pinyin->han_surname->len; i++)
+    add_key (keys, "h:", g_ptr_array_index (pinyin->han_surname, i));
 }
 
 /* The keys of the numbers a resident is known by (see the header). */
@@ -345,13 +389,20 @@ jy_resident_search_index (JyDb        *db,
 
 /* Rebuilding all ---------------------------------------------------------------- */
 
+/* Kinds are ASCII letters (jy-resident-search.h); team indexes take the
+ * rest of a bucket number's 30 bits. */
+#define KIND_BITS 7
+#define N_KINDS   (1u << KIND_BITS)
+#define MAX_TEAMS (1u << (30 - KIND_BITS))
+
+/* One row of search_key, waiting to be sorted. */
 typedef struct
 {
   guint64 prefix;       /* the key's first 8 bytes, big-endian: most comparisons end here */
-  guint32 team;         /* team id; ids past 2^32 would not be a health centre's */
-  guint32 key;          /* offset of the NUL-terminated key in the buffer */
   gint64  resident_id;
-  int     visibility;
+  guint32 key;          /* offset of the NUL-terminated key in the buffer */
+  guint32 bucket : 30;  /* team index << KIND_BITS | the key's kind (its first byte) */
+  guint32 visibility : 2;
 } RebuildKey;
 
 /* Rows per INSERT in a rebuild: insert_batch_sql has this many. */
@@ -359,6 +410,15 @@ typedef struct
 #define ROW      "(?, ?, ?, ?)"
 #define ROWS_4   ROW ", " ROW ", " ROW ", " ROW
 #define ROWS_16  ROWS_4 ", " ROWS_4 ", " ROWS_4 ", " ROWS_4
+
+typedef struct
+{
+  GByteArray *buffer;       /* every key's text */
+  GArray     *keys;         /* of RebuildKey, in resident order */
+  GArray     *team_ids;     /* of gint64: team index -> team id */
+  GHashTable *team_index;   /* gint64 * team id -> GUINT_TO_POINTER (index + 1) */
+  GString    *joined;       /* the current resident's keys, for search_doc */
+} Rebuild;
 
 static guint64
 key_prefix (const char *key)
@@ -372,6 +432,7 @@ key_prefix (const char *key)
   return i == 0 ? 0 : prefix << (8 * (8 - i));
 }
 
+/* Within one bucket (one team, one kind). */
 static int
 compare_rebuild_keys (gconstpointer a,
                       gconstpointer b,
@@ -381,8 +442,6 @@ compare_rebuild_keys (gconstpointer a,
   const char *buffer = user_data;
   int cmp;
 
-  if (x->team != y->team)
-    return x->team < y->team ? -1 : 1;
   if (x->prefix != y->prefix)
     return x->prefix < y->prefix ? -1 : 1;
   if ((cmp = strcmp (buffer + x->key, buffer + y->key)) != 0)
@@ -390,14 +449,67 @@ compare_rebuild_keys (gconstpointer a,
   return (x->resident_id > y->resident_id) - (x->resident_id < y->resident_id);
 }
 
+static guint
+team_index (Rebuild *rebuild,
+            gint64   team_id)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (rebuild->team_index, &team_id));
+
+  if (index == 0)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = team_id;
+      g_array_append_val (rebuild->team_ids, team_id);
+      index = rebuild->team_ids->len;
+      g_hash_table_insert (rebuild->team_index, key, GUINT_TO_POINTER (index));
+    }
+  return index - 1;
+}
+
+/* Files one key of the current resident. */
+static void
+add_rebuild_key (Rebuild    *rebuild,
+                 const char *key,
+                 gint64      resident_id,
+                 guint       team,
+                 int         visibility)
+{
+  gsize length = strlen (key);
+  RebuildKey entry;
+
+  g_assert ((guchar)key[0] < N_KINDS);
+  entry.prefix = key_prefix (key);
+  entry.resident_id = resident_id;
+  entry.key = rebuild->buffer->len;
+  entry.bucket = team << KIND_BITS | (guchar)key[0];
+  entry.visibility = visibility;
+  g_byte_array_append (rebuild->buffer, (const guint8 *)key, length + 1);
+  g_array_append_val (rebuild->keys, entry);
+
+  if (rebuild->joined->len > 0)
+    g_string_append_c (rebuild->joined, '\n');
+  g_string_append_len (rebuild->joined, key, length);
+}
+
+static int
+count_residents (JyDb    *db,
+                 GError **error)
+{
+  gint64 n = 0;
+
+  if (!jy_db_query_int64 (db, "SELECT count (*) FROM resident", &n, error))
+    return -1;
+  return (int)CLAMP (n, 0, G_MAXINT);
+}
+
 /* Reads every resident, writes their search_doc and collects their keys
- * into @buffer/@keys for sorting. */
+ * for sorting. */
 static gboolean
-compute_all_keys (JyDb        *db,
-                  GByteArray  *buffer,
-                  GArray      *keys,
-                  guint       *out_residents,
-                  GError     **error)
+compute_all_keys (JyDb     *db,
+                  Rebuild  *rebuild,
+                  guint    *out_residents,
+                  GError  **error)
 {
   static const char residents_sql[] =
     "SELECT id, ifnull (team_id, 0), status, name, id_number, phone, contact_phone, archive_no\n"
@@ -405,7 +517,9 @@ compute_all_keys (JyDb        *db,
   static const char doc_sql[] =
     "INSERT INTO search_doc (resident_id, team_id, visibility, name, keys)\n"
     "VALUES (?1, ?2, ?3, ?4, ?5)";
-  g_autoptr(GPtrArray) resident_keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) number_keys = g_ptr_array_new_with_free_func (g_free);
+  /* Names repeat (86,000 different ones in the demo's 200,000): their
+   * pinyin is the costly part. */
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify)g_ptr_array_unref);
   sqlite3_stmt *stmt;
@@ -422,54 +536,41 @@ compute_all_keys (JyDb        *db,
       gint64 team_id = sqlite3_column_int64 (stmt, 1);
       int visibility = visibility_of_status ((const char *)sqlite3_column_text (stmt, 2));
       const char *name = (const char *)sqlite3_column_text (stmt, 3);
-      g_autofree char *folded = jy_pinyin_fold_name (name != NULL ? name : "");
-      g_autofree char *joined = NULL;
+      GPtrArray *name_keys = NULL;
+      guint team;
 
-      if (team_id < 0 || team_id > G_MAXUINT32 || buffer->len > G_MAXUINT32 - 4096)
+      if (rebuild->buffer->len > G_MAXUINT32 - 4096 ||
+          rebuild->team_ids->len >= MAX_TEAMS)
         {
           sqlite3_reset (stmt);
           g_set_error_literal (error, JY_STORE_ERROR, JY_STORE_ERROR_FAILED,
                                "Too many search keys or teams to rebuild at once");
           return FALSE;
         }
+      team = team_index (rebuild, team_id);
 
-      g_ptr_array_set_size (resident_keys, 0);
-      if (name != NULL)
+      if (name != NULL && (name_keys = g_hash_table_lookup (names, name)) == NULL)
         {
-          GPtrArray *name_keys = g_hash_table_lookup (names, name);
-
-          /* Names repeat (86,000 different ones in the demo's 200,000):
-           * their pinyin is the costly part. */
-          if (name_keys == NULL)
-            {
-              name_keys = g_ptr_array_new_with_free_func (g_free);
-              collect_name_keys (name_keys, name);
-              g_hash_table_insert (names, g_strdup (name), name_keys);
-            }
-          for (guint i = 0; i < name_keys->len; i++)
-            g_ptr_array_add (resident_keys, g_strdup (g_ptr_array_index (name_keys, i)));
+          name_keys = g_ptr_array_new_with_free_func (g_free);
+          /* The folded name first, for search_doc; then the keys. */
+          g_ptr_array_add (name_keys, jy_pinyin_fold_name (name));
+          collect_name_keys (name_keys, name);
+          g_hash_table_insert (names, g_strdup (name), name_keys);
         }
-      collect_number_keys (resident_keys,
+      g_ptr_array_set_size (number_keys, 0);
+      collect_number_keys (number_keys,
                            (const char *)sqlite3_column_text (stmt, 4),
                            (const char *)sqlite3_column_text (stmt, 5),
                            (const char *)sqlite3_column_text (stmt, 6),
                            (const char *)sqlite3_column_text (stmt, 7));
 
-      for (guint i = 0; i < resident_keys->len; i++)
-        {
-          const char *key = g_ptr_array_index (resident_keys, i);
-          RebuildKey entry;
+      /* In the order jy_resident_search_index () has them. */
+      g_string_truncate (rebuild->joined, 0);
+      for (guint i = 1; name_keys != NULL && i < name_keys->len; i++)
+        add_rebuild_key (rebuild, g_ptr_array_index (name_keys, i), id, team, visibility);
+      for (guint i = 0; i < number_keys->len; i++)
+        add_rebuild_key (rebuild, g_ptr_array_index (number_keys, i), id, team, visibility);
 
-          entry.prefix = key_prefix (key);
-          entry.team = (guint32)team_id;
-          entry.key = buffer->len;
-          entry.resident_id = id;
-          entry.visibility = visibility;
-          g_byte_array_append (buffer, (const guint8 *)key, strlen (key) + 1);
-          g_array_append_val (keys, entry);
-        }
-
-      joined = join_keys (resident_keys);
       if ((doc = jy_db_prepare (db, doc_sql, error)) == NULL)
         {
           sqlite3_reset (stmt);
@@ -478,8 +579,9 @@ compute_all_keys (JyDb        *db,
       sqlite3_bind_int64 (doc, 1, id);
       sqlite3_bind_int64 (doc, 2, team_id);
       sqlite3_bind_int (doc, 3, visibility);
-      sqlite3_bind_text (doc, 4, folded, -1, SQLITE_STATIC);
-      sqlite3_bind_text (doc, 5, joined, -1, SQLITE_STATIC);
+      sqlite3_bind_text (doc, 4, name_keys != NULL ? g_ptr_array_index (name_keys, 0) : "", -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (doc, 5, rebuild->joined->str, rebuild->joined->len, SQLITE_STATIC);
       if (!jy_db_step_done (db, doc, error))
         {
           sqlite3_reset (stmt);
@@ -492,6 +594,137 @@ compute_all_keys (JyDb        *db,
   return rc == SQLITE_DONE;
 }
 
+static int
+compare_team_order (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const gint64 *team_ids = user_data;
+  gint64 x = team_ids[*(const guint *)a], y = team_ids[*(const guint *)b];
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts the rebuild's keys into @sorted in (team id, key, resident id)
+ * order, without repeats (a resident's key that occurs twice); returns
+ * how many are left. A counting sort by team and kind first: 2.5 million
+ * keys make a few hundred buckets of a few thousand, each sorted while it
+ * fits in the cache, several times as fast as one sort of them all. */
+static guint
+sort_keys (Rebuild *rebuild,
+           GArray  *sorted)
+{
+  const char *buffer = (const char *)rebuild->buffer->data;
+  guint n_teams = rebuild->team_ids->len;
+  guint n_buckets = n_teams << KIND_BITS;
+  g_autofree guint *order = g_new (guint, n_teams);      /* rank -> team index */
+  g_autofree guint *counts = g_new0 (guint, n_buckets);
+  g_autofree guint *fill = NULL;
+  guint n_unique = 0;
+  guint offset = 0;
+
+  for (guint t = 0; t < n_teams; t++)
+    order[t] = t;
+  g_qsort_with_data (order, n_teams, sizeof (guint), compare_team_order,
+                     rebuild->team_ids->data);
+
+  for (guint i = 0; i < rebuild->keys->len; i++)
+    counts[g_array_index (rebuild->keys, RebuildKey, i).bucket]++;
+
+  /* Buckets' places, teams by id and kinds by byte: strcmp order. */
+  fill = g_new (guint, n_buckets);
+  for (guint r = 0; r < n_teams; r++)
+    for (guint k = 0; k < N_KINDS; k++)
+      {
+        guint bucket = order[r] << KIND_BITS | k;
+        guint count = counts[bucket];
+
+        fill[bucket] = offset;
+        offset += count;
+      }
+
+  g_array_set_size (sorted, rebuild->keys->len);
+  for (guint i = 0; i < rebuild->keys->len; i++)
+    {
+      const RebuildKey *entry = &g_array_index (rebuild->keys, RebuildKey, i);
+
+      g_array_index (sorted, RebuildKey, fill[entry->bucket]++) = *entry;
+    }
+
+  /* fill[] now holds each bucket's end: sort each, dropping repeats. */
+  offset = 0;
+  for (guint r = 0; r < n_teams; r++)
+    for (guint k = 0; k < N_KINDS; k++)
+      {
+        guint end = fill[order[r] << KIND_BITS | k];
+        RebuildKey *bucket = &g_array_index (sorted, RebuildKey, offset);
+
+        if (end > offset)
+          g_qsort_with_data (bucket, end - offset, sizeof (RebuildKey), compare_rebuild_keys,
+                             (gpointer)buffer);
+        for (guint i = offset; i < end; i++)
+          {
+            const RebuildKey *entry = &g_array_index (sorted, RebuildKey, i);
+
+            if (n_unique > 0 &&
+                g_array_index (sorted, RebuildKey, n_unique - 1).bucket == entry->bucket &&
+                compare_rebuild_keys (&g_array_index (sorted, RebuildKey, n_unique - 1), entry,
+                                      (gpointer)buffer) == 0)
+              continue;
+            g_array_index (sorted, RebuildKey, n_unique++) = *entry;
+          }
+        offset = end;
+      }
+
+  g_array_set_size (sorted, n_unique);
+  return n_unique;
+}
+
+/* Inserts the sorted keys, INSERT_BATCH rows per statement while they
+ * last: with millions of rows, binding and stepping cost as much as the
+ * B-tree. */
+static gboolean
+insert_keys (JyDb     *db,
+             Rebuild  *rebuild,
+             GArray   *sorted,
+             GError  **error)
+{
+  static const char insert_key_sql[] =
+    "INSERT INTO search_key (team_id, key, resident_id, visibility)\n"
+    "VALUES (?1, ?2, ?3, ?4)";
+  static const char insert_batch_sql[] =
+    "INSERT INTO search_key (team_id, key, resident_id, visibility)\n"
+    "VALUES " ROWS_16 ", " ROWS_16;
+  const char *buffer = (const char *)rebuild->buffer->data;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < sorted->len;)
+    {
+      guint batch = sorted->len - i >= INSERT_BATCH ? INSERT_BATCH : 1;
+
+      if ((stmt = jy_db_prepare (db, batch > 1 ? insert_batch_sql : insert_key_sql, error)) == NULL)
+        return FALSE;
+      for (guint b = 0; b < batch; b++, i++)
+        {
+          const RebuildKey *entry = &g_array_index (sorted, RebuildKey, i);
+          gint64 team_id = g_array_index (rebuild->team_ids, gint64, entry->bucket >> KIND_BITS);
+          int first = 4 * (int)b;
+
+          sqlite3_bind_int64 (stmt, first + 1, team_id);
+          sqlite3_bind_text (stmt, first + 2, buffer + entry->key, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, first + 3, entry->resident_id);
+          sqlite3_bind_int (stmt, first + 4, (int)entry->visibility);
+        }
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return jy_db_set_error (db, rc, error);
+    }
+
+  return TRUE;
+}
+
 gboolean
 jy_resident_search_rebuild (JyDb    *db,
                             GError **error)
@@ -500,76 +733,54 @@ jy_resident_search_rebuild (JyDb    *db,
     "DELETE FROM search_key;\n"
     "DELETE FROM search_doc;\n"
     "INSERT INTO resident_name_fts (resident_name_fts) VALUES ('delete-all');\n";
-  static const char insert_key_sql[] =
-    "INSERT INTO search_key (team_id, key, resident_id, visibility)\n"
-    "VALUES (?1, ?2, ?3, ?4)";
-  static const char insert_batch_sql[] =
-    "INSERT INTO search_key (team_id, key, resident_id, visibility)\n"
-    "VALUES " ROWS_16 ", " ROWS_16;
   /* From search_doc in one pass: 0.2 s for 200,000 names. */
   static const char fill_fts_sql[] =
     "INSERT INTO resident_name_fts (resident_name_fts) VALUES ('rebuild')";
-  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (1 << 20);
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (RebuildKey));
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GArray) sorted = NULL;
+  g_autoptr(GArray) team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) team_index = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                            g_free, NULL);
+  g_autoptr(GString) joined = g_string_sized_new (1024);
   gint64 started = g_get_monotonic_time ();
+  Rebuild rebuild;
   guint n_residents = 0;
-  guint n_unique;
-  sqlite3_stmt *stmt;
-  int rc;
+  guint n_keys;
+  int n_expected;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (jy_db_in_transaction (db), FALSE);
 
+  /* About 12 keys of 15 bytes a resident: room for them from the start. */
+  if ((n_expected = count_residents (db, error)) < 0)
+    return FALSE;
+  n_expected = MIN (n_expected, 1 << 22);
+  buffer = g_byte_array_sized_new (n_expected * 200 + 4096);
+  keys = g_array_sized_new (FALSE, FALSE, sizeof (RebuildKey), n_expected * 14 + 64);
+
+  rebuild.buffer = buffer;
+  rebuild.keys = keys;
+  rebuild.team_ids = team_ids;
+  rebuild.team_index = team_index;
+  rebuild.joined = joined;
+
   if (!jy_db_exec (db, clear_sql, error) ||
-      !compute_all_keys (db, buffer, keys, &n_residents, error))
+      !compute_all_keys (db, &rebuild, &n_residents, error))
     return FALSE;
 
   /* Appending to a B-tree in key order is several times faster than
    * inserting in resident order. */
-  g_array_sort_with_data (keys, compare_rebuild_keys, buffer->data);
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (RebuildKey), keys->len);
+  n_keys = sort_keys (&rebuild, sorted);
+  g_clear_pointer (&keys, g_array_unref);
+  rebuild.keys = NULL;
 
-  /* A repeated key of one resident sorts next to itself: drop repeats. */
-  n_unique = 0;
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const RebuildKey *entry = &g_array_index (keys, RebuildKey, i);
-
-      if (n_unique > 0 &&
-          compare_rebuild_keys (&g_array_index (keys, RebuildKey, n_unique - 1), entry,
-                                buffer->data) == 0)
-        continue;
-      g_array_index (keys, RebuildKey, n_unique++) = *entry;
-    }
-
-  /* INSERT_BATCH rows per statement while they last, then one by one:
-   * with 2 million rows, binding and stepping cost as much as the B-tree. */
-  for (guint i = 0; i < n_unique;)
-    {
-      guint batch = n_unique - i >= INSERT_BATCH ? INSERT_BATCH : 1;
-
-      if ((stmt = jy_db_prepare (db, batch > 1 ? insert_batch_sql : insert_key_sql, error)) == NULL)
-        return FALSE;
-      for (guint b = 0; b < batch; b++, i++)
-        {
-          const RebuildKey *entry = &g_array_index (keys, RebuildKey, i);
-          int first = 4 * (int)b;
-
-          sqlite3_bind_int64 (stmt, first + 1, entry->team);
-          sqlite3_bind_text (stmt, first + 2, (const char *)buffer->data + entry->key, -1,
-                             SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, first + 3, entry->resident_id);
-          sqlite3_bind_int (stmt, first + 4, entry->visibility);
-        }
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return jy_db_set_error (db, rc, error);
-    }
-
-  if (!jy_db_exec (db, fill_fts_sql, error))
+  if (!insert_keys (db, &rebuild, sorted, error) ||
+      !jy_db_exec (db, fill_fts_sql, error))
     return FALSE;
 
   g_debug ("search index rebuilt: %u residents, %u keys, %.0f ms",
-           n_residents, n_unique, (g_get_monotonic_time () - started) / 1000.0);
+           n_residents, n_keys, (g_get_monotonic_time () - started) / 1000.0);
   return TRUE;
 }

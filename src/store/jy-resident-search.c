@@ -36,6 +36,9 @@ typedef struct
   char     *lower;       /* "p:wang" */
   char     *upper;       /* "p:wanh": the first string after every "p:wang…" */
   gboolean  exact_ok;    /* a key equal to lower is an exact ID/phone/record match */
+  gboolean  substring;   /* its matches rank as substrings (b:), not prefixes */
+  char     *name_lower;  /* with name_upper, if set: only names in this range */
+  char     *name_upper;
 } Probe;
 
 typedef struct
@@ -70,6 +73,8 @@ probe_clear (Probe *probe)
 {
   g_free (probe->lower);
   g_free (probe->upper);
+  g_free (probe->name_lower);
+  g_free (probe->name_upper);
 }
 
 static void
@@ -85,29 +90,38 @@ hit_free (Hit *hit)
   g_free (hit);
 }
 
-static void
+/* The smallest string greater than every string that starts with
+ * @prefix: @prefix with its last byte incremented (UTF-8 has no 0xFF
+ * bytes, and key kinds are ASCII, so this never runs out of bytes). */
+static char *
+dup_prefix_upper_bound (const char *prefix)
+{
+  char *upper = g_strdup (prefix);
+  gsize len = strlen (upper);
+
+  while (len > 0 && (guchar)upper[len - 1] == 0xFF)
+    upper[--len] = '\0';
+  g_assert (len > 0);
+  upper[len - 1]++;
+  return upper;
+}
+
+/* Appends a probe for keys of @kind starting with @value and returns it
+ * (valid until the next one is added). */
+static Probe *
 add_probe (GArray     *probes,
            const char *kind,
            const char *value,
            gboolean    exact_ok)
 {
-  Probe probe;
-  gsize len;
+  Probe probe = { 0 };
 
   probe.lower = g_strconcat (kind, value, NULL);
-  probe.upper = g_strdup (probe.lower);
+  probe.upper = dup_prefix_upper_bound (probe.lower);
   probe.exact_ok = exact_ok;
 
-  /* The smallest string greater than every string starting with lower:
-   * lower with its last byte incremented (UTF-8 has no 0xFF bytes, and the
-   * kind is ASCII, so this never runs out of bytes). */
-  len = strlen (probe.upper);
-  while (len > 0 && (guchar)probe.upper[len - 1] == 0xFF)
-    probe.upper[--len] = '\0';
-  g_assert (len > 0);
-  probe.upper[len - 1]++;
-
   g_array_append_val (probes, probe);
+  return &g_array_index (probes, Probe, probes->len - 1);
 }
 
 static void
@@ -157,6 +171,68 @@ is_number_query (const char *text)
   return any_digit;
 }
 
+/* A query typed as 汉字 and then pinyin (王xy, 王xiaoy, 王小y, 欧阳f):
+ * probes of the h: keys, full forms first. Returns FALSE if @normalized
+ * is not such a query. */
+static gboolean
+plan_han_pinyin_probes (const char *normalized,
+                        GArray     *probes)
+{
+  const char *rest = normalized;
+  g_autofree char *han = NULL;
+  g_autofree char *folded_han = NULL;
+  g_autofree char *pinyin = NULL;
+  g_autoptr(GPtrArray) prefixes = NULL;
+  gboolean given_typed;
+
+  /* The 汉字 start: everything before the first other character, spaces
+   * and middle dots aside (jy_pinyin_fold_name drops them). */
+  while (*rest != '\0')
+    {
+      gunichar c = g_utf8_get_char (rest);
+
+      if (g_unichar_get_script (c) != G_UNICODE_SCRIPT_HAN &&
+          !(g_unichar_isspace (c) || c == 0x00B7))
+        break;
+      rest = g_utf8_next_char (rest);
+    }
+  han = g_strndup (normalized, rest - normalized);
+  folded_han = jy_pinyin_fold_name (han);
+  if (*folded_han == '\0' || (pinyin = jy_pinyin_fold_query (rest)) == NULL)
+    return FALSE;
+
+  prefixes = jy_pinyin_han_prefixes (folded_han);
+  if (prefixes->len == 0)
+    return FALSE;
+
+  /* 王 alone spells the surname; 王小 also a given-name character, whose
+   * pinyin other characters share (王晓燕 is 王xiao… too). */
+  given_typed = !g_str_equal (g_ptr_array_index (prefixes, 0), folded_han);
+  for (guint i = 0; i < prefixes->len; i++)
+    {
+      g_autofree char *value = g_strconcat (g_ptr_array_index (prefixes, i), pinyin, NULL);
+      Probe *probe = add_probe (probes, "h:", value, FALSE);
+
+      if (given_typed)
+        {
+          probe->name_lower = g_strdup (folded_han);
+          probe->name_upper = dup_prefix_upper_bound (folded_han);
+        }
+    }
+  return TRUE;
+}
+
+static guint
+count_han (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      n++;
+  return n;
+}
+
 /* Turns the query into key ranges, in the order their matches rank, and
  * the substring to look up (or NULL). */
 static void
@@ -200,15 +276,23 @@ plan_probes (const char  *query,
       return;
     }
 
+  if (plan_han_pinyin_probes (normalized, probes))
+    return;
+
   {
     g_autofree char *folded = jy_pinyin_fold_name (normalized);
+    glong n_chars = g_utf8_strlen (folded, -1);
 
     if (*folded == '\0')
       return;
     add_probe (probes, "n:", folded, FALSE);
+    /* Two 汉字 anywhere in a name: its b: keys (one character is a prefix
+     * only: a lone 小 would match half the district). */
+    if (n_chars == 2 && count_han (folded) == 2)
+      add_probe (probes, "b:", folded, FALSE)->substring = TRUE;
     /* Trigrams: 3 characters or more. SQLite 3.40 answers a shorter
      * pattern with nothing rather than an error (toolchain.md 9). */
-    if (g_utf8_strlen (folded, -1) >= 3)
+    if (n_chars >= 3)
       *out_substring = g_steal_pointer (&folded);
   }
 }
@@ -271,6 +355,9 @@ compare_candidates (gconstpointer a,
 /* Reads one team's part of a key range in (key, id) order: at most
  * @limit residents, and with @threshold none that sorts after it. Each
  * resident found is recorded, and appended to @candidates if given. */
+/* Reads one team's part of a key range in (key, id) order: at most
+ * @limit residents, and with @threshold none that sorts after it. Each
+ * resident found is recorded, and appended to @candidates if given. */
 static gboolean
 scan_team (Search           *search,
            const Probe      *probe,
@@ -284,8 +371,16 @@ scan_team (Search           *search,
     "SELECT key, resident_id FROM search_key\n"
     "WHERE team_id = ?1 AND key >= ?2 AND key < ?3 AND visibility >= ?4\n"
     "ORDER BY key, resident_id";
+  /* The same range, of residents whose folded name is in ?5..?6. */
+  static const char name_sql[] =
+    "SELECT k.key, k.resident_id FROM search_key AS k\n"
+    "JOIN search_doc AS d ON d.resident_id = k.resident_id\n"
+    "WHERE k.team_id = ?1 AND k.key >= ?2 AND k.key < ?3 AND k.visibility >= ?4\n"
+    "  AND d.name >= ?5 AND d.name < ?6\n"
+    "ORDER BY k.key, k.resident_id";
   gboolean own = team_id == search->own_team_id && search->own_team_id > 0;
-  sqlite3_stmt *stmt = jy_db_prepare (search->db, sql, error);
+  sqlite3_stmt *stmt = jy_db_prepare (search->db, probe->name_lower != NULL ? name_sql : sql,
+                                      error);
   guint found = 0;
   int rc = SQLITE_DONE;
 
@@ -295,6 +390,11 @@ scan_team (Search           *search,
   sqlite3_bind_text (stmt, 2, probe->lower, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, probe->upper, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, search->min_visibility);
+  if (probe->name_lower != NULL)
+    {
+      sqlite3_bind_text (stmt, 5, probe->name_lower, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, probe->name_upper, -1, SQLITE_STATIC);
+    }
 
   search->scan++;
   while (found < search->limit && (rc = jy_db_step (search->db, stmt, error)) == SQLITE_ROW)
@@ -308,8 +408,11 @@ scan_team (Search           *search,
       if (threshold != NULL && compare_candidates (&row, threshold) > 0)
         break;
 
-      tier = exact ? TIER_EXACT : own ? TIER_OWN_TEAM : TIER_PREFIX;
-      record_hit (search, row.id, make_rank (tier, FALSE, probe_index), key, &is_new);
+      tier = exact ? TIER_EXACT
+           : own ? TIER_OWN_TEAM
+           : probe->substring ? TIER_SUBSTRING
+           : TIER_PREFIX;
+      record_hit (search, row.id, make_rank (tier, probe->substring, probe_index), key, &is_new);
       if (!is_new)
         continue;   /* another key of the same resident: rows are per key */
 

@@ -22,9 +22,13 @@ G_BEGIN_DECLS
  * team and once per other team (the table is grouped by team):
  *
  *   n:  the name, folded (NFKC, no spaces or ·)  n:王小燕, n:阿依古丽买买提
+ *   b:  two adjacent 汉字 of the folded name,    王小燕: b:小燕; 司马相如: b:马相, b:相如
+ *       except the first two (n: has them)
  *   p:  full pinyin, one per reading variant     p:wangxiaoyan; 单田芳: p:shantianfang, p:dantianfang
  *   m:  surname in full, given name as initials  m:wangxy (given names of 2+ characters)
  *   i:  initials                                 i:wxy; 欧阳锋: i:oyf
+ *   h:  surname in 汉字, given name in full      h:王xiaoyan, h:王xy; 欧阳锋: h:欧阳feng
+ *       pinyin and (2+ characters) initials
  *   d:  ID number, X upper-case                  d:11010519491231002X
  *   D:  ID number reversed, so its last digits   D:X20013219491501011
  *       are a prefix
@@ -64,7 +68,7 @@ gboolean  jy_resident_search_index      (JyDb                   *db,
 
 /* Recomputes the keys of every resident: the generator and imports call it
  * after a bulk load, a migration that changes the key rules calls it too.
- * Inside the caller's write transaction; about 4 s for 200,000 residents. */
+ * Inside the caller's write transaction; about 4.5 s for 200,000 residents. */
 gboolean  jy_resident_search_rebuild    (JyDb                   *db,
                                          GError                **error);
 
@@ -78,16 +82,21 @@ gboolean  jy_resident_search_rebuild    (JyDb                   *db,
  *   Latin letters                pinyin: full, mixed and initials prefixes
  *                                (wangxiaoyan, wangxy, wxy; ü typed as v or u);
  *                                3+ letters also a substring of a Latin name
- *   anything else (汉字)          name prefix; 3+ characters also a substring
- *                                (2-character substrings are not searched:
- *                                trigrams need 3)
+ *   汉字, then Latin letters      the surname as typed, the rest pinyin: full or
+ *                                initials prefixes (王xy, 王xiaoy, 欧阳f); 汉字
+ *                                past the surname must start the name (王小y
+ *                                finds 王小燕, not 王晓燕)
+ *   anything else (汉字)          name prefix; 2 汉字 also anywhere in a name
+ *                                (b: keys), 3+ characters also a substring
+ *                                (trigrams); 1 character only as a prefix
  * Spaces, dashes and full-width forms are ignored; an empty query finds
  * nobody.
  *
  * Ranking: an exact ID number, phone or record number first; then
  * @own_team_id's residents (0 = no team); then prefix matches; then
- * substring matches. Within a rank: the kind of match (ID and phone before
- * record number; full pinyin before mixed before initials), then the
+ * substring matches (own-team ones too: prefix first, then substring).
+ * Within a rank: the kind of match (ID and phone before record number;
+ * full pinyin before mixed before initials), then the
  * matched key (so a shorter name that equals the query comes before its
  * longer extensions, and pinyin results read alphabetically), then id.
  *

@@ -271,6 +271,63 @@ test_empty_name_has_no_keys (void)
 }
 
 static void
+test_han_surname_keys (void)
+{
+  g_autoptr(JyPinyinKeys) three = jy_pinyin_keys_new ("王小燕");
+  g_autoptr(JyPinyinKeys) two = jy_pinyin_keys_new ("王芳");
+  g_autoptr(JyPinyinKeys) ouyang = jy_pinyin_keys_new ("欧阳锋");
+  g_autoptr(JyPinyinKeys) latin = jy_pinyin_keys_new ("John Smith");
+  g_autoptr(JyPinyinKeys) surname_only = jy_pinyin_keys_new ("王");
+
+  g_assert_cmpstr (first (three->han_surname), ==, "王xiaoyan");
+  g_assert_true (contains (three->han_surname, "王xy"));
+  /* One given syllable: 王f is a prefix of 王fang already. */
+  g_assert_cmpuint (two->han_surname->len, ==, 1);
+  g_assert_cmpstr (first (two->han_surname), ==, "王fang");
+  g_assert_cmpuint (ouyang->han_surname->len, ==, 1);
+  g_assert_cmpstr (first (ouyang->han_surname), ==, "欧阳feng");
+  g_assert_cmpuint (latin->han_surname->len, ==, 0);
+  g_assert_cmpuint (surname_only->han_surname->len, ==, 0);
+}
+
+static void
+test_han_surname_keys_polyphonic_surname_as_written (void)
+{
+  g_autoptr(JyPinyinKeys) shan = jy_pinyin_keys_new ("单田芳");
+  g_autoptr(JyPinyinKeys) lv = jy_pinyin_keys_new ("王吕");
+
+  /* The surname is the character itself: no shan/dan to choose. */
+  g_assert_cmpuint (shan->han_surname->len, ==, 2);
+  g_assert_true (contains (shan->han_surname, "单tianfang"));
+  g_assert_true (contains (shan->han_surname, "单tf"));
+  /* ü in the given name, as v and as u. */
+  g_assert_true (contains (lv->han_surname, "王lv"));
+  g_assert_true (contains (lv->han_surname, "王lu"));
+}
+
+static void
+test_han_prefixes (void)
+{
+  g_autoptr(GPtrArray) wang = jy_pinyin_han_prefixes ("王");
+  g_autoptr(GPtrArray) wang_xiao = jy_pinyin_han_prefixes ("王小");
+  g_autoptr(GPtrArray) ouyang = jy_pinyin_han_prefixes ("欧阳");
+  g_autoptr(GPtrArray) shan = jy_pinyin_han_prefixes ("单");
+  g_autoptr(GPtrArray) empty = jy_pinyin_han_prefixes ("");
+
+  g_assert_cmpuint (wang->len, ==, 1);
+  g_assert_cmpstr (first (wang), ==, "王");
+  /* Full forms first, then initials. */
+  g_assert_cmpuint (wang_xiao->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (wang_xiao, 0), ==, "王xiao");
+  g_assert_cmpstr (g_ptr_array_index (wang_xiao, 1), ==, "王x");
+  g_assert_cmpuint (ouyang->len, ==, 1);
+  g_assert_cmpstr (first (ouyang), ==, "欧阳");
+  g_assert_cmpuint (shan->len, ==, 1);
+  g_assert_cmpstr (first (shan), ==, "单");
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
+static void
 test_fold_query (void)
 {
   const struct
@@ -337,6 +394,11 @@ main (int    argc,
   g_test_add_func ("/core/pinyin/variants-capped-at-16", test_variants_capped_at_16);
   g_test_add_func ("/core/pinyin/latin-name-words", test_latin_name_words);
   g_test_add_func ("/core/pinyin/empty-name-no-keys", test_empty_name_has_no_keys);
+  g_test_add_func ("/core/pinyin/han-surname-keys-wang-xiaoyan-wang-xy",
+                   test_han_surname_keys);
+  g_test_add_func ("/core/pinyin/han-surname-keys-polyphonic-surname-as-written",
+                   test_han_surname_keys_polyphonic_surname_as_written);
+  g_test_add_func ("/core/pinyin/han-prefixes-full-then-initials", test_han_prefixes);
   g_test_add_func ("/core/pinyin/fold-query", test_fold_query);
 
   return g_test_run ();

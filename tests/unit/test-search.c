@@ -49,6 +49,19 @@ enum
   LANDLINE,
   VOIDED,
   JOHN_SMITH,
+  /* 19..30: names no test looks for */
+  LI_XIAOYAN = 31,
+  WANG_YAN,
+  XIANG_RUYU,
+  OUYANG_XIAO,
+  SHAN_XIAOMING,
+  SHAN_XIAO,           /* 山, read shan too */
+  DAN_XIAOHONG,        /* 但, read dan as 单 may be */
+  XIE_XIAODONG,
+  OU_XIAOHUA,
+  QIU_MING,
+  ZHA_WENJING,
+  PIAO_CHUNHUA,
 };
 
 static const Person people[] = {
@@ -115,6 +128,19 @@ static const Person people[] = {
   { "孙丽", 1, "350203199906061678", "13511110000", NULL, "35020310100100028", "active" },
   { "马超", 2, "350203200007071789", "13522220000", NULL, "35020310100200029", "active" },
   { "朱明", 3, "350203200108081890", "13533330000", NULL, "35020310100300030", "active" },
+  /* For 2-character substrings and 汉字 + pinyin. */
+  [LI_XIAOYAN - 1]    = { "李小燕", 3, "350203200201010011", "15900000101", NULL, NULL, "active" },
+  [WANG_YAN - 1]      = { "王燕", 1, "350203200202020022", "15900000202", NULL, NULL, "active" },
+  [XIANG_RUYU - 1]    = { "相如玉", 1, "350203200212120127", "15900001212", NULL, NULL, "active" },
+  [OUYANG_XIAO - 1]   = { "欧阳晓", 2, "350203200203030038", "15900000303", NULL, NULL, "active" },
+  [SHAN_XIAOMING - 1] = { "单小明", 2, "350203200204040049", "15900000404", NULL, NULL, "active" },
+  [SHAN_XIAO - 1]     = { "山晓", 1, "350203200205050050", "15900000505", NULL, NULL, "active" },
+  [DAN_XIAOHONG - 1]  = { "但小红", 3, "350203200206060061", "15900000606", NULL, NULL, "active" },
+  [XIE_XIAODONG - 1]  = { "解小东", 1, "350203200207070072", "15900000707", NULL, NULL, "active" },
+  [OU_XIAOHUA - 1]    = { "区小华", 2, "350203200208080083", "15900000808", NULL, NULL, "active" },
+  [QIU_MING - 1]      = { "仇明", 3, "350203200209090094", "15900000909", NULL, NULL, "active" },
+  [ZHA_WENJING - 1]   = { "查文静", 1, "350203200210100105", "15900001010", NULL, NULL, "active" },
+  [PIAO_CHUNHUA - 1]  = { "朴春花", 2, "350203200211110116", "15900001111", NULL, NULL, "active" },
 };
 
 typedef struct
@@ -430,12 +456,169 @@ test_substring_3_chars_finds_4_char_name (SearchFixture *fx,
 }
 
 static void
-test_substring_2_chars_not_prefix_is_empty (SearchFixture *fx,
-                                            gconstpointer  user_data)
+test_substring_2_chars_xiaoyan (SearchFixture *fx,
+                                gconstpointer  user_data)
 {
-  /* Trigrams cannot answer it; it is skipped, without an error. */
-  assert_finds (fx, "小燕", 0);
-  assert_finds (fx, "相如", 0);
+  /* Not 王燕 (no 小燕 in it), 王晓燕 (晓燕), 汪小雁 (小雁). */
+  assert_finds (fx, "小燕", WANG_XIAOYAN, LI_XIAOYAN, 0);
+  assert_finds (fx, "小 燕", WANG_XIAOYAN, LI_XIAOYAN, 0);
+  assert_finds (fx, "马相", SIMA_XIANGRU, 0);
+  /* Across the middle dot of a minority name, as the folded name reads. */
+  assert_finds (fx, "古丽", AYIGULI, 0);
+  assert_finds (fx, "丽买", AYIGULI, 0);
+  /* The end of one name and the start of another are not a substring. */
+  assert_finds (fx, "燕李", 0);
+}
+
+static void
+test_substring_1_char_is_prefix_only (SearchFixture *fx,
+                                      gconstpointer  user_data)
+{
+  /* Half the district has a 小 somewhere; nobody's name starts with it. */
+  assert_finds (fx, "小", 0);
+  assert_finds (fx, "燕", 0);
+  assert_finds (fx, "相", XIANG_RUYU, 0);
+}
+
+static void
+test_substring_2_chars_ranks_after_prefix (SearchFixture *fx,
+                                           gconstpointer  user_data)
+{
+  g_autoptr(GArray) anyone = search (fx, "相如");
+  /* 司马相如 is team 3's, 相如玉 team 1's: the own team comes first, and
+   * within it, as among the others, a prefix before a substring. */
+  g_autoptr(GArray) team_3 = search_full (fx, "相如", fx->team_ids[3],
+                                          JY_RESIDENT_SEARCH_DEFAULT, 50);
+  g_autoptr(GArray) team_1 = search_full (fx, "相如", fx->team_ids[1],
+                                          JY_RESIDENT_SEARCH_DEFAULT, 50);
+
+  g_assert_cmpuint (anyone->len, ==, 2);
+  g_assert_cmpint (id_at (anyone, 0), ==, XIANG_RUYU);
+  g_assert_cmpint (id_at (anyone, 1), ==, SIMA_XIANGRU);
+  g_assert_cmpuint (team_3->len, ==, 2);
+  g_assert_cmpint (id_at (team_3, 0), ==, SIMA_XIANGRU);
+  g_assert_cmpint (id_at (team_3, 1), ==, XIANG_RUYU);
+  g_assert_cmpuint (team_1->len, ==, 2);
+  g_assert_cmpint (id_at (team_1, 0), ==, XIANG_RUYU);
+  g_assert_cmpint (id_at (team_1, 1), ==, SIMA_XIANGRU);
+}
+
+static void
+test_substring_2_chars_exact_name_and_prefix (SearchFixture *fx,
+                                              gconstpointer  user_data)
+{
+  g_autoptr(GArray) ids = search (fx, "王芳");
+
+  /* A two-character query is still a name prefix first. */
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (id_at (ids, 0), ==, WANG_FANG);
+  g_assert_cmpint (id_at (ids, 1), ==, WANG_FANGHUA);
+}
+
+static void
+test_substring_2_chars_retired_hidden (SearchFixture *fx,
+                                       gconstpointer  user_data)
+{
+  g_autoptr(GArray) shown = search_full (fx, "三丰", 0, JY_RESIDENT_SEARCH_INCLUDE_RETIRED, 50);
+  g_autoptr(GArray) voided = search_full (fx, "孙八", 0, JY_RESIDENT_SEARCH_INCLUDE_RETIRED, 50);
+
+  assert_finds (fx, "三丰", 0);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpint (id_at (shown, 0), ==, ZHANG_SANFENG);
+  g_assert_cmpuint (voided->len, ==, 0);
+}
+
+static void
+test_han_then_initials_wangxy (SearchFixture *fx,
+                               gconstpointer  user_data)
+{
+  /* 王 as typed: not 汪小雁, whose surname is wang too. */
+  assert_finds (fx, "王xy", WANG_XIAOYAN, WANG_XIAOYAN_2, WANG_XIAOYAN_3, 0);
+  assert_finds (fx, "王XY", WANG_XIAOYAN, WANG_XIAOYAN_2, WANG_XIAOYAN_3, 0);
+  assert_finds (fx, "王 x y", WANG_XIAOYAN, WANG_XIAOYAN_2, WANG_XIAOYAN_3, 0);
+  assert_finds (fx, "王ｘｙ", WANG_XIAOYAN, WANG_XIAOYAN_2, WANG_XIAOYAN_3, 0);
+  assert_finds (fx, "汪xy", WANG_XIAOYAN_4, 0);
+  /* One given character: its initial starts its full pinyin. */
+  assert_finds (fx, "王y", WANG_YAN, 0);
+  assert_finds (fx, "王xyz", 0);
+}
+
+static void
+test_han_then_full_pinyin_wangxiaoy (SearchFixture *fx,
+                                     gconstpointer  user_data)
+{
+  assert_finds (fx, "王xiaoy", WANG_XIAOYAN, WANG_XIAOYAN_2, WANG_XIAOYAN_3, 0);
+  assert_finds (fx, "王xiaoyan", WANG_XIAOYAN, WANG_XIAOYAN_2, WANG_XIAOYAN_3, 0);
+  assert_finds (fx, "王x", WANG_XIAOYAN, WANG_XIAOYAN_2, WANG_XIAOYAN_3, 0);
+  assert_finds (fx, "王f", WANG_FANG, WANG_FANGHUA, 0);
+  assert_finds (fx, "王fangh", WANG_FANGHUA, 0);
+  assert_finds (fx, "王xiaoyu", 0);
+}
+
+static void
+test_han_given_characters_then_pinyin (SearchFixture *fx,
+                                       gconstpointer  user_data)
+{
+  /* 小 typed: not 王晓燕, whose 晓 is xiao too. */
+  assert_finds (fx, "王小y", WANG_XIAOYAN, WANG_XIAOYAN_3, 0);
+  assert_finds (fx, "王小yan", WANG_XIAOYAN, WANG_XIAOYAN_3, 0);
+  assert_finds (fx, "王晓y", WANG_XIAOYAN_2, 0);
+  assert_finds (fx, "司马相r", SIMA_XIANGRU, 0);
+  assert_finds (fx, "王小燕y", 0);
+}
+
+static void
+test_han_compound_surname_then_pinyin (SearchFixture *fx,
+                                       gconstpointer  user_data)
+{
+  assert_finds (fx, "欧阳x", OUYANG_XIAO, 0);
+  assert_finds (fx, "欧阳f", OUYANG_FENG, 0);
+  assert_finds (fx, "欧阳", OUYANG_FENG, OUYANG_XIAO, 0);
+  assert_finds (fx, "司马xr", SIMA_XIANGRU, 0);
+  assert_finds (fx, "尉迟g", YUCHI_GONG, 0);
+  assert_finds (fx, "阿依g", AYIGULI, 0);
+}
+
+static void
+test_han_polyphonic_surname_shan (SearchFixture *fx,
+                                  gconstpointer  user_data)
+{
+  /* 单 as typed, whatever it reads: not 山晓 (shan) nor 但小红 (dan). */
+  assert_finds (fx, "单x", SHAN_XIAOMING, 0);
+  assert_finds (fx, "单xm", SHAN_XIAOMING, 0);
+  assert_finds (fx, "单t", SHAN_TIANFANG, 0);
+  assert_finds (fx, "山x", SHAN_XIAO, 0);
+  assert_finds (fx, "但x", DAN_XIAOHONG, 0);
+}
+
+static void
+test_han_polyphonic_surnames (SearchFixture *fx,
+                              gconstpointer  user_data)
+{
+  assert_finds (fx, "曾g", ZENG_GUOFAN, 0);
+  assert_finds (fx, "曾guof", ZENG_GUOFAN, 0);
+  assert_finds (fx, "解xd", XIE_XIAODONG, 0);
+  assert_finds (fx, "区xh", OU_XIAOHUA, 0);
+  assert_finds (fx, "仇m", QIU_MING, 0);
+  assert_finds (fx, "查wj", ZHA_WENJING, 0);
+  assert_finds (fx, "朴ch", PIAO_CHUNHUA, 0);
+  /* The given name in pinyin reads as it would after any surname. */
+  assert_finds (fx, "吕b", LV_BU, 0);
+}
+
+static void
+test_han_then_pinyin_own_team_first (SearchFixture *fx,
+                                     gconstpointer  user_data)
+{
+  /* 王小燕 team 1, 王晓燕 team 2, 王小艳 team 3. */
+  for (guint t = 1; t <= 3; t++)
+    {
+      g_autoptr(GArray) ids = search_full (fx, "王xy", fx->team_ids[t],
+                                           JY_RESIDENT_SEARCH_DEFAULT, 50);
+
+      g_assert_cmpuint (ids->len, ==, 3);
+      g_assert_cmpuint (people[id_at (ids, 0) - 1].team, ==, t);
+    }
 }
 
 static void
@@ -573,6 +756,8 @@ test_reindex_replaces_old_keys (SearchFixture *fx,
 
   assert_finds (fx, "wangfangfang", WANG_FANG, 0);
   assert_finds (fx, "王芳芳", WANG_FANG, 0);
+  assert_finds (fx, "芳芳", WANG_FANG, 0);
+  assert_finds (fx, "王ff", WANG_FANG, 0);
   assert_finds (fx, "9990000", WANG_FANG, 0);
   /* The old phone and name keys are gone. */
   assert_finds (fx, "13822223333", 0);
@@ -789,6 +974,61 @@ test_migration_indexes_existing_residents (void)
   jy_test_remove_tree (tmpdir);
 }
 
+/* A database indexed before the b: and h: keys (version 2) gets them when
+ * it is migrated. */
+static void
+test_migration_adds_bigram_and_han_surname_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = g_dir_make_tmp ("jiayi-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (tmpdir, "old.db", NULL);
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(JyDb) db = jy_db_open (path, JY_DB_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (jy_migrations_run (db, 2, &error));
+    g_assert_true (jy_db_begin (db, &error));
+    g_assert_true (jy_db_exec (db,
+                               "INSERT INTO site (uuid, created_at, updated_at, kind, code, name)"
+                               " VALUES ('s', 'x', 'x', 'centre', '1', 'c');"
+                               "INSERT INTO resident (uuid, created_at, updated_at, site_id, name,"
+                               " sex, birth_date, phone) VALUES ('r', 'x', 'x', 1, '王小燕', '2',"
+                               " '1990-01-01', '13912345678');",
+                               &error));
+    g_assert_true (jy_resident_search_index (db, 1, "王小燕", NULL, "13912345678", NULL, NULL,
+                                             &error));
+    /* What version 2 wrote: no b: or h: keys. */
+    g_assert_true (jy_db_exec (db,
+                               "DELETE FROM search_key WHERE key GLOB 'b:*' OR key GLOB 'h:*';"
+                               "UPDATE search_doc SET keys = 'n:王小燕';",
+                               &error));
+    g_assert_true (jy_db_commit (db, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (jy_test_query_int64 (path, "SELECT count(*) FROM search_key "
+                                              "WHERE key GLOB 'h:*'"), ==, 0);
+  {
+    g_autoptr(JyStore) store = jy_store_open (path, &error);
+    SearchJob han = { "王xy", 0, JY_RESIDENT_SEARCH_DEFAULT, 10 };
+    SearchJob bigram = { "小燕", 0, JY_RESIDENT_SEARCH_DEFAULT, 10 };
+    g_autoptr(GArray) by_han = NULL;
+    g_autoptr(GArray) by_bigram = NULL;
+
+    g_assert_no_error (error);
+    by_han = jy_store_read (store, search_func, &han, NULL, &error);
+    g_assert_no_error (error);
+    by_bigram = jy_store_read (store, search_func, &bigram, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (by_han->len, ==, 1);
+    g_assert_cmpuint (by_bigram->len, ==, 1);
+  }
+
+  jy_test_remove_tree (tmpdir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -810,8 +1050,18 @@ main (int    argc,
   ADD ("phone-tail-prefix-contact-landline", test_phone_tail_and_prefix);
   ADD ("archive-number-17-and-8-digits", test_archive_number);
   ADD ("substring-3-chars-finds-4-char-name", test_substring_3_chars_finds_4_char_name);
-  ADD ("substring-2-chars-not-prefix-empty-no-error",
-       test_substring_2_chars_not_prefix_is_empty);
+  ADD ("2-char-substring-小燕-finds-王小燕-李小燕-not-王燕", test_substring_2_chars_xiaoyan);
+  ADD ("1-char-query-is-prefix-only", test_substring_1_char_is_prefix_only);
+  ADD ("2-char-substring-ranks-after-prefix", test_substring_2_chars_ranks_after_prefix);
+  ADD ("2-char-query-exact-name-and-prefix-first", test_substring_2_chars_exact_name_and_prefix);
+  ADD ("2-char-substring-retired-hidden-voided-never", test_substring_2_chars_retired_hidden);
+  ADD ("王xy-finds-王小燕-not-汪小雁", test_han_then_initials_wangxy);
+  ADD ("王xiaoy-finds-王小燕", test_han_then_full_pinyin_wangxiaoy);
+  ADD ("王小y-finds-王小燕-not-王晓燕", test_han_given_characters_then_pinyin);
+  ADD ("欧阳x-finds-欧阳晓", test_han_compound_surname_then_pinyin);
+  ADD ("单x-finds-单-as-shan-not-山-or-但", test_han_polyphonic_surname_shan);
+  ADD ("曾g-解x-区x-仇m-查w-朴c-polyphonic-surnames", test_han_polyphonic_surnames);
+  ADD ("汉字-then-pinyin-own-team-first", test_han_then_pinyin_own_team_first);
   ADD ("exact-phone-ranks-before-own-team", test_exact_phone_ranks_before_own_team);
   ADD ("exact-id-ranks-first", test_exact_id_ranks_first);
   ADD ("own-team-ranks-before-other-teams", test_own_team_ranks_before_other_teams);
@@ -825,6 +1075,8 @@ main (int    argc,
                    test_generated_centre_rebuild_equals_row_by_row);
   g_test_add_func ("/store/search/migration-indexes-existing-residents",
                    test_migration_indexes_existing_residents);
+  g_test_add_func ("/store/search/migration-3-adds-bigram-and-han-surname-keys",
+                   test_migration_adds_bigram_and_han_surname_keys);
 
   return g_test_run ();
 }
