@@ -64,8 +64,8 @@ toast_cb (JyResidentsPage *page,
 static guint
 list_length (Fixture *fx)
 {
-  GtkWidget *view = jy_test_find_by_type (GTK_WIDGET (fx->page), GTK_TYPE_COLUMN_VIEW);
-  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  GtkWidget *view = jy_test_find_by_id (GTK_WIDGET (fx->page), "list_view");
+  GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (view));
 
   return model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
 }

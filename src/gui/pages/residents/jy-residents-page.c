@@ -32,7 +32,7 @@ struct _JyResidentsPage
 
   JyStore             *store;
   /* Two lists, so a search never has to release the 200,000-row one:
-   * the column view shows one selection or the other. */
+   * the list view shows one selection or the other. */
   JyResidentListModel *browse_model;
   GtkSingleSelection  *browse_selection;
   JyResidentListModel *search_model;
@@ -55,7 +55,8 @@ struct _JyResidentsPage
   GtkDropDown         *population_dropdown;
   GtkCheckButton      *retired_check;
   GtkLabel            *count_label;
-  GtkColumnView       *column_view;
+  JyResidentRowWidget *list_header;
+  GtkListView         *list_view;
   AdwStatusPage       *empty_status;
   AdwStatusPage       *error_status;
   JyResidentView      *resident_view;
@@ -79,13 +80,13 @@ toast (JyResidentsPage *self,
 }
 
 
-/* Switching models rebuilds every visible row: only when it changes. */
+/* Switching models rebuilds every row: only when it changes. */
 static void
 show_selection (JyResidentsPage    *self,
                 GtkSingleSelection *selection)
 {
-  if (gtk_column_view_get_model (self->column_view) != GTK_SELECTION_MODEL (selection))
-    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  if (gtk_list_view_get_model (self->list_view) != GTK_SELECTION_MODEL (selection))
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
 static void
@@ -431,7 +432,7 @@ jy_residents_page_activate_search (JyResidentsPage *self,
 static JyResidentListModel *
 shown_model (JyResidentsPage *self)
 {
-  GtkSelectionModel *shown = gtk_column_view_get_model (self->column_view);
+  GtkSelectionModel *shown = gtk_list_view_get_model (self->list_view);
 
   return shown == GTK_SELECTION_MODEL (self->search_selection) ? self->search_model : self->browse_model;
 }
@@ -470,7 +471,7 @@ static void
 resident_view_close_cb (JyResidentsPage *self)
 {
   gtk_stack_set_visible_child_name (self->view_stack, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -686,6 +687,7 @@ jy_residents_page_class_init (JyResidentsPageClass *klass)
   signals[RESULTS_SHOWN] = g_signal_new ("results-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (JY_TYPE_RESIDENT_ROW_WIDGET);
   g_type_ensure (JY_TYPE_RESIDENT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-residents-page.ui");
@@ -697,7 +699,8 @@ jy_residents_page_class_init (JyResidentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, population_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, retired_check);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, list_header);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, resident_view);
@@ -719,8 +722,13 @@ jy_residents_page_init (JyResidentsPage *self)
 
   self->browse_selection = gtk_single_selection_new (NULL);
   self->search_selection = gtk_single_selection_new (NULL);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->browse_selection));
-  jy_resident_columns_add (self->column_view);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->browse_selection));
+  {
+    g_autoptr(GtkListItemFactory) factory = jy_resident_columns_factory_new ();
+
+    gtk_list_view_set_factory (self->list_view, factory);
+  }
+  jy_resident_columns_set_titles (self->list_header);
 
   {
     g_autoptr(GtkStringList) populations = gtk_string_list_new (NULL);
