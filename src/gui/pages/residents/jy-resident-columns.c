@@ -80,9 +80,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-item_loaded_cb (JyResidentItem *item,
-                GParamSpec     *pspec,
-                GtkListItem    *list_item)
+item_changed_cb (JyResidentItem *item,
+                 GtkListItem    *list_item)
 {
   update_row (list_item);
 }
@@ -95,9 +94,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   JyResidentItem *item = gtk_list_item_get_item (list_item);
 
   update_row (list_item);
-  /* An item still loading fills in when its block arrives. */
-  if (!jy_resident_item_get_loaded (item))
-    g_signal_connect_object (item, "notify::loaded", G_CALLBACK (item_loaded_cb), list_item, 0);
+  /* Filled when its block arrives; the list may also reuse the item for
+   * another resident (jy_resident_item_reset()). */
+  g_signal_connect_object (item, "changed", G_CALLBACK (item_changed_cb), list_item, 0);
 }
 
 static void
@@ -108,7 +107,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   JyResidentItem *item = gtk_list_item_get_item (list_item);
 
   if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, item_loaded_cb, list_item);
+    g_signal_handlers_disconnect_by_func (item, item_changed_cb, list_item);
 }
 
 GtkListItemFactory *

@@ -89,22 +89,38 @@ show_selection (JyResidentsPage    *self,
     gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
+/* New rows reuse the old ones in place: start at the top, first row selected. */
 static void
-show_ids (JyResidentsPage *self,
-          GArray          *ids)
+scroll_to_top (JyResidentsPage    *self,
+               GtkSingleSelection *selection)
 {
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+
+  if (vadjustment != NULL)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  if (g_list_model_get_n_items (G_LIST_MODEL (selection)) > 0)
+    gtk_single_selection_set_selected (selection, 0);
+}
+
+static void
+show_listing (JyResidentsPage         *self,
+              const JyResidentListing *listing)
+{
+  GArray *ids = listing->ids;
   g_autofree char *count = NULL;
 
   self->n_matches = ids->len;
   if (self->query != NULL)
     {
-      jy_resident_list_model_set_ids (self->search_model, ids);
+      jy_resident_list_model_set_listing (self->search_model, listing);
       show_selection (self, self->search_selection);
+      scroll_to_top (self, self->search_selection);
     }
   else
     {
-      jy_resident_list_model_set_ids (self->browse_model, ids);
+      jy_resident_list_model_set_listing (self->browse_model, listing);
       show_selection (self, self->browse_selection);
+      scroll_to_top (self, self->browse_selection);
       self->browse_loaded = TRUE;
     }
 
@@ -144,12 +160,12 @@ ids_loaded_cb (GObject      *object,
 {
   g_autoptr(JyResidentsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = jy_store_read_finish (JY_STORE (object), result, &error);
+  g_autoptr(JyResidentListing) listing = jy_store_read_finish (JY_STORE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->loading = FALSE;
-  if (ids == NULL)
+  if (listing == NULL)
     {
       self->open_when_loaded = FALSE;
       g_warning ("Could not list residents: %s", error->message);
@@ -158,7 +174,7 @@ ids_loaded_cb (GObject      *object,
       return;
     }
 
-  show_ids (self, ids);
+  show_listing (self, listing);
   g_signal_emit (self, signals[RESULTS_SHOWN], 0);
 
   if (self->open_when_loaded)
@@ -168,13 +184,17 @@ ids_loaded_cb (GObject      *object,
     }
 }
 
+/* Workers: the ids, and the first rows read in the same job, so a
+ * keystroke's rows are filled in when they appear. */
 static gpointer
 search_func (JyDb          *db,
              gpointer       data,
              GCancellable  *cancellable,
              GError       **error)
 {
-  return jy_resident_search (db, data, 0, SEARCH_LIMIT, cancellable, error);
+  g_autoptr(GArray) ids = jy_resident_search (db, data, 0, SEARCH_LIMIT, cancellable, error);
+
+  return ids != NULL ? jy_resident_listing_load (db, ids, error) : NULL;
 }
 
 static gpointer
@@ -183,7 +203,9 @@ list_func (JyDb          *db,
            GCancellable  *cancellable,
            GError       **error)
 {
-  return jy_resident_store_list_ids (db, data, cancellable, error);
+  g_autoptr(GArray) ids = jy_resident_store_list_ids (db, data, cancellable, error);
+
+  return ids != NULL ? jy_resident_listing_load (db, ids, error) : NULL;
 }
 
 static JyResidentFilter *
@@ -229,11 +251,11 @@ reload_list (JyResidentsPage *self)
 
   if (self->query != NULL)
     jy_store_read_async (self->store, search_func, g_strdup (self->query), g_free,
-                         (GDestroyNotify)g_array_unref, self->list_cancellable,
+                         (GDestroyNotify)jy_resident_listing_free, self->list_cancellable,
                          ids_loaded_cb, g_object_ref (self));
   else
     jy_store_read_async (self->store, list_func, current_filter (self),
-                         (GDestroyNotify)jy_resident_filter_free, (GDestroyNotify)g_array_unref,
+                         (GDestroyNotify)jy_resident_filter_free, (GDestroyNotify)jy_resident_listing_free,
                          self->list_cancellable, ids_loaded_cb, g_object_ref (self));
 }
 
