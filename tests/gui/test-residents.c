@@ -407,6 +407,31 @@ test_search_rows_show_record_and_open (Fixture       *fx,
 }
 
 static void
+test_search_shows_first_matches_and_says_more (Fixture       *fx,
+                                               gconstpointer  user_data)
+{
+  JyResidentsPage *page = find_page (fx);
+  GListModel *model = jy_residents_page_get_model (page, TRUE);
+  GtkWidget *more = jy_test_find_by_id (GTK_WIDGET (page), "more_label");
+  g_autofree char *prefix = jy_test_query_text (fx->path,
+                                                "SELECT substr (id_number, 1, 4) FROM resident "
+                                                "WHERE status = 'active' AND id_number IS NOT NULL "
+                                                "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM resident WHERE status = 'active' "
+                                          "AND id_number GLOB '%s*'", prefix);
+
+  /* Hundreds start with the same 4 digits; the list shows the first 50. */
+  g_assert_cmpint (jy_test_query_int64 (fx->path, sql), >, 50);
+  search_and_wait (fx, prefix);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 50);
+  g_assert_true (gtk_widget_get_visible (more));
+
+  /* A unique match: no such note. */
+  search_and_wait (fx, "110105194912310021");
+  g_assert_false (gtk_widget_get_visible (more));
+}
+
+static void
 test_browse_sort_reorders_rows (Fixture       *fx,
                                 gconstpointer  user_data)
 {
@@ -454,6 +479,7 @@ main (int    argc,
   ADD ("/gui/residents/editor-refuses-bad-id-then-saves", test_editor_refuses_bad_id_then_saves);
   ADD ("/gui/residents/add-family-member-starts-household", test_add_family_member_starts_household);
   ADD ("/gui/residents/search-rows-show-record-and-open", test_search_rows_show_record_and_open);
+  ADD ("/gui/residents/search-shows-first-matches-and-says-more", test_search_shows_first_matches_and_says_more);
   ADD ("/gui/residents/browse-sort-reorders-rows", test_browse_sort_reorders_rows);
 
   return g_test_run ();

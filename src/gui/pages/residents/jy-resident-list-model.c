@@ -277,7 +277,7 @@ void
 jy_resident_list_model_set_ids (JyResidentListModel *self,
                                 GArray              *ids)
 {
-  JyResidentListing listing = { ids, NULL };
+  JyResidentListing listing = { ids, NULL, FALSE };
 
   g_return_if_fail (JY_IS_RESIDENT_LIST_MODEL (self));
   g_return_if_fail (ids != NULL);

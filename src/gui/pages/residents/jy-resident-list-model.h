@@ -18,6 +18,7 @@ typedef struct
 {
   GArray    *ids;       /* of gint64 */
   GPtrArray *rows;      /* of JyResidentRow, by position; nullable */
+  gboolean   more;      /* more matched than @ids holds */
 } JyResidentListing;
 
 JyResidentListing   *jy_resident_listing_load           (JyDb                    *db,

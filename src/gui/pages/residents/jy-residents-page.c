@@ -23,8 +23,10 @@
 #include "jy-resident-store.h"
 #include "jy-resident-view.h"
 
-/* Enough to find anyone by a few letters; more means type more. */
-#define SEARCH_LIMIT 200
+/* Two screens of matches: enough to find anyone by a few letters, few
+ * enough that each keystroke's rows are ready within a frame. More means
+ * type more; the list says so. */
+#define SEARCH_LIMIT 50
 
 struct _JyResidentsPage
 {
@@ -55,6 +57,7 @@ struct _JyResidentsPage
   GtkDropDown         *population_dropdown;
   GtkCheckButton      *retired_check;
   GtkLabel            *count_label;
+  GtkWidget           *more_label;
   JyResidentRowWidget *list_header;
   GtkListView         *list_view;
   AdwStatusPage       *empty_status;
@@ -124,13 +127,17 @@ show_listing (JyResidentsPage         *self,
       self->browse_loaded = TRUE;
     }
 
-  if (self->query != NULL)
+  if (self->query != NULL && listing->more)
+    /* Translators: the search found more residents than the list shows; %u is how many it shows */
+    count = g_strdup_printf (ngettext ("First %u match", "First %u matches", ids->len), ids->len);
+  else if (self->query != NULL)
     /* Translators: %u is the number of residents that match the search */
     count = g_strdup_printf (ngettext ("%u match", "%u matches", ids->len), ids->len);
   else
     /* Translators: %u is the number of residents in the list */
     count = g_strdup_printf (ngettext ("%u resident", "%u residents", ids->len), ids->len);
   gtk_label_set_label (self->count_label, count);
+  gtk_widget_set_visible (self->more_label, self->query != NULL && listing->more);
 
   if (ids->len > 0)
     {
@@ -192,9 +199,20 @@ search_func (JyDb          *db,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GArray) ids = jy_resident_search (db, data, 0, SEARCH_LIMIT, cancellable, error);
+  /* One more than are shown, to know whether there are more. */
+  g_autoptr(GArray) ids = jy_resident_search (db, data, 0, SEARCH_LIMIT + 1, cancellable, error);
+  gboolean more;
+  JyResidentListing *listing;
 
-  return ids != NULL ? jy_resident_listing_load (db, ids, error) : NULL;
+  if (ids == NULL)
+    return NULL;
+  more = ids->len > SEARCH_LIMIT;
+  if (more)
+    g_array_set_size (ids, SEARCH_LIMIT);
+  listing = jy_resident_listing_load (db, ids, error);
+  if (listing != NULL)
+    listing->more = more;
+  return listing;
 }
 
 static gpointer
@@ -291,6 +309,7 @@ show_browse_list (JyResidentsPage *self)
 
     gtk_label_set_label (self->count_label, count);
   }
+  gtk_widget_set_visible (self->more_label, FALSE);
   gtk_stack_set_visible_child_name (self->list_stack, self->n_matches > 0 ? "list" : "empty");
   g_signal_emit (self, signals[RESULTS_SHOWN], 0);
   return TRUE;
@@ -721,6 +740,7 @@ jy_residents_page_class_init (JyResidentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, population_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, retired_check);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, more_label);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, list_header);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, empty_status);
