@@ -14,6 +14,7 @@
 #include "jy-application.h"
 #include "jy-generator.h"
 #include "jy-resident-editor.h"
+#include "jy-resident-item.h"
 #include "jy-resident-list-model.h"
 #include "jy-resident-row-widget.h"
 #include "jy-resident-view.h"
@@ -459,6 +460,75 @@ test_browse_sort_reorders_rows (Fixture       *fx,
   jy_test_iterate_until_true (list_shows_position, &wait);
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+}
+
+static gboolean
+item_loaded (gpointer data)
+{
+  return jy_resident_item_get_loaded (data);
+}
+
+static void
+test_list_model_reuses_items_in_place (Fixture       *fx,
+                                       gconstpointer  user_data)
+{
+  g_autoptr(JyResidentListModel) model = jy_resident_list_model_new (fx->store);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) few = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(JyResidentItem) first = NULL;
+  g_autoptr(JyResidentItem) far = NULL;
+  g_autoptr(JyResidentItem) again = NULL;
+  gint64 min_id = jy_test_query_int64 (fx->path, "SELECT min (id) FROM resident");
+  g_autofree char *sql = NULL;
+  g_autofree char *name = NULL;
+  Change change = { 0 };
+
+  for (gint64 id = min_id; id < min_id + 300; id++)
+    g_array_append_val (all, id);
+  for (gint64 id = min_id + 200; id > min_id + 197; id--)
+    g_array_append_val (few, id);
+
+  jy_resident_list_model_set_ids (model, all);
+  /* GTK asks for what it shows: position 150 without the ones before it. */
+  far = g_list_model_get_item (G_LIST_MODEL (model), 150);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  jy_test_iterate_until_true (item_loaded, first);
+
+  /* Three residents now: position 0 keeps its item, for the new first
+   * resident, and the change is reported after the three. */
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  jy_resident_list_model_set_ids (model, few);
+  g_assert_cmpuint (change.position, ==, 3);
+  g_assert_cmpuint (change.removed, ==, 297);
+  g_assert_cmpuint (change.added, ==, 0);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (again == first);
+  g_assert_cmpint (jy_resident_item_get_id (first), ==, min_id + 200);
+  jy_test_iterate_until_true (item_loaded, first);
+
+  sql = g_strdup_printf ("SELECT name FROM resident WHERE id = %" G_GINT64_FORMAT, min_id + 200);
+  name = jy_test_query_text (fx->path, sql);
+  g_assert_cmpstr (jy_resident_item_get_row (first)->name, ==, name);
+  g_assert_cmpint (jy_resident_item_get_row (first)->id, ==, min_id + 200);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -481,6 +551,7 @@ main (int    argc,
   ADD ("/gui/residents/search-rows-show-record-and-open", test_search_rows_show_record_and_open);
   ADD ("/gui/residents/search-shows-first-matches-and-says-more", test_search_shows_first_matches_and_says_more);
   ADD ("/gui/residents/browse-sort-reorders-rows", test_browse_sort_reorders_rows);
+  ADD ("/gui/residents/list-model-reuses-items-in-place", test_list_model_reuses_items_in_place);
 
   return g_test_run ();
 }

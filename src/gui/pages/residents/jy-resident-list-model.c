@@ -67,6 +67,14 @@ block_load_free (BlockLoad *load)
   g_free (load);
 }
 
+/* A slot may be empty: GTK asks for the positions it shows, from anywhere. */
+static void
+slot_free (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
 static JyResidentRow *
 row_copy (const JyResidentRow *row)
 {
@@ -230,7 +238,7 @@ request_row (JyResidentListModel *self,
   waiting = g_hash_table_lookup (self->pending, GUINT_TO_POINTER (block));
   if (waiting == NULL)
     {
-      waiting = g_ptr_array_new_with_free_func (g_object_unref);
+      waiting = g_ptr_array_new_with_free_func (slot_free);
       g_hash_table_insert (self->pending, GUINT_TO_POINTER (block), waiting);
       /* The block the user just scrolled to goes first. */
       g_queue_push_head (&self->wanted, GUINT_TO_POINTER (block));
@@ -335,11 +343,12 @@ jy_resident_listing_load (JyDb     *db,
                           GArray   *ids,
                           GError  **error)
 {
-  g_autoptr(JyResidentListing) listing = g_new0 (JyResidentListing, 1);
+  g_autoptr(JyResidentListing) listing = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (ids != NULL, NULL);
 
+  listing = g_new0 (JyResidentListing, 1);
   listing->ids = g_array_ref (ids);
   listing->rows = jy_resident_store_load_rows (db, (const gint64 *)(gpointer)ids->data,
                                                MIN (ids->len, BLOCK_SIZE), error);
@@ -413,7 +422,7 @@ static void
 jy_resident_list_model_init (JyResidentListModel *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (slot_free);
   self->blocks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   self->pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   g_queue_init (&self->lru);
