@@ -225,8 +225,8 @@ request_row (JyResidentListModel *self,
 
   if (rows != NULL)
     {
-      JyResidentRow *row = position % BLOCK_SIZE < rows->len ? g_ptr_array_index (rows, position % BLOCK_SIZE)
-                                                             : NULL;
+      guint i = position % BLOCK_SIZE;
+      JyResidentRow *row = i < rows->len ? g_ptr_array_index (rows, i) : NULL;
 
       jy_resident_item_reset (item, id, row != NULL ? row_copy (row) : NULL);
       return;

@@ -88,7 +88,9 @@ jy_resident_row_widget_set_texts (JyResidentRowWidget *self,
 
   if (!changed)
     return;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                  -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -143,7 +145,8 @@ jy_resident_row_widget_size_allocate (GtkWidget *widget,
       int column_width = column_widths[i] > 0 ? column_widths[i] : address_width;
 
       self->x[i] = rtl ? width - x - column_width + CELL_MARGIN : x + CELL_MARGIN;
-      pango_layout_set_width (self->layouts[i], MAX (0, column_width - 2 * CELL_MARGIN) * PANGO_SCALE);
+      pango_layout_set_width (self->layouts[i],
+                              MAX (0, column_width - 2 * CELL_MARGIN) * PANGO_SCALE);
       x += column_width;
     }
 }
@@ -155,7 +158,7 @@ jy_resident_row_widget_snapshot (GtkWidget   *widget,
   JyResidentRowWidget *self = JY_RESIDENT_ROW_WIDGET (widget);
   int height = gtk_widget_get_height (widget);
   int sample_height = 0;
-  int top, baseline;
+  int top, baseline, y;
   GdkRGBA color;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
@@ -168,10 +171,9 @@ jy_resident_row_widget_snapshot (GtkWidget   *widget,
       if (self->texts[i] == NULL || self->texts[i][0] == '\0')
         continue;
       /* Texts in different scripts share the baseline. */
+      y = baseline - pango_layout_get_baseline (self->layouts[i]) / PANGO_SCALE;
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (self->x[i],
-                                                    baseline - pango_layout_get_baseline (self->layouts[i]) / PANGO_SCALE));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->x[i], y));
       gtk_snapshot_append_layout (snapshot, self->layouts[i], &color);
       gtk_snapshot_restore (snapshot);
     }

@@ -24,7 +24,8 @@ typedef enum
 } JyResidentColumn;
 
 #define JY_TYPE_RESIDENT_ROW_WIDGET (jy_resident_row_widget_get_type ())
-G_DECLARE_FINAL_TYPE (JyResidentRowWidget, jy_resident_row_widget, JY, RESIDENT_ROW_WIDGET, GtkWidget)
+G_DECLARE_FINAL_TYPE (JyResidentRowWidget, jy_resident_row_widget,
+                      JY, RESIDENT_ROW_WIDGET, GtkWidget)
 
 /* One line of the residents list drawn by a single widget: a text per
  * column at fixed widths, the address taking what is left, each cut with
