@@ -64,7 +64,7 @@ toast_cb (JyResidentsPage *page,
 static guint
 list_length (Fixture *fx)
 {
-  GtkWidget *view = jy_test_find_by_id (GTK_WIDGET (fx->page), "list_view");
+  GtkWidget *view = jy_test_find_by_id (GTK_WIDGET (fx->page), "browse_view");
   GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (view));
 
   return model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;

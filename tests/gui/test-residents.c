@@ -323,10 +323,11 @@ list_shows_position (gpointer data)
 {
   RowWait *wait = data;
   GListModel *model = jy_residents_page_get_model (wait->page, wait->search);
-  GtkWidget *list = jy_test_find_by_id (GTK_WIDGET (wait->page), "list_view");
+  GtkWidget *list = jy_test_find_by_id (GTK_WIDGET (wait->page), wait->search ? "search_view" : "browse_view");
   GtkSelectionModel *shown = gtk_list_view_get_model (GTK_LIST_VIEW (list));
 
-  return shown != NULL && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)) == model &&
+  return gtk_widget_get_mapped (list) &&
+         gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)) == model &&
          wait->position < g_list_model_get_n_items (model) &&
          row_shows (list, wait->fx->path,
                     jy_resident_list_model_get_id (JY_RESIDENT_LIST_MODEL (model), wait->position));
@@ -370,7 +371,7 @@ test_search_rows_show_record_and_open (Fixture       *fx,
                                        gconstpointer  user_data)
 {
   JyResidentsPage *page = find_page (fx);
-  GtkWidget *list = jy_test_find_by_id (GTK_WIDGET (page), "list_view");
+  GtkWidget *list = jy_test_find_by_id (GTK_WIDGET (page), "search_view");
   GListModel *model = jy_residents_page_get_model (page, TRUE);
   g_autofree char *surname = jy_test_query_text (fx->path,
                                                  "SELECT substr (name, 1, 1) FROM resident WHERE status = 'active' "

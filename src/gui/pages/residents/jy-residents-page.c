@@ -33,8 +33,9 @@ struct _JyResidentsPage
   AdwBin               parent_instance;
 
   JyStore             *store;
-  /* Two lists, so a search never has to release the 200,000-row one:
-   * the list view shows one selection or the other. */
+  /* Two lists, each in its own list view, so starting or ending a search
+   * neither releases the 200,000-row one nor makes row widgets: the
+   * lists stack shows one view or the other. */
   JyResidentListModel *browse_model;
   GtkSingleSelection  *browse_selection;
   JyResidentListModel *search_model;
@@ -59,7 +60,9 @@ struct _JyResidentsPage
   GtkLabel            *count_label;
   GtkWidget           *more_label;
   JyResidentRowWidget *list_header;
-  GtkListView         *list_view;
+  GtkStack            *lists_stack;
+  GtkListView         *browse_view;
+  GtkListView         *search_view;
   AdwStatusPage       *empty_status;
   AdwStatusPage       *error_status;
   JyResidentView      *resident_view;
@@ -83,21 +86,27 @@ toast (JyResidentsPage *self,
 }
 
 
-/* Switching models rebuilds every row: only when it changes. */
-static void
-show_selection (JyResidentsPage    *self,
-                GtkSingleSelection *selection)
+static GtkListView *
+shown_view (JyResidentsPage *self)
 {
-  if (gtk_list_view_get_model (self->list_view) != GTK_SELECTION_MODEL (selection))
-    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  const char *name = gtk_stack_get_visible_child_name (self->lists_stack);
+
+  return g_strcmp0 (name, "search") == 0 ? self->search_view : self->browse_view;
+}
+
+static void
+show_view (JyResidentsPage *self,
+           gboolean         search)
+{
+  gtk_stack_set_visible_child_name (self->lists_stack, search ? "search" : "browse");
 }
 
 /* New rows reuse the old ones in place: start at the top, first row selected. */
 static void
-scroll_to_top (JyResidentsPage    *self,
+scroll_to_top (GtkListView        *view,
                GtkSingleSelection *selection)
 {
-  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
 
   if (vadjustment != NULL)
     gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
@@ -116,14 +125,14 @@ show_listing (JyResidentsPage         *self,
   if (self->query != NULL)
     {
       jy_resident_list_model_set_listing (self->search_model, listing);
-      show_selection (self, self->search_selection);
-      scroll_to_top (self, self->search_selection);
+      scroll_to_top (self->search_view, self->search_selection);
+      show_view (self, TRUE);
     }
   else
     {
       jy_resident_list_model_set_listing (self->browse_model, listing);
-      show_selection (self, self->browse_selection);
-      scroll_to_top (self, self->browse_selection);
+      scroll_to_top (self->browse_view, self->browse_selection);
+      show_view (self, FALSE);
       self->browse_loaded = TRUE;
     }
 
@@ -290,18 +299,14 @@ filter_changed_cb (JyResidentsPage *self)
 static gboolean
 show_browse_list (JyResidentsPage *self)
 {
-  GArray *none = NULL;
-
   if (!self->browse_loaded)
     return FALSE;
 
   g_cancellable_cancel (self->list_cancellable);
   self->loading = FALSE;
-  show_selection (self, self->browse_selection);
-  /* The search list is emptied so its rows need not stay loaded. */
-  none = g_array_new (FALSE, FALSE, sizeof (gint64));
-  jy_resident_list_model_set_ids (self->search_model, none);
-  g_array_unref (none);
+  /* The search view keeps its (at most SEARCH_LIMIT) rows, hidden: the
+   * next search's results take them over. */
+  show_view (self, FALSE);
   self->n_matches = g_list_model_get_n_items (G_LIST_MODEL (self->browse_model));
   {
     g_autofree char *count = g_strdup_printf (ngettext ("%u resident", "%u residents", self->n_matches),
@@ -473,7 +478,7 @@ jy_residents_page_activate_search (JyResidentsPage *self,
 static JyResidentListModel *
 shown_model (JyResidentsPage *self)
 {
-  GtkSelectionModel *shown = gtk_list_view_get_model (self->list_view);
+  GtkSelectionModel *shown = gtk_list_view_get_model (shown_view (self));
 
   return shown == GTK_SELECTION_MODEL (self->search_selection) ? self->search_model : self->browse_model;
 }
@@ -512,7 +517,7 @@ static void
 resident_view_close_cb (JyResidentsPage *self)
 {
   gtk_stack_set_visible_child_name (self->view_stack, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_grab_focus (GTK_WIDGET (shown_view (self)));
 }
 
 static void
@@ -742,7 +747,9 @@ jy_residents_page_class_init (JyResidentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, more_label);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, list_header);
-  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, lists_stack);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, browse_view);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, search_view);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, resident_view);
@@ -764,11 +771,13 @@ jy_residents_page_init (JyResidentsPage *self)
 
   self->browse_selection = gtk_single_selection_new (NULL);
   self->search_selection = gtk_single_selection_new (NULL);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->browse_selection));
+  gtk_list_view_set_model (self->browse_view, GTK_SELECTION_MODEL (self->browse_selection));
+  gtk_list_view_set_model (self->search_view, GTK_SELECTION_MODEL (self->search_selection));
   {
     g_autoptr(GtkListItemFactory) factory = jy_resident_columns_factory_new ();
 
-    gtk_list_view_set_factory (self->list_view, factory);
+    gtk_list_view_set_factory (self->browse_view, factory);
+    gtk_list_view_set_factory (self->search_view, factory);
   }
   jy_resident_columns_set_titles (self->list_header);
 
