@@ -64,8 +64,8 @@ toast_cb (JyResidentsPage *page,
 static guint
 list_length (Fixture *fx)
 {
-  GtkWidget *view = jy_test_find_by_type (GTK_WIDGET (fx->page), GTK_TYPE_COLUMN_VIEW);
-  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  GtkWidget *view = jy_test_find_by_id (GTK_WIDGET (fx->page), "browse_view");
+  GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (view));
 
   return model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
 }
@@ -272,10 +272,14 @@ list_has_length (gpointer data)
   return list_length (wait->fx) == wait->expected;
 }
 
+/* A new file is written in place: it exists, empty, before it is whole.
+ * The report ends with a line break. */
 static gboolean
-file_exists (gpointer data)
+report_written (gpointer data)
 {
-  return g_file_test (data, G_FILE_TEST_EXISTS);
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (data, &contents, NULL, NULL) && g_str_has_suffix (contents, "\r\n");
 }
 
 static void
@@ -362,7 +366,7 @@ test_preview_then_import_three_of_four (Fixture       *fx,
 
   /* The report: UTF-8 with a BOM, a title row, one row per issue. */
   jy_import_window_save_report (window, report_file);
-  jy_test_iterate_until_true (file_exists, report_path);
+  jy_test_iterate_until_true (report_written, report_path);
   g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
   g_assert_true (g_str_has_prefix (report, "\xEF\xBB\xBF"));
   g_assert_true (g_utf8_validate (report, -1, NULL));

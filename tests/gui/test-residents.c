@@ -9,10 +9,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "jy-application.h"
 #include "jy-generator.h"
 #include "jy-resident-editor.h"
+#include "jy-resident-item.h"
+#include "jy-resident-list-model.h"
+#include "jy-resident-row-widget.h"
 #include "jy-resident-view.h"
 #include "jy-residents-page.h"
 #include "jy-window.h"
@@ -266,6 +270,266 @@ test_add_family_member_starts_household (Fixture       *fx,
   g_assert_cmpint (jy_test_query_int64 (fx->path, sql), ==, 1);
 }
 
+/* The residents list as a user sees it ------------------------------------------ */
+
+static JyResidentsPage *
+find_page (Fixture *fx)
+{
+  return JY_RESIDENTS_PAGE (jy_test_find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENTS_PAGE));
+}
+
+/* A row of the list on screen shows resident @id: the name from the
+ * record, the ID number masked but for its last 4 digits, the address. */
+static gboolean
+row_shows (GtkWidget  *widget,
+           const char *path,
+           gint64      id)
+{
+  if (JY_IS_RESIDENT_ROW_WIDGET (widget))
+    {
+      JyResidentRowWidget *row = JY_RESIDENT_ROW_WIDGET (widget);
+      g_autofree char *sql = g_strdup_printf ("SELECT name || '|' || id_number FROM resident "
+                                              "WHERE id = %" G_GINT64_FORMAT, id);
+      g_autofree char *record = jy_test_query_text (path, sql);
+      g_auto(GStrv) fields = g_strsplit (record, "|", 2);
+      const char *id_text = jy_resident_row_widget_get_text (row, JY_RESIDENT_COLUMN_ID);
+      const char *address = jy_resident_row_widget_get_text (row, JY_RESIDENT_COLUMN_ADDRESS);
+
+      return gtk_widget_get_mapped (widget) &&
+             g_strcmp0 (jy_resident_row_widget_get_text (row, JY_RESIDENT_COLUMN_NAME), fields[0]) == 0 &&
+             id_text != NULL && strchr (id_text, '*') != NULL &&
+             g_str_has_suffix (id_text, fields[1] + strlen (fields[1]) - 4) &&
+             address != NULL && address[0] != '\0';
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (row_shows (child, path, id))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  Fixture         *fx;
+  JyResidentsPage *page;
+  gboolean         search;
+  guint            position;
+} RowWait;
+
+/* The list shows the model's resident at @position, filled in. */
+static gboolean
+list_shows_position (gpointer data)
+{
+  RowWait *wait = data;
+  GListModel *model = jy_residents_page_get_model (wait->page, wait->search);
+  GtkWidget *list = jy_test_find_by_id (GTK_WIDGET (wait->page), wait->search ? "search_view" : "browse_view");
+  GtkSelectionModel *shown = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+
+  return gtk_widget_get_mapped (list) &&
+         gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)) == model &&
+         wait->position < g_list_model_get_n_items (model) &&
+         row_shows (list, wait->fx->path,
+                    jy_resident_list_model_get_id (JY_RESIDENT_LIST_MODEL (model), wait->position));
+}
+
+static gboolean
+browse_loaded (gpointer data)
+{
+  return g_list_model_get_n_items (jy_residents_page_get_model (data, FALSE)) > 0;
+}
+
+static void
+count_cb (JyResidentsPage *page,
+          guint           *counter)
+{
+  (*counter)++;
+}
+
+static void
+search_and_wait (Fixture    *fx,
+                 const char *query)
+{
+  GtkWidget *entry = jy_test_find_by_type (GTK_WIDGET (fx->window), GTK_TYPE_SEARCH_ENTRY);
+  RowWait wait = { fx, find_page (fx), TRUE, 0 };
+  guint shown = 0;
+  gulong handler;
+
+  /* Only the search's answer counts: not the list the window opened with,
+   * nor the browse list shown as the old text is cleared. */
+  jy_test_iterate_until_true (browse_loaded, wait.page);
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  handler = g_signal_connect (wait.page, "results-shown", G_CALLBACK (count_cb), &shown);
+  jy_test_iterate_until (&shown, 1);
+  g_signal_handler_disconnect (wait.page, handler);
+  if (g_list_model_get_n_items (jy_residents_page_get_model (wait.page, TRUE)) > 0)
+    jy_test_iterate_until_true (list_shows_position, &wait);
+}
+
+static void
+test_search_rows_show_record_and_open (Fixture       *fx,
+                                       gconstpointer  user_data)
+{
+  JyResidentsPage *page = find_page (fx);
+  GtkWidget *list = jy_test_find_by_id (GTK_WIDGET (page), "search_view");
+  GListModel *model = jy_residents_page_get_model (page, TRUE);
+  g_autofree char *surname = jy_test_query_text (fx->path,
+                                                 "SELECT substr (name, 1, 1) FROM resident WHERE status = 'active' "
+                                                 "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  RowWait row_wait = { fx, page, TRUE, 1 };
+  ViewWait wait;
+  gint64 first_id;
+
+  /* The commonest surname: several rows, each filled in from its record. */
+  search_and_wait (fx, surname);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 2);
+  jy_test_iterate_until_true (list_shows_position, &row_wait);
+  first_id = jy_resident_list_model_get_id (JY_RESIDENT_LIST_MODEL (model), 0);
+
+  /* A narrower search reuses the rows: they must show the new residents,
+   * the old first one gone if it no longer matches. */
+  sql = g_strdup_printf ("SELECT name FROM resident WHERE status = 'active' AND substr (name, 1, 1) = '%s' "
+                         "AND id <> %" G_GINT64_FORMAT " ORDER BY id DESC LIMIT 1", surname, first_id);
+  name = jy_test_query_text (fx->path, sql);
+  search_and_wait (fx, name);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+  if (g_list_model_get_n_items (model) == 1)
+    g_assert_false (row_shows (list, fx->path, first_id));
+
+  /* Activating the second row (Enter on it) opens that resident. */
+  if (g_list_model_get_n_items (model) < 2)
+    search_and_wait (fx, surname);
+  wait.view = JY_RESIDENT_VIEW (jy_test_find_by_type (GTK_WIDGET (fx->window), JY_TYPE_RESIDENT_VIEW));
+  wait.expected = jy_resident_list_model_get_id (JY_RESIDENT_LIST_MODEL (model), 1);
+  gtk_widget_grab_focus (list);
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", 1));
+  jy_test_iterate_until_true (view_shows, &wait);
+}
+
+static void
+test_search_shows_first_matches_and_says_more (Fixture       *fx,
+                                               gconstpointer  user_data)
+{
+  JyResidentsPage *page = find_page (fx);
+  GListModel *model = jy_residents_page_get_model (page, TRUE);
+  GtkWidget *more = jy_test_find_by_id (GTK_WIDGET (page), "more_label");
+  g_autofree char *prefix = jy_test_query_text (fx->path,
+                                                "SELECT substr (id_number, 1, 4) FROM resident "
+                                                "WHERE status = 'active' AND id_number IS NOT NULL "
+                                                "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM resident WHERE status = 'active' "
+                                          "AND id_number GLOB '%s*'", prefix);
+
+  /* Hundreds start with the same 4 digits; the list shows the first 50. */
+  g_assert_cmpint (jy_test_query_int64 (fx->path, sql), >, 50);
+  search_and_wait (fx, prefix);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 50);
+  g_assert_true (gtk_widget_get_visible (more));
+
+  /* A unique match: no such note. */
+  search_and_wait (fx, "110105194912310021");
+  g_assert_false (gtk_widget_get_visible (more));
+}
+
+static void
+test_browse_sort_reorders_rows (Fixture       *fx,
+                                gconstpointer  user_data)
+{
+  JyResidentsPage *page = find_page (fx);
+  GtkWidget *sort = jy_test_find_by_id (GTK_WIDGET (page), "sort_dropdown");
+  GListModel *model = jy_residents_page_get_model (page, FALSE);
+  RowWait wait = { fx, page, FALSE, 0 };
+  gint64 oldest;
+  guint shown = 0;
+  gulong handler;
+
+  jy_window_show_page (fx->window, "residents");
+  jy_test_iterate_until_true (list_shows_position, &wait);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 200);
+
+  /* Oldest first: the first row is now the oldest resident, drawn in the
+   * row that showed the first by archive number. */
+  oldest = jy_test_query_int64 (fx->path, "SELECT id FROM resident WHERE status = 'active' "
+                                          "ORDER BY birth_date, id LIMIT 1");
+  handler = g_signal_connect (page, "results-shown", G_CALLBACK (count_cb), &shown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), 2);
+  jy_test_iterate_until (&shown, 1);
+  g_signal_handler_disconnect (page, handler);
+  g_assert_cmpint (jy_resident_list_model_get_id (JY_RESIDENT_LIST_MODEL (model), 0), ==, oldest);
+  jy_test_iterate_until_true (list_shows_position, &wait);
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+}
+
+static gboolean
+item_loaded (gpointer data)
+{
+  return jy_resident_item_get_loaded (data);
+}
+
+static void
+test_list_model_reuses_items_in_place (Fixture       *fx,
+                                       gconstpointer  user_data)
+{
+  g_autoptr(JyResidentListModel) model = jy_resident_list_model_new (fx->store);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) few = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(JyResidentItem) first = NULL;
+  g_autoptr(JyResidentItem) far = NULL;
+  g_autoptr(JyResidentItem) again = NULL;
+  gint64 min_id = jy_test_query_int64 (fx->path, "SELECT min (id) FROM resident");
+  g_autofree char *sql = NULL;
+  g_autofree char *name = NULL;
+  Change change = { 0 };
+
+  for (gint64 id = min_id; id < min_id + 300; id++)
+    g_array_append_val (all, id);
+  for (gint64 id = min_id + 200; id > min_id + 197; id--)
+    g_array_append_val (few, id);
+
+  jy_resident_list_model_set_ids (model, all);
+  /* GTK asks for what it shows: position 150 without the ones before it. */
+  far = g_list_model_get_item (G_LIST_MODEL (model), 150);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  jy_test_iterate_until_true (item_loaded, first);
+
+  /* Three residents now: position 0 keeps its item, for the new first
+   * resident, and the change is reported after the three. */
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  jy_resident_list_model_set_ids (model, few);
+  g_assert_cmpuint (change.position, ==, 3);
+  g_assert_cmpuint (change.removed, ==, 297);
+  g_assert_cmpuint (change.added, ==, 0);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (again == first);
+  g_assert_cmpint (jy_resident_item_get_id (first), ==, min_id + 200);
+  jy_test_iterate_until_true (item_loaded, first);
+
+  sql = g_strdup_printf ("SELECT name FROM resident WHERE id = %" G_GINT64_FORMAT, min_id + 200);
+  name = jy_test_query_text (fx->path, sql);
+  g_assert_cmpstr (jy_resident_item_get_row (first)->name, ==, name);
+  g_assert_cmpint (jy_resident_item_get_row (first)->id, ==, min_id + 200);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -285,6 +549,10 @@ main (int    argc,
   ADD ("/gui/residents/search-id-tail-then-enter-opens-resident", test_search_by_id_tail_and_enter_opens_resident);
   ADD ("/gui/residents/editor-refuses-bad-id-then-saves", test_editor_refuses_bad_id_then_saves);
   ADD ("/gui/residents/add-family-member-starts-household", test_add_family_member_starts_household);
+  ADD ("/gui/residents/search-rows-show-record-and-open", test_search_rows_show_record_and_open);
+  ADD ("/gui/residents/search-shows-first-matches-and-says-more", test_search_shows_first_matches_and_says_more);
+  ADD ("/gui/residents/browse-sort-reorders-rows", test_browse_sort_reorders_rows);
+  ADD ("/gui/residents/list-model-reuses-items-in-place", test_list_model_reuses_items_in_place);
 
   return g_test_run ();
 }

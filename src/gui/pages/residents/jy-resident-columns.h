@@ -8,9 +8,15 @@
 
 #include <gtk/gtk.h>
 
+#include "jy-resident-row-widget.h"
+
 G_BEGIN_DECLS
 
-/* Appends the residents list's columns (model items: JyResidentItem). */
-void jy_resident_columns_add (GtkColumnView *view);
+/* The residents list's rows: a factory for a GtkListView of
+ * JyResidentItem, one JyResidentRowWidget per row, filled in when the
+ * row's block of data arrives. */
+GtkListItemFactory *jy_resident_columns_factory_new (void);
+/* Puts the column titles in @header, the row above the list. */
+void                jy_resident_columns_set_titles  (JyResidentRowWidget *header);
 
 G_END_DECLS

@@ -18,12 +18,11 @@ struct _JyResidentItem
 G_DEFINE_FINAL_TYPE (JyResidentItem, jy_resident_item, G_TYPE_OBJECT)
 
 enum {
-  PROP_0,
-  PROP_LOADED,
-  N_PROPS
+  CHANGED,
+  N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 JyResidentItem *
 jy_resident_item_new (gint64 id)
@@ -56,18 +55,30 @@ jy_resident_item_get_row (JyResidentItem *self)
   return self->row;
 }
 
-/* Takes ownership of @row. */
 void
 jy_resident_item_set_row (JyResidentItem *self,
                           JyResidentRow  *row)
 {
   g_return_if_fail (JY_IS_RESIDENT_ITEM (self));
 
-  if (self->row == row)
+  jy_resident_item_reset (self, self->id, row);
+}
+
+/* Takes ownership of @row. */
+void
+jy_resident_item_reset (JyResidentItem *self,
+                        gint64          id,
+                        JyResidentRow  *row)
+{
+  g_return_if_fail (JY_IS_RESIDENT_ITEM (self));
+  g_return_if_fail (row == NULL || row->id == id);
+
+  if (self->id == id && self->row == row)
     return;
+  self->id = id;
   g_clear_pointer (&self->row, jy_resident_row_free);
   self->row = row;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -80,35 +91,15 @@ jy_resident_item_finalize (GObject *object)
 }
 
 static void
-jy_resident_item_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  JyResidentItem *self = JY_RESIDENT_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOADED:
-      g_value_set_boolean (value, self->row != NULL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 jy_resident_item_class_init (JyResidentItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = jy_resident_item_finalize;
-  object_class->get_property = jy_resident_item_get_property;
 
-  properties[PROP_LOADED] =
-    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The id or the row (what a bound widget shows) is new. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -17,6 +17,10 @@
 #define MAX_BLOCKS 64
 /* Block loads in flight; more would wait for each other on the readers. */
 #define MAX_LOADS 2
+/* Items of the first positions are kept and reused when the ids change
+ * (GTK 4.8 keeps widgets for up to 200 rows): a new list then changes the
+ * rows' text instead of GTK dropping and making row widgets. */
+#define MAX_SLOTS 256
 
 struct _JyResidentListModel
 {
@@ -25,6 +29,7 @@ struct _JyResidentListModel
   JyStore      *store;
   GArray       *ids;
   GCancellable *cancellable;
+  GPtrArray    *slots;     /* JyResidentItem or NULL, by position < MAX_SLOTS */
 
   GHashTable   *blocks;    /* block number -> GPtrArray of JyResidentRow */
   GQueue        lru;       /* block numbers, most recent first */
@@ -60,6 +65,14 @@ block_load_free (BlockLoad *load)
   g_object_unref (load->cancellable);
   g_array_unref (load->ids);
   g_free (load);
+}
+
+/* A slot may be empty: GTK asks for the positions it shows, from anywhere. */
+static void
+slot_free (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
 }
 
 static JyResidentRow *
@@ -198,39 +211,63 @@ jy_resident_list_model_get_n_items (GListModel *model)
   return self->ids != NULL ? self->ids->len : 0;
 }
 
-static gpointer
-jy_resident_list_model_get_item (GListModel *model,
-                                 guint       position)
+/* Fills @item (at @position) from the cached block, or queues it for the
+ * block's load; keeps what it shows until then if it is the same resident. */
+static void
+request_row (JyResidentListModel *self,
+             JyResidentItem      *item,
+             guint                position)
 {
-  JyResidentListModel *self = JY_RESIDENT_LIST_MODEL (model);
-  JyResidentItem *item;
-  GPtrArray *rows;
+  gint64 id = g_array_index (self->ids, gint64, position);
+  guint block = position / BLOCK_SIZE;
+  GPtrArray *rows = g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (block));
   GPtrArray *waiting;
-  guint block;
 
-  if (self->ids == NULL || position >= self->ids->len)
-    return NULL;
-
-  item = jy_resident_item_new (g_array_index (self->ids, gint64, position));
-  block = position / BLOCK_SIZE;
-
-  rows = g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (block));
   if (rows != NULL)
     {
-      fill_item (item, rows);
-      return item;
+      guint i = position % BLOCK_SIZE;
+      JyResidentRow *row = i < rows->len ? g_ptr_array_index (rows, i) : NULL;
+
+      jy_resident_item_reset (item, id, row != NULL ? row_copy (row) : NULL);
+      return;
     }
+
+  if (jy_resident_item_get_id (item) != id)
+    jy_resident_item_reset (item, id, NULL);
 
   waiting = g_hash_table_lookup (self->pending, GUINT_TO_POINTER (block));
   if (waiting == NULL)
     {
-      waiting = g_ptr_array_new_with_free_func (g_object_unref);
+      waiting = g_ptr_array_new_with_free_func (slot_free);
       g_hash_table_insert (self->pending, GUINT_TO_POINTER (block), waiting);
       /* The block the user just scrolled to goes first. */
       g_queue_push_head (&self->wanted, GUINT_TO_POINTER (block));
       start_loads (self);
     }
   g_ptr_array_add (waiting, g_object_ref (item));
+}
+
+static gpointer
+jy_resident_list_model_get_item (GListModel *model,
+                                 guint       position)
+{
+  JyResidentListModel *self = JY_RESIDENT_LIST_MODEL (model);
+  JyResidentItem *item;
+
+  if (self->ids == NULL || position >= self->ids->len)
+    return NULL;
+
+  if (position < self->slots->len && g_ptr_array_index (self->slots, position) != NULL)
+    return g_object_ref (g_ptr_array_index (self->slots, position));
+
+  item = jy_resident_item_new (g_array_index (self->ids, gint64, position));
+  if (position < MAX_SLOTS)
+    {
+      if (position >= self->slots->len)
+        g_ptr_array_set_size (self->slots, position + 1);
+      g_ptr_array_index (self->slots, position) = g_object_ref (item);
+    }
+  request_row (self, item, position);
 
   return item;
 }
@@ -248,12 +285,27 @@ void
 jy_resident_list_model_set_ids (JyResidentListModel *self,
                                 GArray              *ids)
 {
-  guint old_n;
+  JyResidentListing listing = { ids, NULL, FALSE };
 
   g_return_if_fail (JY_IS_RESIDENT_LIST_MODEL (self));
   g_return_if_fail (ids != NULL);
 
+  jy_resident_list_model_set_listing (self, &listing);
+}
+
+/* Takes references on @listing's ids and rows. */
+void
+jy_resident_list_model_set_listing (JyResidentListModel     *self,
+                                    const JyResidentListing *listing)
+{
+  guint old_n, new_n, kept;
+
+  g_return_if_fail (JY_IS_RESIDENT_LIST_MODEL (self));
+  g_return_if_fail (listing != NULL && listing->ids != NULL);
+  g_return_if_fail (listing->rows == NULL || listing->rows->len <= BLOCK_SIZE);
+
   old_n = self->ids != NULL ? self->ids->len : 0;
+  new_n = listing->ids->len;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -265,10 +317,54 @@ jy_resident_list_model_set_ids (JyResidentListModel *self,
   g_queue_clear (&self->wanted);
 
   g_clear_pointer (&self->ids, g_array_unref);
-  self->ids = g_array_ref (ids);
+  self->ids = g_array_ref (listing->ids);
+  if (listing->rows != NULL)
+    remember_block (self, 0, listing->rows);
 
-  /* One signal for the whole swap. */
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
+  /* The first positions keep their items, now for other residents; the
+   * model changes from there on. */
+  kept = MIN (MIN (old_n, new_n), MAX_SLOTS);
+  if (self->slots->len > kept)
+    g_ptr_array_set_size (self->slots, kept);
+  for (guint i = 0; i < self->slots->len; i++)
+    if (g_ptr_array_index (self->slots, i) != NULL)
+      request_row (self, g_ptr_array_index (self->slots, i), i);
+
+  if (old_n > kept || new_n > kept)
+    g_list_model_items_changed (G_LIST_MODEL (self), kept, old_n - kept, new_n - kept);
+  if (listing->rows != NULL)
+    g_signal_emit (self, signals[BLOCK_LOADED], 0, 0);
+}
+
+/* In a worker: @ids with the rows of their first block, so the list
+ * shows them filled in at once. Takes a reference on @ids. */
+JyResidentListing *
+jy_resident_listing_load (JyDb     *db,
+                          GArray   *ids,
+                          GError  **error)
+{
+  g_autoptr(JyResidentListing) listing = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  listing = g_new0 (JyResidentListing, 1);
+  listing->ids = g_array_ref (ids);
+  listing->rows = jy_resident_store_load_rows (db, (const gint64 *)(gpointer)ids->data,
+                                               MIN (ids->len, BLOCK_SIZE), error);
+  if (listing->rows == NULL)
+    return NULL;
+  return g_steal_pointer (&listing);
+}
+
+void
+jy_resident_listing_free (JyResidentListing *listing)
+{
+  if (listing == NULL)
+    return;
+  g_clear_pointer (&listing->ids, g_array_unref);
+  g_clear_pointer (&listing->rows, g_ptr_array_unref);
+  g_free (listing);
 }
 
 gint64
@@ -299,6 +395,7 @@ jy_resident_list_model_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_ptr_array_unref (self->slots);
   g_hash_table_unref (self->blocks);
   g_hash_table_unref (self->pending);
   g_queue_clear (&self->lru);
@@ -325,6 +422,7 @@ static void
 jy_resident_list_model_init (JyResidentListModel *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->slots = g_ptr_array_new_with_free_func (slot_free);
   self->blocks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   self->pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   g_queue_init (&self->lru);

@@ -23,16 +23,19 @@
 #include "jy-resident-store.h"
 #include "jy-resident-view.h"
 
-/* Enough to find anyone by a few letters; more means type more. */
-#define SEARCH_LIMIT 200
+/* Two screens of matches: enough to find anyone by a few letters, few
+ * enough that each keystroke's rows are ready within a frame. More means
+ * type more; the list says so. */
+#define SEARCH_LIMIT 50
 
 struct _JyResidentsPage
 {
   AdwBin               parent_instance;
 
   JyStore             *store;
-  /* Two lists, so a search never has to release the 200,000-row one:
-   * the column view shows one selection or the other. */
+  /* Two lists, each in its own list view, so starting or ending a search
+   * neither releases the 200,000-row one nor makes row widgets: the
+   * lists stack shows one view or the other. */
   JyResidentListModel *browse_model;
   GtkSingleSelection  *browse_selection;
   JyResidentListModel *search_model;
@@ -55,7 +58,11 @@ struct _JyResidentsPage
   GtkDropDown         *population_dropdown;
   GtkCheckButton      *retired_check;
   GtkLabel            *count_label;
-  GtkColumnView       *column_view;
+  GtkWidget           *more_label;
+  JyResidentRowWidget *list_header;
+  GtkStack            *lists_stack;
+  GtkListView         *browse_view;
+  GtkListView         *search_view;
   AdwStatusPage       *empty_status;
   AdwStatusPage       *error_status;
   JyResidentView      *resident_view;
@@ -79,41 +86,67 @@ toast (JyResidentsPage *self,
 }
 
 
-/* Switching models rebuilds every visible row: only when it changes. */
-static void
-show_selection (JyResidentsPage    *self,
-                GtkSingleSelection *selection)
+static GtkListView *
+shown_view (JyResidentsPage *self)
 {
-  if (gtk_column_view_get_model (self->column_view) != GTK_SELECTION_MODEL (selection))
-    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  const char *name = gtk_stack_get_visible_child_name (self->lists_stack);
+
+  return g_strcmp0 (name, "search") == 0 ? self->search_view : self->browse_view;
 }
 
 static void
-show_ids (JyResidentsPage *self,
-          GArray          *ids)
+show_view (JyResidentsPage *self,
+           gboolean         search)
 {
+  gtk_stack_set_visible_child_name (self->lists_stack, search ? "search" : "browse");
+}
+
+/* New rows reuse the old ones in place: start at the top, first row selected. */
+static void
+scroll_to_top (GtkListView        *view,
+               GtkSingleSelection *selection)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  if (vadjustment != NULL)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  if (g_list_model_get_n_items (G_LIST_MODEL (selection)) > 0)
+    gtk_single_selection_set_selected (selection, 0);
+}
+
+static void
+show_listing (JyResidentsPage         *self,
+              const JyResidentListing *listing)
+{
+  GArray *ids = listing->ids;
   g_autofree char *count = NULL;
 
   self->n_matches = ids->len;
   if (self->query != NULL)
     {
-      jy_resident_list_model_set_ids (self->search_model, ids);
-      show_selection (self, self->search_selection);
+      jy_resident_list_model_set_listing (self->search_model, listing);
+      scroll_to_top (self->search_view, self->search_selection);
+      show_view (self, TRUE);
     }
   else
     {
-      jy_resident_list_model_set_ids (self->browse_model, ids);
-      show_selection (self, self->browse_selection);
+      jy_resident_list_model_set_listing (self->browse_model, listing);
+      scroll_to_top (self->browse_view, self->browse_selection);
+      show_view (self, FALSE);
       self->browse_loaded = TRUE;
     }
 
-  if (self->query != NULL)
+  if (self->query != NULL && listing->more)
+    /* Translators: the search found more residents than the list shows; %u is how many it shows */
+    count = g_strdup_printf (ngettext ("First %u match", "First %u matches", ids->len), ids->len);
+  else if (self->query != NULL)
     /* Translators: %u is the number of residents that match the search */
     count = g_strdup_printf (ngettext ("%u match", "%u matches", ids->len), ids->len);
   else
     /* Translators: %u is the number of residents in the list */
     count = g_strdup_printf (ngettext ("%u resident", "%u residents", ids->len), ids->len);
   gtk_label_set_label (self->count_label, count);
+  gtk_widget_set_visible (self->more_label, self->query != NULL && listing->more);
 
   if (ids->len > 0)
     {
@@ -143,12 +176,12 @@ ids_loaded_cb (GObject      *object,
 {
   g_autoptr(JyResidentsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = jy_store_read_finish (JY_STORE (object), result, &error);
+  g_autoptr(JyResidentListing) listing = jy_store_read_finish (JY_STORE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->loading = FALSE;
-  if (ids == NULL)
+  if (listing == NULL)
     {
       self->open_when_loaded = FALSE;
       g_warning ("Could not list residents: %s", error->message);
@@ -157,7 +190,7 @@ ids_loaded_cb (GObject      *object,
       return;
     }
 
-  show_ids (self, ids);
+  show_listing (self, listing);
   g_signal_emit (self, signals[RESULTS_SHOWN], 0);
 
   if (self->open_when_loaded)
@@ -167,13 +200,28 @@ ids_loaded_cb (GObject      *object,
     }
 }
 
+/* Workers: the ids, and the first rows read in the same job, so a
+ * keystroke's rows are filled in when they appear. */
 static gpointer
 search_func (JyDb          *db,
              gpointer       data,
              GCancellable  *cancellable,
              GError       **error)
 {
-  return jy_resident_search (db, data, 0, SEARCH_LIMIT, cancellable, error);
+  /* One more than are shown, to know whether there are more. */
+  g_autoptr(GArray) ids = jy_resident_search (db, data, 0, SEARCH_LIMIT + 1, cancellable, error);
+  gboolean more;
+  JyResidentListing *listing;
+
+  if (ids == NULL)
+    return NULL;
+  more = ids->len > SEARCH_LIMIT;
+  if (more)
+    g_array_set_size (ids, SEARCH_LIMIT);
+  listing = jy_resident_listing_load (db, ids, error);
+  if (listing != NULL)
+    listing->more = more;
+  return listing;
 }
 
 static gpointer
@@ -182,7 +230,9 @@ list_func (JyDb          *db,
            GCancellable  *cancellable,
            GError       **error)
 {
-  return jy_resident_store_list_ids (db, data, cancellable, error);
+  g_autoptr(GArray) ids = jy_resident_store_list_ids (db, data, cancellable, error);
+
+  return ids != NULL ? jy_resident_listing_load (db, ids, error) : NULL;
 }
 
 static JyResidentFilter *
@@ -228,11 +278,11 @@ reload_list (JyResidentsPage *self)
 
   if (self->query != NULL)
     jy_store_read_async (self->store, search_func, g_strdup (self->query), g_free,
-                         (GDestroyNotify)g_array_unref, self->list_cancellable,
+                         (GDestroyNotify)jy_resident_listing_free, self->list_cancellable,
                          ids_loaded_cb, g_object_ref (self));
   else
     jy_store_read_async (self->store, list_func, current_filter (self),
-                         (GDestroyNotify)jy_resident_filter_free, (GDestroyNotify)g_array_unref,
+                         (GDestroyNotify)jy_resident_filter_free, (GDestroyNotify)jy_resident_listing_free,
                          self->list_cancellable, ids_loaded_cb, g_object_ref (self));
 }
 
@@ -249,18 +299,14 @@ filter_changed_cb (JyResidentsPage *self)
 static gboolean
 show_browse_list (JyResidentsPage *self)
 {
-  GArray *none = NULL;
-
   if (!self->browse_loaded)
     return FALSE;
 
   g_cancellable_cancel (self->list_cancellable);
   self->loading = FALSE;
-  show_selection (self, self->browse_selection);
-  /* The search list is emptied so its rows need not stay loaded. */
-  none = g_array_new (FALSE, FALSE, sizeof (gint64));
-  jy_resident_list_model_set_ids (self->search_model, none);
-  g_array_unref (none);
+  /* The search view keeps its (at most SEARCH_LIMIT) rows, hidden: the
+   * next search's results take them over. */
+  show_view (self, FALSE);
   self->n_matches = g_list_model_get_n_items (G_LIST_MODEL (self->browse_model));
   {
     g_autofree char *count = g_strdup_printf (ngettext ("%u resident", "%u residents", self->n_matches),
@@ -268,6 +314,7 @@ show_browse_list (JyResidentsPage *self)
 
     gtk_label_set_label (self->count_label, count);
   }
+  gtk_widget_set_visible (self->more_label, FALSE);
   gtk_stack_set_visible_child_name (self->list_stack, self->n_matches > 0 ? "list" : "empty");
   g_signal_emit (self, signals[RESULTS_SHOWN], 0);
   return TRUE;
@@ -431,7 +478,7 @@ jy_residents_page_activate_search (JyResidentsPage *self,
 static JyResidentListModel *
 shown_model (JyResidentsPage *self)
 {
-  GtkSelectionModel *shown = gtk_column_view_get_model (self->column_view);
+  GtkSelectionModel *shown = gtk_list_view_get_model (shown_view (self));
 
   return shown == GTK_SELECTION_MODEL (self->search_selection) ? self->search_model : self->browse_model;
 }
@@ -481,7 +528,7 @@ static void
 resident_view_close_cb (JyResidentsPage *self)
 {
   gtk_stack_set_visible_child_name (self->view_stack, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (shown_view (self)));
 }
 
 static void
@@ -697,6 +744,7 @@ jy_residents_page_class_init (JyResidentsPageClass *klass)
   signals[RESULTS_SHOWN] = g_signal_new ("results-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (JY_TYPE_RESIDENT_ROW_WIDGET);
   g_type_ensure (JY_TYPE_RESIDENT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-residents-page.ui");
@@ -708,7 +756,11 @@ jy_residents_page_class_init (JyResidentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, population_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, retired_check);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, more_label);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, list_header);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, lists_stack);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, browse_view);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, search_view);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentsPage, resident_view);
@@ -730,8 +782,15 @@ jy_residents_page_init (JyResidentsPage *self)
 
   self->browse_selection = gtk_single_selection_new (NULL);
   self->search_selection = gtk_single_selection_new (NULL);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->browse_selection));
-  jy_resident_columns_add (self->column_view);
+  gtk_list_view_set_model (self->browse_view, GTK_SELECTION_MODEL (self->browse_selection));
+  gtk_list_view_set_model (self->search_view, GTK_SELECTION_MODEL (self->search_selection));
+  {
+    g_autoptr(GtkListItemFactory) factory = jy_resident_columns_factory_new ();
+
+    gtk_list_view_set_factory (self->browse_view, factory);
+    gtk_list_view_set_factory (self->search_view, factory);
+  }
+  jy_resident_columns_set_titles (self->list_header);
 
   {
     g_autoptr(GtkStringList) populations = gtk_string_list_new (NULL);
