@@ -8,6 +8,7 @@
 
 #include "jy-store.h"
 
+#include "jy-backup.h"
 #include "jy-clock.h"
 #include "jy-migrations.h"
 
@@ -276,6 +277,20 @@ configure_writer (JyDb    *db,
                    "PRAGMA cache_size = -32768;",
                    error))
     return FALSE;
+
+  /* A migration rewrites the centre's records: keep a copy of them as they
+   * were first. No copy, no migration. */
+  if (version > 0 && version < jy_migrations_latest ())
+    {
+      g_autofree char *backup = jy_backup_create (db, NULL, JY_BACKUP_BEFORE_MIGRATION,
+                                                  JY_BACKUP_KEEP_DEFAULT, error);
+
+      if (backup == NULL)
+        {
+          g_prefix_error (error, "Not migrated: ");
+          return FALSE;
+        }
+    }
 
   return jy_migrations_run (db, jy_migrations_latest (), error);
 }
