@@ -70,9 +70,9 @@ static const char *const permission_codes[JY_N_PERMISSIONS] = {
  *   doctor         the family doctor: the whole clinical record
  *   nurse          rounds, home visits, contacts; no prescribing, no
  *                  retiring records, no follow-up classification
- *   public-health  records, follow-ups, imports and exports of the registry
+ *   public-health  records, follow-ups; the only one who imports (建档)
  *   manager        lists and reports; ID numbers stay masked; no edits
- *   admin          accounts, drug catalogue, audit, settings, backups;
+ *   admin          accounts, drug catalogue, audit, settings, restore;
  *                  lists with masked IDs, but never a resident's record
  *   pharmacist     dispensing long prescriptions
  *   specialist     advises a team: records, enrolment, follow-ups, long Rx
@@ -92,7 +92,7 @@ static const guint8 matrix[JY_N_PERMISSIONS][N_STAFF_ROLES] = {
   [JY_PERMISSION_RESIDENT_VIEW]      = { 1, 1, 1, 1, 0, 1, 1 },
   [JY_PERMISSION_RESIDENT_EDIT]      = { 1, 1, 1, 0, 0, 0, 0 },
   [JY_PERMISSION_RESIDENT_RETIRE]    = { 1, 0, 1, 0, 0, 0, 0 },
-  [JY_PERMISSION_RESIDENT_IMPORT]    = { 0, 0, 1, 0, 1, 0, 0 },
+  [JY_PERMISSION_RESIDENT_IMPORT]    = { 0, 0, 1, 0, 0, 0, 0 },
   [JY_PERMISSION_RESIDENT_EXPORT]    = { 1, 0, 1, 1, 0, 0, 0 },
   [JY_PERMISSION_FULL_ID_NUMBER]     = { 1, 1, 1, 0, 0, 1, 1 },
   [JY_PERMISSION_CONTRACT_SIGN]      = { 1, 0, 1, 0, 0, 0, 0 },

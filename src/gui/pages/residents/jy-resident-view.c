@@ -283,7 +283,7 @@ detail_loaded_cb (GObject      *object,
 {
   g_autoptr(JyResidentView) self = user_data;
   g_autoptr(GError) error = NULL;
-  JyResidentDetail *detail = jy_store_read_finish (JY_STORE (object), result, &error);
+  JyResidentDetail *detail = jy_store_write_finish (JY_STORE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -302,26 +302,6 @@ detail_loaded_cb (GObject      *object,
   g_signal_emit (self, signals[LOADED], 0);
 }
 
-static gpointer
-record_view_func (JyDb          *db,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  return jy_resident_store_record_view (db, *(gint64 *)data, error) ? JY_STORE_DONE : NULL;
-}
-
-static void
-view_recorded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (jy_store_write_finish (JY_STORE (object), result, &error) == NULL)
-    g_warning ("Could not audit a record view: %s", error->message);
-}
-
 void
 jy_resident_view_reload (JyResidentView *self)
 {
@@ -334,10 +314,12 @@ jy_resident_view_reload (JyResidentView *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  jy_store_read_async (self->store, jy_resident_detail_load,
-                       g_memdup2 (&self->resident_id, sizeof (gint64)), g_free,
-                       (GDestroyNotify)jy_resident_detail_free,
-                       self->cancellable, detail_loaded_cb, g_object_ref (self));
+  /* A write job: loading the record and auditing the view are one
+   * transaction, so nobody sees a record the audit trail does not show. */
+  jy_store_write_async (self->store, jy_resident_detail_load,
+                        g_memdup2 (&self->resident_id, sizeof (gint64)), g_free,
+                        (GDestroyNotify)jy_resident_detail_free,
+                        self->cancellable, detail_loaded_cb, g_object_ref (self));
 }
 
 void
@@ -353,10 +335,6 @@ jy_resident_view_show (JyResidentView *self,
   g_clear_pointer (&self->detail, jy_resident_detail_free);
   gtk_stack_set_visible_child_name (self->state_stack, "loading");
   jy_resident_view_reload (self);
-
-  /* Who opened whose record is part of the audit trail. */
-  jy_store_write_async (store, record_view_func, g_memdup2 (&resident_id, sizeof (gint64)), g_free,
-                        NULL, NULL, view_recorded_cb, NULL);
 }
 
 gint64
