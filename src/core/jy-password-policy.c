@@ -100,6 +100,24 @@ jy_password_problem_dup_message (JyPasswordProblem       problem,
     }
 }
 
+char *
+jy_login_normalize (const char *login)
+{
+  g_autofree char *trimmed = NULL;
+  gsize len;
+
+  if (login == NULL)
+    return NULL;
+  trimmed = g_ascii_strdown (g_strstrip (g_strdup (login)), -1);
+  len = strlen (trimmed);
+  if (len < 2 || len > 32 || !g_ascii_isalnum (trimmed[0]))
+    return NULL;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (trimmed[i]) && strchr ("._-", trimmed[i]) == NULL)
+      return NULL;
+  return g_steal_pointer (&trimmed);
+}
+
 gint64
 jy_lockout_after_failure (guint                   failures,
                           gint64                  now,

@@ -48,6 +48,11 @@ JyPasswordProblem jy_password_check              (const char             *passwo
 char             *jy_password_problem_dup_message (JyPasswordProblem       problem,
                                                   const JyPasswordPolicy *policy);
 
+/* A login name: 2–32 of a–z, 0–9, ".", "_", "-", starting with a letter
+ * or digit; upper case is folded and spaces around it trimmed. Returns the
+ * normalized name, or NULL when it cannot be one. */
+char             *jy_login_normalize             (const char             *login);
+
 /* After one more wrong password: @failures is the count including it.
  * Returns the Unix time the account is locked until, or 0 when it is not
  * locked yet. */

@@ -76,6 +76,21 @@ test_messages (void)
 }
 
 static void
+test_login_names (void)
+{
+  g_autofree char *upper = jy_login_normalize ("  Doctor01 ");
+  g_autofree char *dotted = jy_login_normalize ("wang.xy_2");
+
+  g_assert_cmpstr (upper, ==, "doctor01");
+  g_assert_cmpstr (dotted, ==, "wang.xy_2");
+  g_assert_null (jy_login_normalize ("a"));
+  g_assert_null (jy_login_normalize ("-admin"));
+  g_assert_null (jy_login_normalize ("王医生"));
+  g_assert_null (jy_login_normalize ("doctor 01"));
+  g_assert_null (jy_login_normalize (NULL));
+}
+
+static void
 test_fifth_failure_locks (void)
 {
   for (guint failures = 1; failures < 5; failures++)
@@ -138,6 +153,7 @@ main (int    argc,
   g_test_add_func ("/core/password/containing-login-refused", test_login);
   g_test_add_func ("/core/password/line-break-or-bad-utf8-refused", test_control);
   g_test_add_func ("/core/password/every-problem-has-a-message", test_messages);
+  g_test_add_func ("/core/login/folded-trimmed-ascii-only", test_login_names);
   g_test_add_func ("/core/lockout/5-failures-lock-for-15-minutes", test_fifth_failure_locks);
   g_test_add_func ("/core/lockout/minutes-left-round-up-and-end-on-time", test_locked_until);
   g_test_add_func ("/core/lockout/failures-and-minutes-configurable", test_configurable);
