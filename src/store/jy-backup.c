@@ -444,6 +444,79 @@ jy_backup_verify (const char  *backup_path,
   return TRUE;
 }
 
+/* The current database cannot even be read: set its files aside (not as a
+ * backup: they are damaged) and put a restored copy in its place with one
+ * rename. Only with no other connection on the file (the CLI). */
+static gboolean
+replace_damaged (JyDb        *source,
+                 const char  *db_path,
+                 const char  *dir,
+                 GError     **error)
+{
+  static const char *const suffixes[] = { "", "-wal" };
+  g_autofree char *default_dir = NULL;
+  g_autofree char *tmp = g_strconcat (db_path, ".restore", NULL);
+  g_autofree char *stem = NULL;
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+  if (dir == NULL)
+    dir = default_dir = jy_backup_dup_default_dir (db_path);
+  if (!make_private_dir (dir, error))
+    return FALSE;
+  stem = new_backup_name (JY_BACKUP_BEFORE_RESTORE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *name = g_strconcat (stem, suffixes[i], ".damaged", NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) from_file = g_file_new_for_path (from);
+      g_autoptr(GFile) to_file = g_file_new_for_path (to);
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) &&
+          !g_file_copy (from_file, to_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+        {
+          g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_IO,
+                       "Not restored: the damaged database could not be set aside: %s",
+                       local_error->message);
+          return FALSE;
+        }
+      g_chmod (to, 0600);
+    }
+
+  g_unlink (tmp);
+  {
+    g_autoptr(JyDb) dest = jy_db_open (tmp, JY_DB_OPEN_CREATE, error);
+
+    if (dest == NULL ||
+        !copy_database (jy_db_get_handle (dest), jy_db_get_handle (source), 0, error) ||
+        !jy_migrations_run (dest, jy_migrations_latest (), error))
+      {
+        g_unlink (tmp);
+        return FALSE;
+      }
+  }
+
+  /* An old -wal beside the new file would be replayed into it. */
+  g_unlink (shm);
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+
+    g_unlink (wal);
+  }
+  if (g_rename (tmp, db_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_IO,
+                   "Not restored: %s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_debug ("replaced a damaged database with a restored copy");
+  return TRUE;
+}
+
 gboolean
 jy_backup_restore (const char  *backup_path,
                    const char  *db_path,
@@ -452,9 +525,10 @@ jy_backup_restore (const char  *backup_path,
 {
   g_autoptr(JyDb) source = NULL;
   g_autoptr(JyDb) dest = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *safety = NULL;
   int from_version = 0;
-  int current;
+  int current = 0;
 
   g_return_val_if_fail (backup_path != NULL, FALSE);
   g_return_val_if_fail (db_path != NULL, FALSE);
@@ -462,11 +536,22 @@ jy_backup_restore (const char  *backup_path,
   /* First, and touching nothing: a corrupt or foreign file stops here. */
   if (!jy_backup_verify (backup_path, &from_version, error))
     return FALSE;
-
-  if ((source = jy_db_open (backup_path, JY_DB_OPEN_READ_ONLY, error)) == NULL ||
-      (dest = jy_db_open (db_path, JY_DB_OPEN_CREATE, error)) == NULL ||
-      (current = jy_db_get_user_version (dest, error)) < 0)
+  if ((source = jy_db_open (backup_path, JY_DB_OPEN_READ_ONLY, error)) == NULL)
     return FALSE;
+
+  if ((dest = jy_db_open (db_path, JY_DB_OPEN_CREATE, error)) == NULL)
+    return FALSE;
+  current = jy_db_get_user_version (dest, &local_error);
+  if (current < 0 && g_error_matches (local_error, JY_STORE_ERROR, JY_STORE_ERROR_CORRUPT))
+    {
+      g_clear_pointer (&dest, jy_db_close);
+      return replace_damaged (source, db_path, dir, error);
+    }
+  if (current < 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   /* What is there now is kept, in case the wrong backup was chosen. */
   if (current > 0 &&
@@ -476,7 +561,8 @@ jy_backup_restore (const char  *backup_path,
       return FALSE;
     }
 
-  /* The backup API writes the destination in one transaction. */
+  /* The backup API writes the destination in one transaction: other
+   * connections see the old contents or the new, never a mix. */
   if (!copy_database (jy_db_get_handle (dest), jy_db_get_handle (source), RESTORE_BUSY_TRIES, error))
     return FALSE;
 

@@ -85,7 +85,10 @@ gboolean    jy_backup_verify            (const char    *backup_path,
  * default), copies the backup in with SQLite's backup API (one
  * transaction: all or nothing, even if the process is killed) and
  * migrates it to this program's schema. Other connections to the file see
- * the restored contents at their next transaction. Blocking. */
+ * the restored contents at their next transaction. When the current
+ * database is too damaged to open, its files are set aside as
+ * NAME-before-restore.db.damaged instead and a restored copy renamed into
+ * its place (no other program may have it open then). Blocking. */
 gboolean    jy_backup_restore           (const char    *backup_path,
                                          const char    *db_path,
                                          const char    *dir,

@@ -269,6 +269,54 @@ test_before_migration (void)
 }
 
 static void
+test_restore_over_damaged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = g_dir_make_tmp ("jiayi-damaged-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (tmpdir, "centre.db", NULL);
+  g_autofree char *copy = g_build_filename (tmpdir, "copy.db", NULL);
+  g_autofree char *dir = g_build_filename (tmpdir, "backups", NULL);
+  g_autoptr(GDir) folder = NULL;
+  const char *name;
+  guint damaged = 0;
+  char garbage[8192];
+
+  {
+    g_autoptr(JyStore) store = jy_store_open (path, &error);
+    g_autoptr(JyDb) db = jy_db_open (path, JY_DB_OPEN_QUERY_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (jy_backup_copy_to (db, copy, &error));
+  }
+  /* The disk went bad under the database. */
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char)(i * 11 + 1);
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+
+  g_assert_true (jy_backup_restore (copy, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jy_test_query_int64 (path, "PRAGMA user_version"), ==, jy_migrations_latest ());
+  {
+    g_autoptr(JyStore) store = jy_store_open (path, &error);
+
+    g_assert_no_error (error);
+  }
+
+  /* The damaged file is kept aside, and not offered as a backup. */
+  folder = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    damaged += g_str_has_suffix (name, "-before-restore.db.damaged");
+  g_assert_cmpuint (damaged, ==, 1);
+  {
+    g_autoptr(GPtrArray) backups = jy_backup_list (dir, &error);
+
+    g_assert_cmpuint (backups->len, ==, 0);
+  }
+  jy_test_remove_tree (tmpdir);
+}
+
+static void
 test_part_ignored (JyTestCentre  *fx,
                    gconstpointer  user_data)
 {
@@ -318,6 +366,7 @@ main (int    argc,
   ADD ("integrity-check-on-demand", test_integrity_check);
 #undef ADD
   g_test_add_func ("/store/backup/backup-before-migration-exists", test_before_migration);
+  g_test_add_func ("/store/backup/restore-replaces-a-damaged-database", test_restore_over_damaged);
 
   return g_test_run ();
 }
