@@ -225,6 +225,7 @@ fill_manual_tags (JyResidentView *self)
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_End…"));
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_sensitive (button, jy_store_session_can (self->store, JY_PERMISSION_RESIDENT_EDIT));
           g_object_set_data_full (G_OBJECT (button), "tag-uuid", g_strdup (entry->uuid), g_free);
           g_signal_connect (button, "clicked", G_CALLBACK (jy_resident_view_end_tag_clicked_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -267,8 +268,17 @@ fill (JyResidentView *self)
   set_row (self->address_row, address);
   set_row (self->team_row, self->detail->team_name);
 
+  /* What the role may do (the store checks it again). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.retire",
-                                 g_strcmp0 (r->status, "active") == 0);
+                                 g_strcmp0 (r->status, "active") == 0 &&
+                                 jy_store_session_can (self->store, JY_PERMISSION_RESIDENT_RETIRE));
+  {
+    gboolean can_edit = jy_store_session_can (self->store, JY_PERMISSION_RESIDENT_EDIT);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.edit", can_edit);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.add-tag", can_edit);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.add-family-member", can_edit);
+  }
   fill_tags (self);
   fill_manual_tags (self);
   fill_household (self);

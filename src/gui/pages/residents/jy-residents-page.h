@@ -21,6 +21,7 @@ void     jy_residents_page_search           (JyResidentsPage *self,
                                              const char      *text);
 void     jy_residents_page_open_resident    (JyResidentsPage *self,
                                              gint64           resident_id);
+void     jy_residents_page_close_resident   (JyResidentsPage *self);
 gboolean jy_residents_page_open_first       (JyResidentsPage *self);
 GListModel *jy_residents_page_get_model     (JyResidentsPage *self,
                                              gboolean         search);
