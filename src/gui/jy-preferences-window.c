@@ -478,6 +478,9 @@ apply_session (JyPreferencesWindow *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->centre_name_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->centre_code_row), FALSE);
     }
+  /* Pointing this workstation at another database file is the administrator's call,
+   * unless no database could be opened at all. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->database_row), self->store == NULL || centre);
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_button), jy_actor_can (session, JY_PERMISSION_BACKUP));
   gtk_widget_set_sensitive (GTK_WIDGET (self->restore_button), jy_actor_can (session, JY_PERMISSION_RESTORE));
   gtk_widget_set_sensitive (GTK_WIDGET (self->integrity_button),
