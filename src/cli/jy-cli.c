@@ -25,6 +25,9 @@ static const Subcommand subcommands[] = {
   { "generate", jy_cli_generate, N_("Fill a database with a synthetic centre") },
   { "import", jy_cli_import, N_("Import residents from a CSV file") },
   { "export", jy_cli_export, N_("Write the residents to a CSV file") },
+  { "backup", jy_cli_backup, N_("Copy the database to a backup file") },
+  { "restore", jy_cli_restore, N_("Replace the database with a checked backup") },
+  { "accounts", jy_cli_accounts, N_("List staff accounts, add an administrator, reset a password") },
 };
 
 gboolean
@@ -90,13 +93,16 @@ jy_cli_describe_store_error (const GError *error)
     case JY_STORE_ERROR_PERMISSION:
     case JY_STORE_ERROR_CANNOT_OPEN:
       return g_strdup (_("The database file cannot be opened. Check that it exists and that you may read and write it."));
+    case JY_STORE_ERROR_DENIED:
+      return g_strdup (_("Your role may not do this."));
+    case JY_STORE_ERROR_DUPLICATE:
+      return g_strdup (_("That login is taken: choose another one."));
     case JY_STORE_ERROR_NOT_EMPTY:
       return g_strdup (_("The database already has a centre or residents. Generate the demo centre into a new database file."));
     case JY_STORE_ERROR_FAILED:
     case JY_STORE_ERROR_NOT_FOUND:
     case JY_STORE_ERROR_CONSTRAINT:
     case JY_STORE_ERROR_IO:
-    case JY_STORE_ERROR_DENIED:
     default:
       return g_strdup (error->message);
     }

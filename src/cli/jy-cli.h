@@ -32,5 +32,11 @@ int      jy_cli_import          (int          argc,
                                  char       **argv);
 int      jy_cli_export          (int          argc,
                                  char       **argv);
+int      jy_cli_backup          (int          argc,
+                                 char       **argv);
+int      jy_cli_restore         (int          argc,
+                                 char       **argv);
+int      jy_cli_accounts        (int          argc,
+                                 char       **argv);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "jy-account-store.h"
+#include "jy-backup.h"
 #include "jy-cli.h"
 #include "jy-generator.h"
 #include "jy-preferences-window.h"
@@ -28,12 +30,21 @@ struct _JyApplication
   guint           demo_residents;
   char           *demo_dir;
   GCancellable   *cancellable;
+  guint           backup_check_id;
+  gboolean        backup_running;
 
   /* JIAYI_BENCH_FIRST_FRAME: quit after the first frame showing real data. */
   gboolean        bench_first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (JyApplication, jy_application, ADW_TYPE_APPLICATION)
+
+/* Whether a scheduled backup is due is looked at a little after start,
+ * then every half hour (GSettings "backup-interval-hours"). */
+#define BACKUP_FIRST_CHECK_SECONDS (2 * 60)
+#define BACKUP_CHECK_SECONDS       (30 * 60)
+
+static gboolean backup_first_check_cb (gpointer user_data);
 
 void
 jy_gui_init (void)
@@ -120,9 +131,11 @@ generate_demo (JyDb          *db,
 {
   JyGeneratorOptions options = { .n_residents = GPOINTER_TO_UINT (data), .seed = 1 };
 
-  if (!jy_generator_run (db, &options, NULL, NULL, error))
+  /* The demo accounts get the password "demo"; the demo opens as its doctor. */
+  if (!jy_generator_run (db, &options, NULL, NULL, error) ||
+      !jy_account_store_setup_demo (db, error))
     return NULL;
-  return JY_STORE_DONE;
+  return jy_account_store_demo_switch (db, JY_ROLE_DOCTOR, error);
 }
 
 static void
@@ -134,11 +147,18 @@ open_worker (GTask        *task,
   OpenJob *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JyStore) store = jy_store_open (job->path, &error);
+  g_autoptr(JyActor) session = NULL;
 
   if (store != NULL && job->demo_residents > 0 &&
-      jy_store_write (store, generate_demo, GUINT_TO_POINTER (job->demo_residents),
-                      cancellable, &error) == NULL)
+      (session = jy_store_write (store, generate_demo, GUINT_TO_POINTER (job->demo_residents),
+                                 cancellable, &error)) == NULL)
     g_clear_object (&store);
+
+  /* Nobody works on the centre's records before signing in. */
+  if (store != NULL && session == NULL)
+    session = jy_actor_new_nobody ();
+  if (store != NULL)
+    jy_store_set_session (store, session);
 
   if (store == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -209,9 +229,81 @@ store_opened_cb (GObject      *object,
   g_set_object (&self->store, store);
   if (window != NULL)
     {
-      jy_window_set_store (window, store);
       jy_window_set_demo (window, self->demo_residents > 0);
+      jy_window_set_store (window, store);
     }
+
+  /* The demo is thrown away at exit: nothing to keep. */
+  g_clear_handle_id (&self->backup_check_id, g_source_remove);
+  if (self->demo_residents == 0)
+    self->backup_check_id = g_timeout_add_seconds (BACKUP_FIRST_CHECK_SECONDS, backup_first_check_cb, self);
+}
+
+/* Scheduled backups ------------------------------------------------------------ */
+
+static void
+backup_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = jy_store_backup (source_object, JY_BACKUP_SCHEDULED, NULL,
+                                           GPOINTER_TO_UINT (task_data), &error);
+
+  if (path == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+backup_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JyApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->backup_running = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Scheduled backup failed: %s", error->message);
+}
+
+static gboolean
+backup_check_cb (gpointer user_data)
+{
+  JyApplication *self = user_data;
+  guint hours = g_settings_get_uint (self->settings, "backup-interval-hours");
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GTask) task = NULL;
+  gint64 newest = 0;
+
+  if (self->store == NULL || self->backup_running || hours == 0)
+    return G_SOURCE_CONTINUE;
+
+  dir = jy_backup_dup_default_dir (jy_store_get_path (self->store));
+  if ((backups = jy_backup_list (dir, NULL)) != NULL && backups->len > 0)
+    newest = ((JyBackupInfo *)g_ptr_array_index (backups, 0))->created;
+  if (g_get_real_time () / G_USEC_PER_SEC - newest < (gint64)hours * 3600)
+    return G_SOURCE_CONTINUE;
+
+  self->backup_running = TRUE;
+  task = g_task_new (self->store, NULL, backup_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, GUINT_TO_POINTER (g_settings_get_uint (self->settings, "backup-keep")), NULL);
+  g_task_run_in_thread (task, backup_worker);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+backup_first_check_cb (gpointer user_data)
+{
+  JyApplication *self = user_data;
+
+  backup_check_cb (self);
+  self->backup_check_id = g_timeout_add_seconds (BACKUP_CHECK_SECONDS, backup_check_cb, self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -265,13 +357,16 @@ bench_after_paint_cb (GdkFrameClock *clock,
 
 static void
 bench_today_ready_cb (JyApplication *self,
-                      JyTodayPage   *page)
+                      GtkWidget     *page)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (page));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (page);
+
+  if (clock == NULL)
+    return;
 
   /* The data is in the widgets; the next painted frame shows it. */
   g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (page));
+  gtk_widget_queue_draw (page);
 }
 
 static void
@@ -288,8 +383,13 @@ jy_application_activate (GApplication *app)
 
   window = jy_window_new (GTK_APPLICATION (self), self->settings);
   if (self->bench_first_frame)
-    g_signal_connect_object (jy_window_get_today_page (window), "ready",
-                             G_CALLBACK (bench_today_ready_cb), self, G_CONNECT_SWAPPED);
+    {
+      /* The first screen with data: the demo's Today page, or sign-in. */
+      g_signal_connect_object (jy_window_get_today_page (window), "ready",
+                               G_CALLBACK (bench_today_ready_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (jy_window_get_login_view (window), "ready",
+                               G_CALLBACK (bench_today_ready_cb), self, G_CONNECT_SWAPPED);
+    }
 
   /* The window shows at once; the database opens (and migrates) behind it. */
   gtk_window_present (GTK_WINDOW (window));
@@ -392,6 +492,7 @@ jy_application_shutdown (GApplication *app)
   JyApplication *self = JY_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->backup_check_id, g_source_remove);
   /* Finalizing the store waits for queued writes to commit. */
   g_clear_object (&self->store);
   if (self->demo_dir != NULL)

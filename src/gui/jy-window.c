@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "jy-window.h"
+#include "jy-window-private.h"
 
 #include "jy-followup-drafts.h"
 #include "jy-followup-launcher.h"
@@ -14,29 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "jy-residents-page.h"
 #include "jy-sidebar-row.h"
-
-struct _JyWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  JyStore              *store;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  GtkListBox           *sidebar_list;
-  GtkWidget            *content;
-  GtkStack             *stack;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *demo_label;
-  JyTodayPage          *today_page;
-  JyResidentsPage      *residents_page;
-  JyFollowupsPage      *followups_page;
-  JyFollowupDrafts     *drafts;          /* unsaved follow-up forms, per resident */
-};
 
 G_DEFINE_FINAL_TYPE (JyWindow, jy_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -48,7 +26,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Sections in sidebar order; Alt+1 … Alt+8 follow it. */
+/* Sections in sidebar order; Alt+1 … Alt+8 follow it. The administrators'
+ * pages (accounts, audit) come after them, without a key. */
 static const char *const page_names[] = {
   "today", "residents", "contracts", "followups",
   "long-rx", "home-beds", "reports", "sync",
@@ -169,8 +148,17 @@ follow_up_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  jy_followup_launch (GTK_WINDOW (self), self->store, self->drafts, g_variant_get_int64 (parameter),
-                      0, NULL, followup_saved_cb, self);
+  {
+    /* The visit is recorded under whoever is signed in; a nurse's new
+     * visit starts as a home visit (the store lets her record only those). */
+    JyActor *actor = jy_store_dup_session (self->store);
+    gint64 author = actor != NULL ? jy_actor_get_staff_id (actor) : 0;
+    const char *role = actor != NULL && author != 0 ? jy_role_to_string (jy_actor_get_role (actor)) : NULL;
+
+    jy_followup_launch (GTK_WINDOW (self), self->store, self->drafts, g_variant_get_int64 (parameter),
+                        author, role, followup_saved_cb, self);
+    g_clear_pointer (&actor, jy_actor_unref);
+  }
 }
 
 static void
@@ -241,12 +229,9 @@ jy_window_set_store (JyWindow *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  jy_today_page_set_store (self->today_page, store);
+  self->pages_have_store = FALSE;
   if (store != NULL)
-    {
-      jy_residents_page_set_store (self->residents_page, store);
-      jy_followups_page_set_store (self->followups_page, store);
-    }
+    jy_window_session_start (self);
 }
 
 JyStore *
@@ -264,6 +249,17 @@ jy_window_set_demo (JyWindow *self,
 
   /* A nurse must never mistake the demo for the centre's real records. */
   gtk_widget_set_visible (GTK_WIDGET (self->demo_label), demo);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_switch_button), demo);
+
+  /* A newcomer sees every role without reading a manual. */
+  if (demo && !self->demo)
+    {
+      GMenuModel *primary = gtk_menu_button_get_menu_model (self->primary_menu_button);
+      GMenuModel *demo_menu = gtk_menu_button_get_menu_model (self->demo_switch_button);
+
+      g_menu_prepend_submenu (G_MENU (primary), _("Switch _Demo Account"), demo_menu);
+    }
+  self->demo = demo;
 }
 
 JyTodayPage *
@@ -370,6 +366,7 @@ jy_window_dispose (GObject *object)
   JyWindow *self = (JyWindow *)object;
 
   g_clear_object (&self->drafts);
+  jy_window_session_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -399,6 +396,9 @@ jy_window_class_init (JyWindowClass *klass)
   g_type_ensure (JY_TYPE_TODAY_PAGE);
   g_type_ensure (JY_TYPE_RESIDENTS_PAGE);
   g_type_ensure (JY_TYPE_FOLLOWUPS_PAGE);
+  g_type_ensure (JY_TYPE_ACCOUNTS_PAGE);
+  g_type_ensure (JY_TYPE_AUDIT_PAGE);
+  g_type_ensure (JY_TYPE_LOGIN_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JyWindow, toast_overlay);
@@ -412,6 +412,17 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, residents_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, followups_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, accounts_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, audit_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, login_view);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, accounts_row);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, audit_row);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, account_name_label);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, account_role_label);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, demo_switch_button);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -432,6 +443,8 @@ jy_window_class_init (JyWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", page_names[i]);
+
+  jy_window_session_class_init (widget_class);
 }
 
 static void
@@ -446,4 +459,9 @@ jy_window_init (JyWindow *self)
   g_signal_connect_object (self->followups_page, "open-resident", G_CALLBACK (open_resident_cb),
                            self, G_CONNECT_SWAPPED);
   self->drafts = jy_followup_drafts_new ();
+  g_signal_connect_object (self->accounts_page, "add-toast", G_CALLBACK (page_toast_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->audit_page, "add-toast", G_CALLBACK (page_toast_cb),
+                           self, G_CONNECT_SWAPPED);
+  jy_window_session_init (self);
 }

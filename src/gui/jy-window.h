@@ -29,5 +29,9 @@ void         jy_window_show_page        (JyWindow       *self,
 const char  *jy_window_get_visible_page (JyWindow       *self);
 void         jy_window_add_toast        (JyWindow       *self,
                                          AdwToast       *toast);
+/* The lock screen and sign-in (jy-window-session.c). */
+GtkWidget   *jy_window_get_login_view   (JyWindow       *self);
+gboolean     jy_window_is_locked        (JyWindow       *self);
+void         jy_window_lock             (JyWindow       *self);
 
 G_END_DECLS

@@ -99,13 +99,28 @@ jy_centre_store_save (JyDb          *db,
                       GCancellable  *cancellable,
                       GError       **error)
 {
+  JyCentreIdentity *identity = data;
+
+  g_return_val_if_fail (identity != NULL && identity->name != NULL && identity->code != NULL, NULL);
+
+  if (!jy_store_require (db, JY_PERMISSION_CENTRE_SETTINGS, error))
+    return NULL;
+  return jy_centre_store_save_identity (db, identity, error) ? JY_STORE_DONE : NULL;
+}
+
+/* Unchecked: the first administrator names the centre before anyone has
+ * signed in (jy-account-store.c). */
+gboolean
+jy_centre_store_save_identity (JyDb                    *db,
+                               const JyCentreIdentity  *identity,
+                               GError                 **error)
+{
   static const char update_sql[] =
     "UPDATE site SET name = ?1, code = ?2, rev = rev + 1, updated_at = ?3\n"
     "WHERE uuid = ?4";
   static const char insert_sql[] =
     "INSERT INTO site (uuid, created_at, updated_at, created_by, kind, code, name)\n"
     "VALUES (?1, ?2, ?2, ?3, 'centre', ?4, ?5)";
-  JyCentreIdentity *identity = data;
   g_autofree char *now = jy_clock_now_utc_iso ();
   g_autofree char *uuid = NULL;
   g_autofree char *detail = NULL;
@@ -114,11 +129,9 @@ jy_centre_store_save (JyDb          *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (identity != NULL && identity->name != NULL && identity->code != NULL, NULL);
-
   if ((stmt = jy_db_prepare (db, select_centre_sql, error)) == NULL ||
       (rc = jy_db_step (db, stmt, error)) < 0)
-    return NULL;
+    return FALSE;
   if (rc == SQLITE_ROW)
     {
       uuid = jy_db_column_dup_text (stmt, 0);
@@ -130,7 +143,7 @@ jy_centre_store_save (JyDb          *db,
     {
       op = JY_CHANGE_UPDATE;
       if ((stmt = jy_db_prepare (db, update_sql, error)) == NULL)
-        return NULL;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, identity->name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, identity->code, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
@@ -141,7 +154,7 @@ jy_centre_store_save (JyDb          *db,
       op = JY_CHANGE_CREATE;
       uuid = g_uuid_string_random ();
       if ((stmt = jy_db_prepare (db, insert_sql, error)) == NULL)
-        return NULL;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, jy_db_get_actor (db), -1, SQLITE_TRANSIENT);
@@ -150,11 +163,8 @@ jy_centre_store_save (JyDb          *db,
     }
 
   detail = identity_to_json (identity);
-  if (!jy_db_step_done (db, stmt, error) ||
-      !jy_store_record_change (db, "site", uuid, op, rev, detail, error))
-    return NULL;
-
-  return JY_STORE_DONE;
+  return jy_db_step_done (db, stmt, error) &&
+         jy_store_record_change (db, "site", uuid, op, rev, detail, error);
 }
 
 static void

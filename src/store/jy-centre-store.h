@@ -47,6 +47,11 @@ gpointer         jy_centre_store_save   (JyDb            *db,
                                          gpointer         data,
                                          GCancellable    *cancellable,
                                          GError         **error);
+/* The same without the permission check (JY_PERMISSION_CENTRE_SETTINGS):
+ * only for setting up the first administrator, before anyone signs in. */
+gboolean         jy_centre_store_save_identity (JyDb                    *db,
+                                                const JyCentreIdentity  *identity,
+                                                GError                 **error);
 
 /* What the filters and forms offer: streets and communities the centre
  * serves, and its teams. */

@@ -311,6 +311,9 @@ jy_chronic_store_enrol (JyDb         *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (enrolment != NULL && enrolment->id == 0, FALSE);
 
+  if (!jy_store_require (db, JY_PERMISSION_CHRONIC_ENROL, error))
+    return FALSE;
+
   if (!jy_person_parse_date (enrolment->enrol_date, &enrol))
     {
       g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID, "An enrolment needs an enrol date");
@@ -392,6 +395,9 @@ jy_chronic_store_end_enrolment (JyDb        *db,
   GDate end, enrol;
 
   g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!jy_store_require (db, JY_PERMISSION_CHRONIC_ENROL, error))
+    return FALSE;
 
   if (reason == NULL || !g_strv_contains (reasons, reason) ||
       !jy_person_parse_date (end_date, &end))

@@ -22,7 +22,7 @@ struct _JyDb
 {
   sqlite3    *handle;
   char       *path;
-  char       *actor;
+  JyActor    *session;
   GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
   gboolean    read_only;
 };
@@ -155,6 +155,7 @@ jy_db_open (const char     *path,
   self->path = g_strdup (path);
   self->read_only = (flags & (JY_DB_OPEN_READ_ONLY | JY_DB_OPEN_QUERY_ONLY)) != 0;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->session = jy_actor_new_system (NULL);
 
   rc = sqlite3_open_v2 (path, &self->handle, sqlite_flags, NULL);
   if (rc != SQLITE_OK)
@@ -184,7 +185,7 @@ jy_db_close (JyDb *self)
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);
-  g_free (self->actor);
+  g_clear_pointer (&self->session, jy_actor_unref);
   g_free (self);
 }
 
@@ -202,23 +203,43 @@ jy_db_get_path (JyDb *self)
   return self->path;
 }
 
+/* Returns: (transfer none): never NULL */
+JyActor *
+jy_db_get_session (JyDb *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->session;
+}
+
+void
+jy_db_set_session (JyDb    *self,
+                   JyActor *session)
+{
+  g_return_if_fail (self != NULL);
+
+  if (session == self->session)
+    return;
+  g_clear_pointer (&self->session, jy_actor_unref);
+  self->session = session != NULL ? jy_actor_ref (session) : jy_actor_new_system (NULL);
+}
+
 const char *
 jy_db_get_actor (JyDb *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->actor != NULL ? self->actor : "system";
+  return jy_actor_get_uuid (self->session);
 }
 
 void
 jy_db_set_actor (JyDb       *self,
                  const char *actor)
 {
+  g_autoptr(JyActor) session = NULL;
+
   g_return_if_fail (self != NULL);
 
-  if (g_strcmp0 (self->actor, actor) == 0)
-    return;
-  g_free (self->actor);
-  self->actor = g_strdup (actor);
+  session = jy_actor_new_system (actor);
+  jy_db_set_session (self, session);
 }
 
 sqlite3_stmt *

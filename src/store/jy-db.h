@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "jy-actor.h"
 #include "jy-store-error.h"
 
 G_BEGIN_DECLS
@@ -34,7 +35,14 @@ void          jy_db_close              (JyDb           *self);
 sqlite3      *jy_db_get_handle         (JyDb           *self);
 const char   *jy_db_get_path           (JyDb           *self);
 
+/* Who the connection works for (JyStore sets it before each job): a
+ * staff account, the system (the default) or nobody. */
+JyActor      *jy_db_get_session        (JyDb           *self);
+void          jy_db_set_session        (JyDb           *self,
+                                        JyActor        *session);
+/* The session's uuid, recorded as the author of changes. */
 const char   *jy_db_get_actor          (JyDb           *self);
+/* A system session recorded under @actor (the CLI, tests); NULL = "system". */
 void          jy_db_set_actor          (JyDb           *self,
                                         const char     *actor);
 

@@ -180,6 +180,25 @@ rollback_to (JyDb       *db,
     jy_db_exec (db, rollback_sql, NULL);
 }
 
+/* Doctors and public-health staff record any follow-up; a nurse records
+ * the visits she makes at home (issue #7: nurses' home visits). */
+static gboolean
+may_record (JyDb              *db,
+            JyFollowup *const *records,
+            guint              n_records,
+            GError           **error)
+{
+  gboolean all_home = TRUE;
+
+  if (jy_store_can (db, JY_PERMISSION_FOLLOWUP_RECORD))
+    return TRUE;
+  for (guint i = 0; i < n_records; i++)
+    all_home &= records[i] != NULL && records[i]->mode == JY_VISIT_MODE_HOME;
+  if (all_home)
+    return jy_store_require (db, JY_PERMISSION_HOME_VISIT, error);
+  return jy_store_require (db, JY_PERMISSION_FOLLOWUP_RECORD, error);
+}
+
 gboolean
 jy_followup_store_save_visit (JyDb                    *db,
                               JyFollowup *const       *records,
@@ -196,6 +215,9 @@ jy_followup_store_save_visit (JyDb                    *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (records != NULL && actions != NULL && n_records > 0, FALSE);
   g_return_val_if_fail (jy_db_in_transaction (db), FALSE);
+
+  if (!may_record (db, records, n_records, error))
+    return FALSE;
 
   enrolments = g_new0 (EnrolmentFacts, n_records);
   for (guint i = 0; i < n_records; i++)
@@ -283,6 +305,9 @@ jy_followup_store_correct (JyDb              *db,
   const char *visit_uuid;
   sqlite3_stmt *stmt;
   int rc;
+
+  if (!may_record (db, &correction, 1, error))
+    return FALSE;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (correction != NULL, FALSE);

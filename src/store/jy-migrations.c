@@ -429,11 +429,33 @@ static const char migration_3[] =
  * 王xy): no table changes, the keys are rebuilt. */
 static const char migration_4[] = "";
 
+/* Staff accounts, roles and the audit trail (issue #5). A staff row with a
+ * password hash is an account; accounts are never deleted, only made
+ * inactive, so the audit log keeps naming who did what. */
+static const char migration_5[] =
+  /* libsodium's crypto_pwhash_str(): Argon2id with its own random salt and
+   * cost, self-describing ($argon2id$v=19$m=65536,t=2,p=1$salt$hash).
+   * NULL: the person cannot sign in. Never sent to the platform. */
+  "ALTER TABLE staff ADD COLUMN password_hash TEXT;\n"
+  /* Wrong passwords in a row, and the Unix time a lock ends (0: none). */
+  "ALTER TABLE staff ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE staff ADD COLUMN locked_until INTEGER NOT NULL DEFAULT 0;\n"
+  /* Set by an administrator's reset: choose your own at the next sign-in. */
+  "ALTER TABLE staff ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE staff ADD COLUMN password_changed_at TEXT;\n"
+  "ALTER TABLE staff ADD COLUMN last_login_at TEXT;\n"
+  /* The audit viewer filters by time, by staff and by action. */
+  "CREATE INDEX audit_log_at ON audit_log (at);\n"
+  "CREATE INDEX audit_log_actor ON audit_log (actor, at);\n"
+  "CREATE INDEX audit_log_action ON audit_log (action, at);\n"
+  "CREATE INDEX team_member_staff ON team_member (staff_id);\n";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 /* Search keys are computed in C, not SQL: a step that creates them or
@@ -444,6 +466,7 @@ static const gboolean rebuilds_search[] = {
   TRUE,
   FALSE,
   TRUE,
+  FALSE,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (rebuilds_search) == G_N_ELEMENTS (migrations));
 

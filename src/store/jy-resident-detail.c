@@ -8,11 +8,13 @@
 
 #include "jy-resident-detail.h"
 
+#include "jy-audit-store.h"
 #include "jy-clock.h"
 #include "jy-followup.h"
 #include "jy-key-population.h"
 #include "jy-person.h"
 #include "jy-resident-store.h"
+#include "jy-store.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -90,6 +92,7 @@ load_timeline (JyDb        *db,
                const char  *uuid,
                GError     **error)
 {
+  gboolean full_id = jy_store_can (db, JY_PERMISSION_FULL_ID_NUMBER);
   static const char sql[] =
     "SELECT a.at, a.action, s.name, a.detail\n"
     "FROM audit_log a LEFT JOIN staff s ON s.uuid = a.actor\n"
@@ -110,7 +113,9 @@ load_timeline (JyDb        *db,
       entry->at = jy_db_column_dup_text (stmt, 0);
       entry->kind = jy_db_column_dup_text (stmt, 1);
       entry->actor = jy_db_column_dup_text (stmt, 2);
-      entry->detail = jy_db_column_dup_text (stmt, 3);
+      /* An edit's detail holds the old and new ID numbers. */
+      entry->detail = full_id ? jy_db_column_dup_text (stmt, 3)
+                              : jy_audit_mask_detail ((const char *)sqlite3_column_text (stmt, 3));
       g_ptr_array_add (entries, entry);
     }
   if (rc < 0)
@@ -448,7 +453,10 @@ jy_resident_detail_load (JyDb          *db,
   gint64 id = *(gint64 *)data;
   gboolean ok;
 
-  if ((detail->resident = jy_resident_store_load (db, id, error)) == NULL)
+  /* Recording the view comes first and fails on a reader: nobody sees a
+   * record without the audit trail saying so. */
+  if (!jy_resident_store_record_view (db, id, error) ||
+      (detail->resident = jy_resident_store_load (db, id, error)) == NULL)
     return NULL;
 
   if (detail->resident->area_code != NULL)

@@ -52,8 +52,12 @@ typedef struct
 
 void      jy_resident_detail_free (JyResidentDetail *detail);
 
-/* JyStoreFunc for jy_store_read(): @data is the resident id (GINT_TO_POINTER
- * is not enough for 64 bits, so pass a gint64 *). */
+/* JyStoreFunc for jy_store_write(): @data is the resident id (GINT_TO_POINTER
+ * is not enough for 64 bits, so pass a gint64 *). Needs
+ * JY_PERMISSION_RESIDENT_VIEW; records the view in the audit log in the
+ * same transaction (so it fails on a reader). ID numbers are masked, in
+ * the record and in the timeline's details, for a role without
+ * JY_PERMISSION_FULL_ID_NUMBER. */
 gpointer  jy_resident_detail_load (JyDb          *db,
                                    gpointer       data,
                                    GCancellable  *cancellable,

@@ -206,6 +206,11 @@ jy_resident_export_csv (JyDb                    *db,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Whole ID numbers go only to a role that sees them anyway. */
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_EXPORT, error) ||
+      (full_id && !jy_store_require (db, JY_PERMISSION_FULL_ID_NUMBER, error)))
+    return FALSE;
+
   /* The same ids, in the same order, as the list on screen. */
   if ((ids = jy_resident_store_list_ids (db, filter, cancellable, error)) == NULL)
     return FALSE;

@@ -711,6 +711,8 @@ jy_resident_import_csv (JyDb                   *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_return_val_if_fail (jy_db_in_transaction (db), NULL);
 
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_IMPORT, error))
+    return NULL;
   if ((text = jy_csv_decode (contents, length, &report->encoding, &text_length, error)) == NULL)
     return NULL;
   reader = jy_csv_reader_new (text, text_length);

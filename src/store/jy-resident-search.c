@@ -610,6 +610,9 @@ jy_resident_search_with_flags (JyDb                   *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   JY_ASSERT_NOT_UI_THREAD ();
 
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_LIST, error))
+    return NULL;
+
   g_array_set_clear_func (probes, (GDestroyNotify)probe_clear);
   plan_probes (query, probes, &substring);
   if (probes->len == 0 && substring == NULL)

@@ -80,7 +80,8 @@ jy_resident_store_load (JyDb    *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  if ((stmt = jy_db_prepare (db, select_sql, error)) == NULL)
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_VIEW, error) ||
+      (stmt = jy_db_prepare (db, select_sql, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if ((rc = jy_db_step (db, stmt, error)) < 0)
@@ -102,6 +103,16 @@ jy_resident_store_load (JyDb    *db,
     FIELD (resident, text_columns[i]) = jy_db_column_dup_text (stmt, 4 + i);
   sqlite3_reset (stmt);
 
+  /* A manager's screen, print-out or file never has the whole number. */
+  if (!jy_store_can (db, JY_PERMISSION_FULL_ID_NUMBER))
+    {
+      g_autofree char *id_number = g_steal_pointer (&resident->id_number);
+      g_autofree char *original = g_steal_pointer (&resident->id_number_original);
+
+      resident->id_number = jy_person_mask_id_number (id_number);
+      resident->id_number_original = jy_person_mask_id_number (original);
+    }
+
   return g_steal_pointer (&resident);
 }
 
@@ -120,6 +131,8 @@ jy_resident_store_find_id_number (JyDb        *db,
   gint64 found = 0;
   int rc;
 
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_LIST, error))
+    return -1;
   if (id_number == NULL)
     return 0;
   if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
@@ -146,7 +159,8 @@ jy_resident_store_find_name_birth (JyDb        *db,
     "WHERE name = ?1 AND birth_date = ?2 AND status <> 'voided' ORDER BY id";
   sqlite3_stmt *stmt;
 
-  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_LIST, error) ||
+      (stmt = jy_db_prepare (db, sql, error)) == NULL)
     return NULL;
   jy_db_bind_text_or_null (stmt, 1, name);
   jy_db_bind_text_or_null (stmt, 2, birth_date);
@@ -209,6 +223,9 @@ jy_resident_store_list_ids (JyDb                   *db,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (filter != NULL, NULL);
+
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_LIST, error))
+    return NULL;
 
   switch (filter->sort)
     {
@@ -295,7 +312,8 @@ jy_resident_store_load_rows (JyDb          *db,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n_ids, (GDestroyNotify)jy_resident_row_free);
   sqlite3_stmt *stmt;
 
-  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_LIST, error) ||
+      (stmt = jy_db_prepare (db, sql, error)) == NULL)
     return NULL;
 
   /* One indexed lookup per row: about 100 of them fill a screen. */
@@ -443,6 +461,8 @@ jy_resident_store_insert (JyDb         *db,
 
   g_return_val_if_fail (resident != NULL && resident->id == 0, FALSE);
 
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_EDIT, error))
+    return FALSE;
   if (!check_valid (resident, today, error) || !check_unique_id (db, resident, error))
     return FALSE;
 
@@ -575,6 +595,8 @@ jy_resident_store_update (JyDb         *db,
 
   g_return_val_if_fail (resident != NULL && resident->id > 0, FALSE);
 
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_EDIT, error))
+    return FALSE;
   if (!check_valid (resident, today, error) || !check_unique_id (db, resident, error))
     return FALSE;
   if ((before = jy_resident_store_load (db, resident->id, error)) == NULL)
@@ -600,6 +622,8 @@ jy_resident_store_retire (JyDb        *db,
 
   g_return_val_if_fail (status != NULL, FALSE);
 
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_RETIRE, error))
+    return FALSE;
   if (!g_strv_contains (retired, status) || !jy_person_parse_date (date, &parsed))
     {
       g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,
@@ -631,7 +655,8 @@ jy_resident_store_record_view (JyDb    *db,
   g_autofree char *uuid = NULL;
   sqlite3_stmt *stmt;
 
-  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_VIEW, error) ||
+      (stmt = jy_db_prepare (db, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (jy_db_step (db, stmt, error) < 0)
@@ -682,6 +707,8 @@ jy_resident_store_add_tag (JyDb        *db,
   JyKeyPopulation kind;
   sqlite3_stmt *stmt;
 
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_EDIT, error))
+    return FALSE;
   /* Derived kinds follow the record; only the manual ones are set by hand. */
   if (!jy_key_population_from_string (tag, &kind) || !jy_key_population_is_manual (kind))
     {
@@ -720,7 +747,8 @@ jy_resident_store_end_tag (JyDb        *db,
   gint64 rev;
   int rc;
 
-  if ((stmt = jy_db_prepare (db, tag_sql, error)) == NULL)
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_EDIT, error) ||
+      (stmt = jy_db_prepare (db, tag_sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, tag_uuid, -1, SQLITE_TRANSIENT);
   if ((rc = jy_db_step (db, stmt, error)) < 0)

@@ -8,6 +8,7 @@
 
 #include "jy-store.h"
 
+#include "jy-backup.h"
 #include "jy-clock.h"
 #include "jy-migrations.h"
 
@@ -19,8 +20,8 @@ struct _JyStore
   GObject      parent_instance;
 
   char        *path;
-  char        *actor;
-  GMutex       actor_lock;
+  JyActor     *session;
+  GMutex       session_lock;
 
   /* Writes: one thread, one connection, one transaction per job. The
    * thread owns its connection and a reference on the queue (Writer). */
@@ -35,13 +36,21 @@ struct _JyStore
 
 G_DEFINE_FINAL_TYPE (JyStore, jy_store, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef struct
 {
   JyStoreFunc     func;
   gpointer        data;
   GDestroyNotify  data_free;
   GDestroyNotify  result_free;
-  char           *actor;
+  JyActor        *session;
   GCancellable   *cancellable;
 
   /* Either a task (async) or a condition the caller waits on (blocking). */
@@ -60,7 +69,7 @@ write_job_free (WriteJob *job)
 {
   if (job->data_free != NULL && job->data != NULL)
     job->data_free (job->data);
-  g_free (job->actor);
+  g_clear_pointer (&job->session, jy_actor_unref);
   g_clear_object (&job->cancellable);
   g_clear_object (&job->task);
   g_clear_error (&job->error);
@@ -132,7 +141,7 @@ writer_thread_main (gpointer user_data)
           break;
         }
 
-      jy_db_set_actor (writer->db, job->actor);
+      jy_db_set_session (writer->db, job->session);
       result = run_in_transaction (writer->db, job->func, job->data, job->result_free,
                                    job->cancellable, &error);
 
@@ -192,11 +201,29 @@ jy_store_finalize (GObject *object)
   g_clear_pointer (&self->idle_readers, g_async_queue_unref);
 
   g_mutex_clear (&self->readers_lock);
-  g_mutex_clear (&self->actor_lock);
+  g_mutex_clear (&self->session_lock);
   g_free (self->path);
-  g_free (self->actor);
+  g_clear_pointer (&self->session, jy_actor_unref);
 
   G_OBJECT_CLASS (jy_store_parent_class)->finalize (object);
+}
+
+static void
+jy_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  JyStore *self = JY_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_take_boxed (value, jy_store_dup_session (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -205,12 +232,20 @@ jy_store_class_init (JyStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = jy_store_finalize;
+  object_class->get_property = jy_store_get_property;
+
+  /* Notified on the thread that called jy_store_set_session(). */
+  properties[PROP_SESSION] =
+    g_param_spec_boxed ("session", NULL, NULL, JY_TYPE_ACTOR,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 jy_store_init (JyStore *self)
 {
-  g_mutex_init (&self->actor_lock);
+  g_mutex_init (&self->session_lock);
+  self->session = jy_actor_new_system (NULL);
   g_mutex_init (&self->readers_lock);
   self->idle_readers = g_async_queue_new ();
   self->write_jobs = g_async_queue_new ();
@@ -234,14 +269,30 @@ configure_writer (JyDb    *db,
       return FALSE;
     }
 
-  return jy_db_exec (db,
-                     "PRAGMA journal_mode = WAL;"
-                     "PRAGMA synchronous = NORMAL;"
-                     "PRAGMA foreign_keys = ON;"
-                     "PRAGMA temp_store = MEMORY;"
-                     "PRAGMA cache_size = -32768;",
-                     error) &&
-         jy_migrations_run (db, jy_migrations_latest (), error);
+  if (!jy_db_exec (db,
+                   "PRAGMA journal_mode = WAL;"
+                   "PRAGMA synchronous = NORMAL;"
+                   "PRAGMA foreign_keys = ON;"
+                   "PRAGMA temp_store = MEMORY;"
+                   "PRAGMA cache_size = -32768;",
+                   error))
+    return FALSE;
+
+  /* A migration rewrites the centre's records: keep a copy of them as they
+   * were first. No copy, no migration. */
+  if (version > 0 && version < jy_migrations_latest ())
+    {
+      g_autofree char *backup = jy_backup_create (db, NULL, JY_BACKUP_BEFORE_MIGRATION,
+                                                  JY_BACKUP_KEEP_DEFAULT, error);
+
+      if (backup == NULL)
+        {
+          g_prefix_error (error, "Not migrated: ");
+          return FALSE;
+        }
+    }
+
+  return jy_migrations_run (db, jy_migrations_latest (), error);
 }
 
 JyStore *
@@ -325,35 +376,80 @@ jy_store_get_path (JyStore *self)
   return self->path;
 }
 
-/* Returns the staff uuid recorded as author of changes ("system" before login). */
+/* Returns the uuid recorded as author of changes ("system" unless a
+ * session or actor was set). Borrowed: valid until the session changes. */
 const char *
 jy_store_get_actor (JyStore *self)
 {
   g_return_val_if_fail (JY_IS_STORE (self), NULL);
-  return self->actor != NULL ? self->actor : "system";
+  return jy_actor_get_uuid (self->session);
 }
 
+/* The CLI and tests: a system session (every permission) recorded under
+ * @actor, NULL for "system". */
 void
 jy_store_set_actor (JyStore    *self,
                     const char *actor)
 {
+  g_autoptr(JyActor) session = NULL;
+
   g_return_if_fail (JY_IS_STORE (self));
 
-  g_mutex_lock (&self->actor_lock);
-  g_free (self->actor);
-  self->actor = g_strdup (actor);
-  g_mutex_unlock (&self->actor_lock);
+  session = jy_actor_new_system (actor);
+  jy_store_set_session (self, session);
 }
 
-static char *
-dup_actor (JyStore *self)
+/**
+ * jy_store_set_session:
+ * @self: a #JyStore
+ * @session: (nullable): who works from now on; %NULL for the system
+ *
+ * Jobs queued from now on run for @session: their permission checks
+ * (jy_store_require) and their audit rows use it. A job already queued
+ * keeps the session it was queued with.
+ */
+void
+jy_store_set_session (JyStore *self,
+                      JyActor *session)
 {
-  char *actor;
+  gboolean changed;
 
-  g_mutex_lock (&self->actor_lock);
-  actor = g_strdup (self->actor);
-  g_mutex_unlock (&self->actor_lock);
-  return actor;
+  g_return_if_fail (JY_IS_STORE (self));
+
+  g_mutex_lock (&self->session_lock);
+  changed = !jy_actor_equal (self->session, session) || session == NULL;
+  g_clear_pointer (&self->session, jy_actor_unref);
+  self->session = session != NULL ? jy_actor_ref (session) : jy_actor_new_system (NULL);
+  g_mutex_unlock (&self->session_lock);
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/* Returns: (transfer full): the current session, never NULL */
+JyActor *
+jy_store_dup_session (JyStore *self)
+{
+  JyActor *session;
+
+  g_return_val_if_fail (JY_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->session_lock);
+  session = jy_actor_ref (self->session);
+  g_mutex_unlock (&self->session_lock);
+  return session;
+}
+
+gboolean
+jy_store_session_can (JyStore      *self,
+                      JyPermission  permission)
+{
+  g_autoptr(JyActor) session = NULL;
+
+  g_return_val_if_fail (JY_IS_STORE (self), FALSE);
+
+  session = jy_store_dup_session (self);
+  return jy_actor_can (session, permission);
 }
 
 static JyDb *
@@ -393,6 +489,28 @@ acquire_reader (JyStore  *self,
   return reader;
 }
 
+static gpointer
+read_as (JyStore       *self,
+         JyActor       *session,
+         JyStoreFunc    func,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  JyDb *reader = acquire_reader (self, error);
+  gpointer result;
+
+  if (reader == NULL)
+    return NULL;
+
+  /* One snapshot for the whole job, so its queries agree with each other. */
+  jy_db_set_session (reader, session);
+  result = run_in_transaction (reader, func, data, NULL, cancellable, error);
+  g_async_queue_push (self->idle_readers, reader);
+
+  return result;
+}
+
 gpointer
 jy_store_read (JyStore       *self,
                JyStoreFunc    func,
@@ -400,22 +518,14 @@ jy_store_read (JyStore       *self,
                GCancellable  *cancellable,
                GError       **error)
 {
-  JyDb *reader;
-  gpointer result;
+  g_autoptr(JyActor) session = NULL;
 
   g_return_val_if_fail (JY_IS_STORE (self), NULL);
   g_return_val_if_fail (func != NULL, NULL);
   JY_ASSERT_NOT_UI_THREAD ();
 
-  reader = acquire_reader (self, error);
-  if (reader == NULL)
-    return NULL;
-
-  /* One snapshot for the whole job, so its queries agree with each other. */
-  result = run_in_transaction (reader, func, data, NULL, cancellable, error);
-  g_async_queue_push (self->idle_readers, reader);
-
-  return result;
+  session = jy_store_dup_session (self);
+  return read_as (self, session, func, data, cancellable, error);
 }
 
 typedef struct
@@ -424,6 +534,7 @@ typedef struct
   gpointer       data;
   GDestroyNotify data_free;
   GDestroyNotify result_free;
+  JyActor       *session;
 } ReadJob;
 
 static void
@@ -431,6 +542,7 @@ read_job_free (ReadJob *job)
 {
   if (job->data_free != NULL && job->data != NULL)
     job->data_free (job->data);
+  g_clear_pointer (&job->session, jy_actor_unref);
   g_free (job);
 }
 
@@ -442,7 +554,7 @@ read_worker (GTask        *task,
 {
   ReadJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  gpointer result = jy_store_read (source_object, job->func, job->data, cancellable, &error);
+  gpointer result = read_as (source_object, job->session, job->func, job->data, cancellable, &error);
 
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -471,6 +583,9 @@ jy_store_read_async (JyStore             *self,
   job->data = data;
   job->data_free = data_free;
   job->result_free = result_free;
+  /* The session of the moment the read was asked for, not of when a
+   * worker thread gets to it. */
+  job->session = jy_store_dup_session (self);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, jy_store_read_async);
@@ -499,7 +614,7 @@ write_job_new (JyStore       *self,
 
   job->func = func;
   job->data = data;
-  job->actor = dup_actor (self);
+  job->session = jy_store_dup_session (self);
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   g_mutex_init (&job->lock);
   g_cond_init (&job->cond);
@@ -568,6 +683,48 @@ jy_store_write_finish (JyStore       *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+jy_store_can (JyDb         *db,
+              JyPermission  permission)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  return jy_actor_can (jy_db_get_session (db), permission);
+}
+
+/**
+ * jy_store_require:
+ * @db: the job's connection
+ * @permission: what the function about to run needs
+ * @error: return location for %JY_STORE_ERROR_DENIED
+ *
+ * The guard at the top of every store function that reads or writes
+ * personal data: the job's session must have @permission.
+ *
+ * Returns: %TRUE when it does
+ */
+gboolean
+jy_store_require (JyDb          *db,
+                  JyPermission   permission,
+                  GError       **error)
+{
+  JyActor *session;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (permission < JY_N_PERMISSIONS, FALSE);
+
+  session = jy_db_get_session (db);
+  if (jy_actor_can (session, permission))
+    return TRUE;
+
+  /* Role and permission codes only: no name, no record. */
+  g_debug ("denied: role %s lacks %s", jy_role_to_string (jy_actor_get_role (session)),
+           jy_permission_to_string (permission));
+  g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_DENIED,
+               "Role %s may not do %s", jy_role_to_string (jy_actor_get_role (session)),
+               jy_permission_to_string (permission));
+  return FALSE;
 }
 
 static const char *

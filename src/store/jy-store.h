@@ -50,6 +50,11 @@ const char *jy_store_get_path            (JyStore             *self);
 const char *jy_store_get_actor           (JyStore             *self);
 void        jy_store_set_actor           (JyStore             *self,
                                           const char          *actor);
+void        jy_store_set_session         (JyStore             *self,
+                                          JyActor             *session);
+JyActor    *jy_store_dup_session         (JyStore             *self);
+gboolean    jy_store_session_can         (JyStore             *self,
+                                          JyPermission         permission);
 
 gpointer    jy_store_read                (JyStore             *self,
                                           JyStoreFunc          func,
@@ -84,6 +89,15 @@ void        jy_store_write_async         (JyStore             *self,
 gpointer    jy_store_write_finish        (JyStore             *self,
                                           GAsyncResult        *result,
                                           GError             **error);
+
+/* Inside any job: whether its session has @permission. Call
+ * jy_store_require() first thing in every function that reads or writes
+ * personal data (src/store/README.md, "Permissions"). */
+gboolean    jy_store_require             (JyDb                *db,
+                                          JyPermission         permission,
+                                          GError             **error);
+gboolean    jy_store_can                 (JyDb                *db,
+                                          JyPermission         permission);
 
 /* Inside a write job: queue the change for the platform and log it for the
  * audit trail, in the job's transaction (architecture invariant 1).

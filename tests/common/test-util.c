@@ -117,18 +117,29 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 void
 jy_test_iterate_until_true (gboolean (*predicate) (gpointer),
                             gpointer   data)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (ITERATE_TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  /* A worker thread may make the predicate true (dropping the last
+   * reference on an object, say) without waking this loop: look again
+   * every 20 ms rather than only at the next event. */
+  guint wake_id = g_timeout_add (20, wake_cb, NULL);
 
   while (!predicate (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
   if (timed_out)
     g_error ("Timed out after %d s waiting for a callback", ITERATE_TIMEOUT_SECONDS);
+  g_source_remove (wake_id);
   g_source_remove (id);
 }
 

@@ -9,6 +9,8 @@
 #include <locale.h>
 
 #include "chronic-fixture.h"
+#include "jy-actor.h"
+#include "jy-store-error.h"
 
 /* Enrolments ---------------------------------------------------------------- */
 
@@ -672,6 +674,50 @@ test_previous_skips_phone_and_in_error (ChronicFixture *fx,
   g_assert_cmpint (latest->id, ==, lost->id);
 }
 
+static void
+act_as (ChronicFixture *fx,
+        JyRole          role)
+{
+  g_autoptr(JyActor) actor = jy_actor_new (0, "test-actor", NULL, NULL, role, fx->team[0]);
+
+  jy_store_set_session (fx->store, actor);
+}
+
+static void
+test_nurse_records_home_visits_only (ChronicFixture *fx,
+                                     gconstpointer   user_data)
+{
+  gint64 resident = chronic_fixture_add_resident (fx, "甲测试", 0);
+  gint64 htn = chronic_fixture_enrol (fx, resident, JY_PROGRAMME_HTN, "2019-06-01", 0);
+  g_autoptr(JyFollowup) clinic = chronic_fixture_followup (htn, JY_PROGRAMME_HTN, "2026-10-01", 132, 82, JY_UNMEASURED);
+  g_autoptr(JyFollowup) home = chronic_fixture_followup (htn, JY_PROGRAMME_HTN, "2026-10-02", 134, 84, JY_UNMEASURED);
+  g_autoptr(JyEnrolment) dm = jy_enrolment_new (JY_PROGRAMME_T2DM);
+  JyFollowupAction action = JY_FOLLOWUP_ACTION_ROUTINE;
+  g_autoptr(GError) error = NULL;
+
+  act_as (fx, JY_ROLE_NURSE);
+  chronic_fixture_decide (clinic, JY_FOLLOWUP_CLASS_CONTROLLED, "2026-12-30");
+  chronic_fixture_decide (home, JY_FOLLOWUP_CLASS_CONTROLLED, "2026-12-31");
+  home->mode = JY_VISIT_MODE_HOME;
+
+  /* A nurse records the visits she makes at home, not clinic ones. */
+  g_assert_false (chronic_fixture_try_save (fx, &clinic, &action, 1, &error));
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (chronic_fixture_try_save (fx, &home, &action, 1, &error));
+  g_assert_no_error (error);
+
+  /* Nor does she enrol patients. */
+  dm->resident_id = resident;
+  dm->icd10 = g_strdup ("E11.9");
+  dm->diagnosis_date = g_strdup ("2024-01-01");
+  dm->enrol_date = g_strdup ("2024-01-02");
+  dm->doctor_id = fx->doctor[0];
+  g_assert_false (chronic_fixture_try_enrol (fx, dm, &error));
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_DENIED);
+  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM followup"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -694,6 +740,7 @@ main (int    argc,
   ADD ("/store/chronic/state-counts-norm-visits-once-per-14-days", test_state_counts_norm_visits_once_per_14_days);
   ADD ("/store/chronic/correction-keeps-both-versions", test_correction_keeps_both_versions);
   ADD ("/store/chronic/previous-skips-phone-and-in-error", test_previous_skips_phone_and_in_error);
+  ADD ("/store/chronic/nurse-records-home-visits-only", test_nurse_records_home_visits_only);
 
 #undef ADD
 

@@ -230,6 +230,7 @@ fill_manual_tags (JyResidentView *self)
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_End…"));
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_sensitive (button, jy_store_session_can (self->store, JY_PERMISSION_RESIDENT_EDIT));
           g_object_set_data_full (G_OBJECT (button), "tag-uuid", g_strdup (entry->uuid), g_free);
           g_signal_connect (button, "clicked", G_CALLBACK (jy_resident_view_end_tag_clicked_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -272,8 +273,17 @@ fill (JyResidentView *self)
   set_row (self->address_row, address);
   set_row (self->team_row, self->detail->team_name);
 
+  /* What the role may do (the store checks it again). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.retire",
-                                 g_strcmp0 (r->status, "active") == 0);
+                                 g_strcmp0 (r->status, "active") == 0 &&
+                                 jy_store_session_can (self->store, JY_PERMISSION_RESIDENT_RETIRE));
+  {
+    gboolean can_edit = jy_store_session_can (self->store, JY_PERMISSION_RESIDENT_EDIT);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.edit", can_edit);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.add-tag", can_edit);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.add-family-member", can_edit);
+  }
   fill_tags (self);
   fill_manual_tags (self);
   fill_household (self);
@@ -289,7 +299,7 @@ detail_loaded_cb (GObject      *object,
 {
   g_autoptr(JyResidentView) self = user_data;
   g_autoptr(GError) error = NULL;
-  JyResidentDetail *detail = jy_store_read_finish (JY_STORE (object), result, &error);
+  JyResidentDetail *detail = jy_store_write_finish (JY_STORE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -308,26 +318,6 @@ detail_loaded_cb (GObject      *object,
   g_signal_emit (self, signals[LOADED], 0);
 }
 
-static gpointer
-record_view_func (JyDb          *db,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  return jy_resident_store_record_view (db, *(gint64 *)data, error) ? JY_STORE_DONE : NULL;
-}
-
-static void
-view_recorded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (jy_store_write_finish (JY_STORE (object), result, &error) == NULL)
-    g_warning ("Could not audit a record view: %s", error->message);
-}
-
 void
 jy_resident_view_reload (JyResidentView *self)
 {
@@ -340,10 +330,12 @@ jy_resident_view_reload (JyResidentView *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  jy_store_read_async (self->store, jy_resident_detail_load,
-                       g_memdup2 (&self->resident_id, sizeof (gint64)), g_free,
-                       (GDestroyNotify)jy_resident_detail_free,
-                       self->cancellable, detail_loaded_cb, g_object_ref (self));
+  /* A write job: loading the record and auditing the view are one
+   * transaction, so nobody sees a record the audit trail does not show. */
+  jy_store_write_async (self->store, jy_resident_detail_load,
+                        g_memdup2 (&self->resident_id, sizeof (gint64)), g_free,
+                        (GDestroyNotify)jy_resident_detail_free,
+                        self->cancellable, detail_loaded_cb, g_object_ref (self));
 }
 
 void
@@ -359,10 +351,6 @@ jy_resident_view_show (JyResidentView *self,
   g_clear_pointer (&self->detail, jy_resident_detail_free);
   gtk_stack_set_visible_child_name (self->state_stack, "loading");
   jy_resident_view_reload (self);
-
-  /* Who opened whose record is part of the audit trail. */
-  jy_store_write_async (store, record_view_func, g_memdup2 (&resident_id, sizeof (gint64)), g_free,
-                        NULL, NULL, view_recorded_cb, NULL);
 }
 
 gint64

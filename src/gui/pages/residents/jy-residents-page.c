@@ -452,10 +452,25 @@ jy_residents_page_open_resident (JyResidentsPage *self,
 
   if (self->store == NULL || resident_id <= 0)
     return;
+  /* The store would refuse it; say so before it has to. */
+  if (!jy_store_session_can (self->store, JY_PERMISSION_RESIDENT_VIEW))
+    {
+      toast (self, _("Your role lists residents but does not open their records"));
+      return;
+    }
 
   jy_resident_view_show (self->resident_view, self->store, resident_id);
   gtk_stack_set_visible_child_name (self->view_stack, "resident");
   gtk_widget_grab_focus (GTK_WIDGET (self->resident_view));
+}
+
+/* Back to the list, the record no longer on screen (sign-out, switch). */
+void
+jy_residents_page_close_resident (JyResidentsPage *self)
+{
+  g_return_if_fail (JY_IS_RESIDENTS_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->view_stack, "list");
 }
 
 /* Enter in the search field: opens the best match of what was typed,

@@ -24,6 +24,7 @@ void     jy_residents_page_open_resident    (JyResidentsPage *self,
 /* Reads the resident's page again if it is the one shown (after a save elsewhere). */
 void     jy_residents_page_refresh_resident (JyResidentsPage *self,
                                              gint64           resident_id);
+void     jy_residents_page_close_resident   (JyResidentsPage *self);
 gboolean jy_residents_page_open_first       (JyResidentsPage *self);
 GListModel *jy_residents_page_get_model     (JyResidentsPage *self,
                                              gboolean         search);
