@@ -14,6 +14,7 @@
 #include "jy-application.h"
 #include "jy-chronic-section.h"
 #include "jy-enrolment-dialog.h"
+#include "jy-lifestyle-rx-window.h"
 #include "jy-trend-chart.h"
 #include "test-gui-util.h"
 
@@ -175,6 +176,42 @@ test_enrol_in_diabetes (Fixture       *fx,
                                         "AND doctor_id = 1"), ==, 1);
 }
 
+static gboolean
+rx_window_shown (gpointer data)
+{
+  return find_window (JY_TYPE_LIFESTYLE_RX_WINDOW) != NULL;
+}
+
+static void
+test_rx_from_the_last_visit (Fixture       *fx,
+                             gconstpointer  user_data)
+{
+  GtkWindow *rx;
+  g_autoptr(JyPrintDoc) doc = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jiayi-rx-section-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "rx.pdf", NULL);
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  wait_reload (fx);
+  gtk_widget_activate_action (GTK_WIDGET (fx->section), "chronic.rx", "s", "htn");
+  jy_test_iterate_until_true (rx_window_shown, NULL);
+  rx = find_window (JY_TYPE_LIFESTYLE_RX_WINDOW);
+
+  /* The sheet is for this patient, with the last visit's BP as findings. */
+  doc = jy_lifestyle_rx_window_build_doc (JY_LIFESTYLE_RX_WINDOW (rx));
+  g_assert_true (jy_print_doc_write_pdf (doc, path, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "甲测试"));
+  g_assert_nonnull (strstr (text, "134/80"));
+  g_assert_nonnull (strstr (text, "李医生"));
+  gtk_window_destroy (rx);
+  jy_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -193,6 +230,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/gui/chronic-section/card-shows-chart-and-visits", test_card_shows_chart_and_visits);
   ADD ("/gui/chronic-section/enrol-in-diabetes-with-rules-at-the-fields", test_enrol_in_diabetes);
+  ADD ("/gui/chronic-section/non-drug-rx-from-the-last-visit", test_rx_from_the_last_visit);
 
   return g_test_run ();
 }

@@ -79,19 +79,28 @@ centre_loaded_cb (GObject      *object,
   print_job_free (job);
 }
 
-void
-jy_chronic_section_print_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
+/* Printed sheets are headed with the centre's name: read it, then go on
+ * in @callback with the job. */
+static void
+with_centre (GtkWidget           *widget,
+             GVariant            *parameter,
+             GAsyncReadyCallback  callback)
 {
   JyChronicSection *self = JY_CHRONIC_SECTION (widget);
   PrintJob *job = g_new0 (PrintJob, 1);
 
   job->self = g_object_ref (self);
   job->programme_code = g_variant_dup_string (parameter, NULL);
-  /* The centre's name heads the page. */
   jy_store_read_async (jy_chronic_section_get_store (self), jy_centre_store_load, NULL, NULL,
-                       (GDestroyNotify) jy_centre_summary_free, NULL, centre_loaded_cb, job);
+                       (GDestroyNotify) jy_centre_summary_free, NULL, callback, job);
+}
+
+void
+jy_chronic_section_print_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  with_centre (widget, parameter, centre_loaded_cb);
 }
 
 /* --- Non-drug prescription ---------------------------------------------- */
@@ -201,13 +210,7 @@ jy_chronic_section_rx_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  JyChronicSection *self = JY_CHRONIC_SECTION (widget);
-  PrintJob *job = g_new0 (PrintJob, 1);
-
-  job->self = g_object_ref (self);
-  job->programme_code = g_variant_dup_string (parameter, NULL);
-  jy_store_read_async (jy_chronic_section_get_store (self), jy_centre_store_load, NULL, NULL,
-                       (GDestroyNotify) jy_centre_summary_free, NULL, rx_centre_loaded_cb, job);
+  with_centre (widget, parameter, rx_centre_loaded_cb);
 }
 
 /* --- End management ----------------------------------------------------- */
