@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "jy-residents-page.h"
+#include "jy-residents-page-private.h"
 
 #include <glib/gi18n.h>
 
@@ -28,45 +28,6 @@
  * type more; the list says so. */
 #define SEARCH_LIMIT 50
 
-struct _JyResidentsPage
-{
-  AdwBin               parent_instance;
-
-  JyStore             *store;
-  /* Two lists, each in its own list view, so starting or ending a search
-   * neither releases the 200,000-row one nor makes row widgets: the
-   * lists stack shows one view or the other. */
-  JyResidentListModel *browse_model;
-  GtkSingleSelection  *browse_selection;
-  JyResidentListModel *search_model;
-  GtkSingleSelection  *search_selection;
-  gboolean             browse_loaded;
-  JyCentreChoices     *choices;
-  GCancellable        *list_cancellable;
-  GCancellable        *choices_cancellable;
-  char                *query;
-  guint                n_matches;
-  gboolean             loading;
-  gboolean             open_when_loaded;
-  guint                browse_timeout_id;
-
-  GtkStack            *view_stack;
-  GtkStack            *list_stack;
-  GtkDropDown         *area_dropdown;
-  GtkDropDown         *team_dropdown;
-  GtkDropDown         *sort_dropdown;
-  GtkDropDown         *population_dropdown;
-  GtkCheckButton      *retired_check;
-  GtkLabel            *count_label;
-  GtkWidget           *more_label;
-  JyResidentRowWidget *list_header;
-  GtkStack            *lists_stack;
-  GtkListView         *browse_view;
-  GtkListView         *search_view;
-  AdwStatusPage       *empty_status;
-  AdwStatusPage       *error_status;
-  JyResidentView      *resident_view;
-};
 
 G_DEFINE_FINAL_TYPE (JyResidentsPage, jy_residents_page, ADW_TYPE_BIN)
 
@@ -78,8 +39,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-toast (JyResidentsPage *self,
+void
+jy_residents_page_toast (JyResidentsPage *self,
        const char      *text)
 {
   g_signal_emit (self, signals[ADD_TOAST], 0, text);
@@ -235,8 +196,8 @@ list_func (JyDb          *db,
   return ids != NULL ? jy_resident_listing_load (db, ids, error) : NULL;
 }
 
-static JyResidentFilter *
-current_filter (JyResidentsPage *self)
+JyResidentFilter *
+jy_residents_page_current_filter (JyResidentsPage *self)
 {
   JyResidentFilter *filter = g_new0 (JyResidentFilter, 1);
   guint area = gtk_drop_down_get_selected (self->area_dropdown);
@@ -261,8 +222,8 @@ current_filter (JyResidentsPage *self)
   return filter;
 }
 
-static void
-reload_list (JyResidentsPage *self)
+void
+jy_residents_page_reload_list (JyResidentsPage *self)
 {
   if (self->store == NULL)
     return;
@@ -281,7 +242,7 @@ reload_list (JyResidentsPage *self)
                          (GDestroyNotify)jy_resident_listing_free, self->list_cancellable,
                          ids_loaded_cb, g_object_ref (self));
   else
-    jy_store_read_async (self->store, list_func, current_filter (self),
+    jy_store_read_async (self->store, list_func, jy_residents_page_current_filter (self),
                          (GDestroyNotify)jy_resident_filter_free, (GDestroyNotify)jy_resident_listing_free,
                          self->list_cancellable, ids_loaded_cb, g_object_ref (self));
 }
@@ -292,7 +253,7 @@ filter_changed_cb (JyResidentsPage *self)
   /* Filters apply to the browsing list; a search ranks the whole centre. */
   self->browse_loaded = FALSE;
   if (self->query == NULL)
-    reload_list (self);
+    jy_residents_page_reload_list (self);
 }
 
 /* Back from a search: the browse list is still there, as it was. */
@@ -326,7 +287,7 @@ browse_timeout_cb (gpointer user_data)
   JyResidentsPage *self = user_data;
 
   self->browse_timeout_id = 0;
-  reload_list (self);
+  jy_residents_page_reload_list (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -360,7 +321,7 @@ jy_residents_page_search (JyResidentsPage *self,
       self->browse_timeout_id = g_timeout_add (100, browse_timeout_cb, self);
       return;
     }
-  reload_list (self);
+  jy_residents_page_reload_list (self);
 }
 
 static void
@@ -441,7 +402,7 @@ jy_residents_page_set_store (JyResidentsPage *self,
   jy_store_read_async (store, jy_centre_store_load_choices, NULL, NULL,
                        (GDestroyNotify)jy_centre_choices_free, self->choices_cancellable,
                        choices_loaded_cb, g_object_ref (self));
-  reload_list (self);
+  jy_residents_page_reload_list (self);
 }
 
 void
@@ -455,7 +416,7 @@ jy_residents_page_open_resident (JyResidentsPage *self,
   /* The store would refuse it; say so before it has to. */
   if (!jy_store_session_can (self->store, JY_PERMISSION_RESIDENT_VIEW))
     {
-      toast (self, _("Your role lists residents but does not open their records"));
+      jy_residents_page_toast (self, _("Your role lists residents but does not open their records"));
       return;
     }
 
@@ -557,8 +518,8 @@ static void
 editor_saved_cb (JyResidentsPage *self,
                  gint64           resident_id)
 {
-  toast (self, _("Resident saved"));
-  reload_list (self);
+  jy_residents_page_toast (self, _("Resident saved"));
+  jy_residents_page_reload_list (self);
   jy_residents_page_open_resident (self, resident_id);
 }
 
@@ -601,8 +562,8 @@ static void
 resident_view_changed_cb (JyResidentsPage *self,
                           const char      *message)
 {
-  toast (self, message);
-  reload_list (self);
+  jy_residents_page_toast (self, message);
+  jy_residents_page_reload_list (self);
 }
 
 static void
@@ -614,113 +575,6 @@ new_action (GtkWidget  *widget,
 }
 
 /* Import and export ---------------------------------------------------------- */
-
-static void
-imported_cb (JyResidentsPage *self,
-             guint            n_imported)
-{
-  /* Translators: a toast after an import; %u is the residents added */
-  g_autofree char *text = g_strdup_printf (ngettext ("Imported %u resident", "Imported %u residents",
-                                                     n_imported),
-                                           n_imported);
-
-  toast (self, text);
-  /* The browse list and any search results are both out of date. */
-  filter_changed_cb (self);
-  if (self->query != NULL)
-    reload_list (self);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  JyResidentsPage *self = JY_RESIDENTS_PAGE (widget);
-  JyImportWindow *window;
-
-  if (self->store == NULL)
-    return;
-
-  window = jy_import_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store);
-  g_signal_connect_object (window, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(JyResidentsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  guint n = 0;
-
-  if (jy_residents_export_to_file_finish (JY_STORE (object), result, &n, &error))
-    /* Translators: a toast after an export; %u is the residents written */
-    text = g_strdup_printf (ngettext ("Exported %u resident", "Exported %u residents", n), n);
-  else
-    {
-      /* Not the path: it may name a person. */
-      g_debug ("Could not export residents: %s %d", g_quark_to_string (error->domain), error->code);
-      text = jy_residents_export_describe_error (error);
-    }
-  toast (self, text);
-}
-
-/* Writes the residents the filters list (not a search's results) to @file,
- * ID numbers masked, and says how many in a toast. */
-void
-jy_residents_page_export_to_file (JyResidentsPage *self,
-                                  GFile           *file)
-{
-  g_return_if_fail (JY_IS_RESIDENTS_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->store == NULL)
-    return;
-  jy_residents_export_to_file_async (self->store, current_filter (self), file, NULL,
-                                     export_done_cb, g_object_ref (self));
-}
-
-static void
-export_response_cb (JyResidentsPage      *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        jy_residents_page_export_to_file (self, file);
-    }
-  /* Drops the chooser. */
-  g_object_set_data (G_OBJECT (self), "jy-export-chooser", NULL);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  JyResidentsPage *self = JY_RESIDENTS_PAGE (widget);
-  g_autofree char *name = jy_residents_export_dup_file_name ();
-  GtkFileChooserNative *chooser;
-
-  if (self->store == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Export Residents"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  /* The page keeps the chooser until it answers. */
-  g_object_set_data_full (G_OBJECT (self), "jy-export-chooser", chooser, g_object_unref);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
 
 static void
 jy_residents_page_dispose (GObject *object)
@@ -786,8 +640,8 @@ jy_residents_page_class_init (JyResidentsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, resident_view_edit_cb);
 
   gtk_widget_class_install_action (widget_class, "residents.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "residents.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "residents.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "residents.import", NULL, jy_residents_page_import_action);
+  gtk_widget_class_install_action (widget_class, "residents.export", NULL, jy_residents_page_export_action);
 }
 
 static void
