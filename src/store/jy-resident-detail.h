@@ -13,14 +13,20 @@
 
 G_BEGIN_DECLS
 
-/* One event on a resident's timeline. Later areas (contracts, follow-ups,
+/* One event on a resident's timeline. Later areas (follow-ups,
  * prescriptions, home beds) add their kinds. */
 typedef struct
 {
   char *at;        /* UTC ISO 8601 */
-  char *kind;      /* create, update, retire */
+  /* create, update, retire: the record itself (detail: the audit's JSON);
+   * contract-sign, contract-renew (detail: contract_id, contract_no, team,
+   * doctor, start, end, status), contract-terminate (contract_id,
+   * contract_no, date, reason code, status), contact (contact_id, channel,
+   * initiated_by, content, status), service (a package item delivered
+   * outside a contact: item, status). */
+  char *kind;
   char *actor;     /* staff name, or NULL for the system */
-  char *detail;    /* JSON from the audit log */
+  char *detail;    /* JSON object */
 } JyTimelineEntry;
 
 /* A key-population tag set by hand. */
@@ -42,6 +48,8 @@ typedef struct
   GPtrArray  *timeline;       /* JyTimelineEntry, newest first */
   guint32     key_populations; /* JY_KEY_POPULATION_BIT set, today, exact age */
   GPtrArray  *manual_tags;     /* JyTagEntry, newest first */
+  GPtrArray  *contracts;       /* JyContract, newest start first, history included */
+  GPtrArray  *contacts;        /* JyContactRecord, the latest 20 */
 } JyResidentDetail;
 
 void      jy_resident_detail_free (JyResidentDetail *detail);

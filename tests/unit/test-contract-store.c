@@ -10,6 +10,7 @@
 
 #include "contract-fixtures.h"
 #include "jy-package-store.h"
+#include "jy-resident-detail.h"
 #include "jy-resident-store.h"
 #include "jy-team-store.h"
 
@@ -574,6 +575,46 @@ test_contact_entered_in_error_is_owed_again (ContractFixture *fx,
 }
 
 static gpointer
+load_detail (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return jy_resident_detail_load (db, data, cancellable, error);
+}
+
+static void
+test_timeline_shows_contracts_and_contacts (ContractFixture *fx,
+                                            gconstpointer    user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyContract) contract = contract_sign (fx, 2, 1, "2025-12-01", NULL, &error);
+  g_autoptr(JyResidentDetail) detail = NULL;
+  gint64 id = 2;
+  gboolean signed_seen = FALSE, contact_seen = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (contract_contact (fx, 2, "2026-03-10T02:00:00Z", JY_CONTACT_BY_TEAM, "2026-03-15", &error));
+  detail = jy_store_read (fx->store, load_detail, &id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (detail->contracts->len, ==, 1);
+  g_assert_cmpuint (detail->contacts->len, ==, 1);
+  g_assert_cmpstr (((JyContactRecord *)g_ptr_array_index (detail->contacts, 0))->staff_name, ==, "李护士");
+  for (guint i = 0; i < detail->timeline->len; i++)
+    {
+      JyTimelineEntry *entry = g_ptr_array_index (detail->timeline, i);
+
+      signed_seen |= g_str_equal (entry->kind, "contract-sign") &&
+                     g_strstr_len (entry->detail, -1, contract->contract_no) != NULL;
+      contact_seen |= g_str_equal (entry->kind, "contact") && g_strcmp0 (entry->actor, "李护士") == 0;
+    }
+  g_assert_true (signed_seen);
+  g_assert_true (contact_seen);
+  /* Newest first: the contact (March) before the signing (December). */
+  g_assert_cmpstr (((JyTimelineEntry *)g_ptr_array_index (detail->timeline, 0))->kind, ==, "contact");
+}
+
+static gpointer
 prepare_draft (JyDb          *db,
                gpointer       data,
                GCancellable  *cancellable,
@@ -888,6 +929,7 @@ main (int    argc,
        test_resident_initiated_contact_does_not_count);
   ADD ("/store/contract/contact-entered-in-error-is-owed-again",
        test_contact_entered_in_error_is_owed_again);
+  ADD ("/store/contract/timeline-shows-contracts-and-contacts", test_timeline_shows_contracts_and_contacts);
   ADD ("/store/contract/draft-offers-packages-with-eligibility",
        test_draft_offers_packages_with_eligibility);
   ADD ("/store/package/catalogue-seeded-from-core", test_catalogue_seeded_from_core);
