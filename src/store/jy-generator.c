@@ -640,6 +640,7 @@ jy_generator_run (JyDb                     *db,
   if (!build_sites (&g, error) ||
       !build_teams (&g, error) ||
       !jy_generator_build_residents (&g, options->n_residents, progress, user_data, error) ||
+      !jy_generator_build_contracts (&g, error) ||
       !jy_resident_search_rebuild (db, error) ||
       !record_audit (&g, options->n_residents, options->seed, error))
     return FALSE;

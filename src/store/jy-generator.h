@@ -16,6 +16,11 @@ G_BEGIN_DECLS
  * cannot hold many more than this. */
 #define JY_GENERATOR_MAX_RESIDENTS 1000000
 
+/* Bumped whenever a seed gives other rows than before (new tables
+ * filled, other draws): caches of generated centres (the bench's) key
+ * on it, with the schema version. 2: contracts, contacts, 65+ checks. */
+#define JY_GENERATOR_VERSION 2
+
 typedef struct
 {
   guint        n_residents;
@@ -32,7 +37,8 @@ typedef void (*JyGeneratorProgress) (guint    done,
                                      gpointer user_data);
 
 /* Fills an empty database with a fictional demo centre: address areas,
- * sites, staff, teams and residents. Everything but created_at/updated_at
+ * sites, staff, teams and residents, then five years of family-doctor
+ * contracts with their contacts and 65+ checks. Everything but created_at/updated_at
  * is a function of the seed and the reference date.
  *
  * Runs inside the caller's write transaction (call it from a JyStoreFunc
