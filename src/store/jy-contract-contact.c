@@ -52,9 +52,9 @@ normalise_time (const char   *at,
 }
 
 static gboolean
-check_resident (JyDb     *db,
-                gint64    resident_id,
-                GError  **error)
+check_resident (JyDb    *db,
+                gint64   resident_id,
+                GError **error)
 {
   g_auto(JyContractResident) resident = { 0 };
 
@@ -237,9 +237,9 @@ jy_contract_store_record_delivery (JyDb         *db,
 }
 
 gboolean
-jy_contract_store_void_contact (JyDb     *db,
-                                gint64    contact_id,
-                                GError  **error)
+jy_contract_store_void_contact (JyDb    *db,
+                                gint64   contact_id,
+                                GError **error)
 {
   static const char contact_sql[] =
     "UPDATE contact_log SET status = 'entered-in-error', rev = rev + 1, updated_at = ?1\n"

@@ -196,10 +196,10 @@ jy_contract_derive_compute (JyDeriveContract *contracts,
 /* The database side -------------------------------------------------------- */
 
 gboolean
-jy_contract_load_derive (JyDb     *db,
-                         gint64    resident_id,
-                         GArray   *out,
-                         GError  **error)
+jy_contract_load_derive (JyDb    *db,
+                         gint64   resident_id,
+                         GArray  *out,
+                         GError **error)
 {
   static const char sql[] =
     "SELECT id, team_id, doctor_id, ifnull (renews_id, 0), status, sign_date, start_date,\n"
@@ -243,10 +243,10 @@ jy_contract_load_derive (JyDb     *db,
 }
 
 static gboolean
-load_contacts (JyDb     *db,
-               gint64    resident_id,
-               GArray   *out,
-               GError  **error)
+load_contacts (JyDb    *db,
+               gint64   resident_id,
+               GArray  *out,
+               GError **error)
 {
   static const char sql[] =
     "SELECT contact_date, channel, initiated_by FROM contact_log\n"
@@ -296,9 +296,9 @@ same_date (const GDate *a,
 }
 
 gboolean
-jy_contract_derive_resident (JyDb     *db,
-                             gint64    resident_id,
-                             GError  **error)
+jy_contract_derive_resident (JyDb    *db,
+                             gint64   resident_id,
+                             GError **error)
 {
   static const char update_contract_sql[] =
     "UPDATE contract SET renewed_by_id = nullif (?1, 0), renewed_on = ?2, cover_last = ?3,\n"

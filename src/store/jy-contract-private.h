@@ -114,6 +114,22 @@ JyContractRefusal *jy_contract_set_refusal (GError          **error,
                                             JyContractError   code,
                                             const char       *message);
 
+/* jy-contract-lifecycle.c, for the transfer: the contract as loaded for
+ * @today, JY_STORE_ERROR_CONFLICT unless still at @rev; terminating it
+ * and a renewal of it that has not started by @date. */
+JyContract  *jy_contract_load_at_rev  (JyDb                *db,
+                                       gint64               id,
+                                       gint64               rev,
+                                       const GDate         *today,
+                                       GError             **error);
+gboolean     jy_contract_terminate_with_renewal (JyDb                *db,
+                                                 const JyContract    *contract,
+                                                 const GDate         *date,
+                                                 JyTerminationReason  reason,
+                                                 const char          *note,
+                                                 const GDate         *today,
+                                                 GError             **error);
+
 /* The reference day, today if NULL (into @storage). */
 const GDate *jy_contract_reference    (const GDate      *date,
                                        GDate            *storage);
