@@ -44,36 +44,52 @@ manual_tag_codes (void)
  *   ?7 latest birth of a 7-year-old on last   ?8 manual tag codes
  *   ?9 renewal_opens_days   ?10 renewal_grace_days */
 #define IN_SCOPE "r.status <> 'voided' AND (?5 = 0 OR r.team_id = ?5)"
+/* The same for a contract, without reading the resident: the set of
+ * voided residents (or of the team's) is built once per statement. */
+#define CONTRACT_IN_SCOPE \
+  "((?5 = 0 AND c.resident_id NOT IN (SELECT id FROM resident WHERE status = 'voided'))\n" \
+  "  OR (?5 <> 0 AND c.resident_id IN (SELECT id FROM resident WHERE team_id = ?5\n" \
+  "                                     AND status <> 'voided')))"
 #define PRESENT \
   "(r.status = 'active' OR (r.status IN ('moved-out', 'dead', 'lost') AND r.status_date > ?2))"
-#define KEY_POPULATION \
-  "((r.birth_date <= ?2 AND (r.birth_date <= ?6 OR r.birth_date > ?7))\n" \
-  "  OR EXISTS (SELECT 1 FROM resident_tag g WHERE g.resident_id = r.id AND g.status = 'active'\n" \
-  "             AND instr (?8, ',' || g.tag || ',') > 0 AND g.start_date <= ?2\n" \
-  "             AND (g.end_date IS NULL OR g.end_date >= ?2)))"
-#define SIGNED_ON_LAST \
-  "EXISTS (SELECT 1 FROM contract s WHERE s.resident_id = r.id AND s.cover_last IS NOT NULL\n" \
-  "        AND s.cover_last >= ?2 AND s.start_date <= ?2)"
 
+/* The index ranges name their index: without statistics the planner
+ * would read the table instead. */
 static const char signed_sql[] =
-  "SELECT count(DISTINCT c.resident_id) FROM contract c CROSS JOIN resident r ON r.id = c.resident_id\n"
-  "WHERE c.cover_last IS NOT NULL AND c.cover_last >= ?2 AND c.start_date <= ?2 AND " IN_SCOPE;
+  "SELECT count(DISTINCT c.resident_id) FROM contract c INDEXED BY contract_cover\n"
+  "WHERE c.cover_last IS NOT NULL AND c.cover_last >= ?2 AND c.start_date <= ?2 AND " CONTRACT_IN_SCOPE;
 
+/* Key-population residents registered on last: the 65+ and children
+ * among the active (index ranges on birth date), those with a manual
+ * tag in force, and those who left after last. */
 static const char key_population_sql[] =
-  "SELECT count(*), ifnull (sum (" SIGNED_ON_LAST "), 0) FROM resident r\n"
-  "WHERE " IN_SCOPE " AND " PRESENT " AND " KEY_POPULATION;
+  "WITH kp (id) AS (\n"
+  "  SELECT id FROM resident INDEXED BY resident_elderly\n"
+  "  WHERE status = 'active' AND birth_date <= ?6 AND (?5 = 0 OR team_id = ?5)\n"
+  "  UNION SELECT id FROM resident INDEXED BY resident_elderly\n"
+  "  WHERE status = 'active' AND birth_date > ?7 AND birth_date <= ?2 AND (?5 = 0 OR team_id = ?5)\n"
+  "  UNION SELECT r.id FROM resident_tag g JOIN resident r ON r.id = g.resident_id\n"
+  "  WHERE g.status = 'active' AND instr (?8, ',' || g.tag || ',') > 0 AND g.start_date <= ?2\n"
+  "    AND (g.end_date IS NULL OR g.end_date >= ?2) AND " IN_SCOPE " AND " PRESENT "\n"
+  "  UNION SELECT id FROM resident INDEXED BY resident_status\n"
+  "  WHERE status IN ('moved-out', 'dead', 'lost') AND status_date > ?2 AND birth_date <= ?2\n"
+  "    AND (birth_date <= ?6 OR birth_date > ?7) AND (?5 = 0 OR team_id = ?5))\n"
+  "SELECT count(*), ifnull (sum (EXISTS (\n"
+  "  SELECT 1 FROM contract s INDEXED BY contract_resident WHERE s.resident_id = kp.id\n"
+  "    AND s.start_date <= ?2 AND s.cover_last >= ?2)), 0)\n"
+  "FROM kp";
 
 static const char signings_sql[] =
   "SELECT count(DISTINCT CASE WHEN c.renews_id IS NULL THEN c.resident_id END),\n"
   "       count(DISTINCT CASE WHEN c.renews_id IS NOT NULL THEN c.resident_id END)\n"
-  "FROM contract c CROSS JOIN resident r ON r.id = c.resident_id\n"
-  "WHERE c.status <> 'voided' AND c.sign_date BETWEEN ?1 AND ?2 AND " IN_SCOPE;
+  "FROM contract c INDEXED BY contract_sign\n"
+  "WHERE c.status <> 'voided' AND c.sign_date BETWEEN ?1 AND ?2 AND " CONTRACT_IN_SCOPE;
 
 static const char terminations_sql[] =
   "SELECT c.termination_reason, count(DISTINCT c.resident_id)\n"
-  "FROM contract c CROSS JOIN resident r ON r.id = c.resident_id\n"
+  "FROM contract c INDEXED BY contract_termination\n"
   "WHERE c.termination_date IS NOT NULL AND c.status <> 'voided'\n"
-  "  AND c.termination_date BETWEEN ?1 AND ?2 AND " IN_SCOPE "\n"
+  "  AND c.termination_date BETWEEN ?1 AND ?2 AND " CONTRACT_IN_SCOPE "\n"
   "GROUP BY c.termination_reason";
 
 /* jy_contract_indicator_renewal_cohort(), one contract a row. */
@@ -88,20 +104,21 @@ static const char renewal_sql[] =
   "    WHEN r.status IN ('dead', 'moved-out') AND r.status_date IS NOT NULL\n"
   "         AND r.status_date <= date (c.end_date, '+' || ?10 || ' days') THEN 0\n"
   "    ELSE 1 END AS cohort\n"
-  "  FROM contract c CROSS JOIN resident r ON r.id = c.resident_id\n"
+  "  FROM contract c INDEXED BY contract_end CROSS JOIN resident r ON r.id = c.resident_id\n"
   "  WHERE c.status <> 'voided' AND c.end_date BETWEEN ?1 AND ?2 AND " IN_SCOPE ")";
 
 /* Signed throughout [contact_first, last] (migration_3: run_first) and
- * contacted in it by the team. */
+ * contacted in it by the team: the residents contacted in the window
+ * are read once from the contacts' date index. */
 static const char contact_sql[] =
   "SELECT count(DISTINCT c.resident_id),\n"
-  "       count(DISTINCT CASE WHEN EXISTS (\n"
-  "         SELECT 1 FROM contact_log l WHERE l.resident_id = c.resident_id\n"
-  "           AND l.status = 'final' AND l.initiated_by = 'team'\n"
+  "       count(DISTINCT CASE WHEN c.resident_id IN (\n"
+  "         SELECT l.resident_id FROM contact_log l INDEXED BY contact_log_date\n"
+  "         WHERE l.status = 'final' AND l.initiated_by = 'team'\n"
   "           AND l.contact_date BETWEEN ?3 AND ?2) THEN c.resident_id END)\n"
-  "FROM contract c CROSS JOIN resident r ON r.id = c.resident_id\n"
+  "FROM contract c INDEXED BY contract_cover\n"
   "WHERE c.cover_last IS NOT NULL AND c.cover_last >= ?2 AND c.start_date <= ?2\n"
-  "  AND c.run_first <= ?3 AND " IN_SCOPE;
+  "  AND c.run_first <= ?3 AND " CONTRACT_IN_SCOPE;
 
 static const char registered_sql[] =
   "SELECT count(*) FROM resident r WHERE " IN_SCOPE " AND " PRESENT;
@@ -140,14 +157,14 @@ bind_period (sqlite3_stmt            *stmt,
 
 /* Runs @sql and reads its first row's first two columns. */
 static gboolean
-query_pair (JyDb                    *db,
-            const char              *sql,
-            const JyIndicatorPeriod *period,
-            gint64                   team_id,
-            const char              *manual_codes,
-            gint64                  *first,
-            gint64                  *second,
-            GError                 **error)
+query_pair (JyDb                     *db,
+            const char               *sql,
+            const JyIndicatorPeriod  *period,
+            gint64                    team_id,
+            const char               *manual_codes,
+            gint64                   *first,
+            gint64                   *second,
+            GError                  **error)
 {
   sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
   int rc;
@@ -249,10 +266,10 @@ cursor_start (JyDb        *db,
 
 /* Skips rows of residents before @id; TRUE while the row is @id's. */
 static gboolean
-cursor_at (JyDb     *db,
-           Cursor   *cursor,
-           gint64    id,
-           GError  **error)
+cursor_at (JyDb    *db,
+           Cursor  *cursor,
+           gint64   id,
+           GError **error)
 {
   while (cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) < id)
     cursor->rc = jy_db_step (db, cursor->stmt, error);

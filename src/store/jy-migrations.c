@@ -373,16 +373,18 @@ static const char migration_3[] =
   "  CHECK (start_date >= sign_date AND end_date >= start_date),\n"
   "  CHECK ((termination_date IS NULL) = (termination_reason IS NULL))\n"
   ");\n"
-  "CREATE INDEX contract_resident ON contract (resident_id, start_date);\n"
+  "CREATE INDEX contract_resident ON contract (resident_id, start_date, cover_last);\n"
   "CREATE INDEX contract_renews ON contract (renews_id) WHERE renews_id IS NOT NULL;\n"
   /* Expiring worklist (jy_contract_is_expiring): live, not renewed, end
-   * within the window; covering indexes so the count reads no table. */
-  "CREATE INDEX contract_expiring ON contract (end_date, start_date, termination_date)\n"
-  "  WHERE status <> 'voided' AND renewed_by_id IS NULL;\n"
-  "CREATE INDEX contract_expiring_team ON contract (team_id, end_date, start_date, termination_date)\n"
-  "  WHERE status <> 'voided' AND renewed_by_id IS NULL;\n"
-  "CREATE INDEX contract_expiring_doctor ON contract (doctor_id, end_date, start_date, termination_date)\n"
-  "  WHERE status <> 'voided' AND renewed_by_id IS NULL;\n"
+   * within the window. Covering, so the count reads no table: SQLite
+   * 3.40 reads the columns of a partial index's WHERE from the table
+   * unless the index has them too. */
+  "CREATE INDEX contract_expiring ON contract (end_date, start_date, termination_date, status,\n"
+  "  renewed_by_id) WHERE status <> 'voided' AND renewed_by_id IS NULL;\n"
+  "CREATE INDEX contract_expiring_team ON contract (team_id, end_date, start_date,\n"
+  "  termination_date, status, renewed_by_id) WHERE status <> 'voided' AND renewed_by_id IS NULL;\n"
+  "CREATE INDEX contract_expiring_doctor ON contract (doctor_id, end_date, start_date,\n"
+  "  termination_date, status, renewed_by_id) WHERE status <> 'voided' AND renewed_by_id IS NULL;\n"
   /* Indicators: signed on a day, signings and terminations in a month. */
   "CREATE INDEX contract_cover ON contract (cover_last, start_date, run_first, resident_id)\n"
   "  WHERE cover_last IS NOT NULL;\n"
@@ -450,6 +452,8 @@ static const char migration_3[] =
   "  note          TEXT\n"
   ");\n"
   "CREATE INDEX service_delivery_resident ON service_delivery (resident_id, item_code, delivery_date);\n"
+  /* What was delivered at a contact (the contacts list, voiding one). */
+  "CREATE INDEX service_delivery_contact ON service_delivery (contact_id) WHERE contact_id IS NOT NULL;\n"
 
   /* Derived (see above). */
   "CREATE TABLE contact_due (\n"
@@ -471,12 +475,15 @@ static const char migration_3[] =
   "ALTER TABLE resident ADD COLUMN contract_id INTEGER REFERENCES contract (id);\n"
   "ALTER TABLE resident ADD COLUMN last_contact_date TEXT;\n"
   "ALTER TABLE resident ADD COLUMN annual_check_date TEXT;\n"
-  /* 65+ worklist: oldest first, the check date read from the index. */
-  "CREATE INDEX resident_elderly ON resident (birth_date, annual_check_date)\n"
+  /* 65+ worklist: oldest first, the check date read from the index
+   * (covering: status too, as for contract_expiring). */
+  "CREATE INDEX resident_elderly ON resident (birth_date, annual_check_date, status)\n"
   "  WHERE status = 'active';\n"
-  "CREATE INDEX resident_elderly_team ON resident (team_id, birth_date, annual_check_date)\n"
+  "CREATE INDEX resident_elderly_team ON resident (team_id, birth_date, annual_check_date, status)\n"
   "  WHERE status = 'active';\n"
-  "CREATE INDEX resident_contract ON resident (contract_id) WHERE contract_id IS NOT NULL;\n";
+  "CREATE INDEX resident_contract ON resident (contract_id) WHERE contract_id IS NOT NULL;\n"
+  /* Active residents per team (the teams list), without the table. */
+  "CREATE INDEX resident_team_status ON resident (team_id, status);\n";
 
 static const char *const migrations[] = {
   migration_1,
