@@ -423,8 +423,10 @@ test_elderly_share_at_20000 (GeneratorFixture *fx,
   seconds = (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC;
   g_test_message ("generated 20000 residents in %.2f s", seconds);
   /* Speed is the bench's job; this only catches a pathological regression
-   * (say, a commit per row) on a machine shared with other builds. */
-  g_assert_cmpfloat (seconds, <, 10.0);
+   * (say, a commit per row) on a machine shared with other builds. The
+   * run includes five years of contracts and contacts (about five rows
+   * per resident), so the bound leaves room for a loaded machine. */
+  g_assert_cmpfloat (seconds, <, 30.0);
 
   /* Progress every 10,000 residents. */
   g_assert_cmpuint (job.n_progress_calls, ==, 2);
