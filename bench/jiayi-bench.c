@@ -18,6 +18,7 @@
 #include "jy-centre-store.h"
 #include "jy-generator.h"
 #include "jy-idcard.h"
+#include "jy-migrations.h"
 #include "jy-pinyin.h"
 #include "jy-resident-import.h"
 #include "jy-resident-search.h"
@@ -93,7 +94,10 @@ static char *
 prepare_centre (Bench   *bench,
                 GError **error)
 {
-  g_autofree char *name = g_strdup_printf ("centre-%u.db", bench->residents);
+  /* A schema or generator change makes a new file: a cache from before
+   * it would lack tables or data the rows read. */
+  g_autofree char *name = g_strdup_printf ("centre-%u-s%d-g%d.db", bench->residents,
+                                           jy_migrations_latest (), JY_GENERATOR_VERSION);
   g_autofree char *path = g_build_filename (bench->cache_dir, name, NULL);
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(JyStore) store = NULL;
@@ -679,6 +683,7 @@ main (int    argc,
   if ((path = prepare_centre (&bench, &error)) == NULL ||
       !bench_open (&bench, path, &error) ||
       !bench_today_summary (&bench, path, &error) ||
+      !bench_contracts (&bench, path, &error) ||
       !bench_search (&bench, path, &error) ||
       !bench_search_rebuild (&bench, path, &error) ||
       !bench_import (&bench, &error) ||

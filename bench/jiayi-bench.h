@@ -27,6 +27,11 @@ void     report     (Bench       *bench,
                      double       target_ms);
 double   elapsed_ms (gint64       start);
 
+/* Worklists, signing and indicators (jiayi-bench-contracts.c). */
+gboolean bench_contracts (Bench       *bench,
+                          const char  *path,
+                          GError     **error);
+
 /* The rows that need the real widgets (jiayi-bench-gui.c). */
 gboolean bench_gui  (Bench       *bench,
                      const char  *path,
