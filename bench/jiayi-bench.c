@@ -812,6 +812,7 @@ main (int    argc,
         !bench_search (&bench, path, &error) ||
         !bench_search_rebuild (&bench, path, &error) ||
         !bench_chronic (&bench, path, &error) ||
+        !bench_contracts (&bench, path, &error) ||
         !bench_import (&bench, &error) ||
         !bench_first_frame (&bench, path, &error))) ||
       !bench_gui (&bench, path, &error))

@@ -33,6 +33,11 @@ gboolean bench_chronic (Bench       *bench,
                         const char  *path,
                         GError     **error);
 
+/* Worklists, signing and indicators (jiayi-bench-contracts.c). */
+gboolean bench_contracts (Bench       *bench,
+                          const char  *path,
+                          GError     **error);
+
 /* The rows that need the real widgets (jiayi-bench-gui.c). */
 gboolean bench_gui  (Bench       *bench,
                      const char  *path,

@@ -91,4 +91,8 @@ gboolean jy_generator_build_residents (JyGenerator          *g,
 gboolean jy_generator_build_chronic   (JyGenerator          *g,
                                        GError              **error);
 
+/* Contracts, contacts and checks of the residents written (jy-generator-contracts.c). */
+gboolean jy_generator_build_contracts (JyGenerator          *g,
+                                       GError              **error);
+
 G_END_DECLS

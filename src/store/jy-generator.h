@@ -19,8 +19,9 @@ G_BEGIN_DECLS
 /* Bumped whenever a seed and reference date give different rows (the
  * version is kept in meta.generator_version): caches of generated
  * centres, such as the bench's, compare it and regenerate when it moved.
- * 2: hypertension and diabetes enrolments and follow-ups. */
-#define JY_GENERATOR_VERSION 2
+ * 2: hypertension and diabetes enrolments and follow-ups.
+ * 3: contracts, contacts, 65+ checks. */
+#define JY_GENERATOR_VERSION 3
 
 typedef struct
 {
@@ -38,7 +39,8 @@ typedef void (*JyGeneratorProgress) (guint    done,
                                      gpointer user_data);
 
 /* Fills an empty database with a fictional demo centre: address areas,
- * sites, staff, teams and residents. Everything but created_at/updated_at
+ * sites, staff, teams and residents, then five years of family-doctor
+ * contracts with their contacts and 65+ checks. Everything but created_at/updated_at
  * is a function of the seed and the reference date.
  *
  * Runs inside the caller's write transaction (call it from a JyStoreFunc

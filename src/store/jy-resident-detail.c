@@ -10,6 +10,7 @@
 
 #include "jy-audit-store.h"
 #include "jy-clock.h"
+#include "jy-contract-store.h"
 #include "jy-followup.h"
 #include "jy-key-population.h"
 #include "jy-person.h"
@@ -23,6 +24,9 @@
 /* Clinical events shown at most, newest first (five years of quarterly
  * visits for two diseases is about forty). */
 #define MAX_CLINICAL_EVENTS 200
+
+/* Contacts the resident page lists (the timeline has them all). */
+#define RECENT_CONTACTS 20
 
 static void
 timeline_entry_free (JyTimelineEntry *entry)
@@ -56,6 +60,8 @@ jy_resident_detail_free (JyResidentDetail *detail)
   g_clear_pointer (&detail->household, g_ptr_array_unref);
   g_clear_pointer (&detail->timeline, g_ptr_array_unref);
   g_clear_pointer (&detail->manual_tags, g_ptr_array_unref);
+  g_clear_pointer (&detail->contracts, g_ptr_array_unref);
+  g_clear_pointer (&detail->contacts, g_ptr_array_unref);
   g_free (detail);
 }
 
@@ -87,18 +93,58 @@ query_text (JyDb        *db,
   return value;
 }
 
+/* When a contract event happened: the time it was recorded if that was
+ * on the event's (local, UTC+8) day, else the start of that day, so a
+ * contract entered days after signing sits at its sign date. */
+#define EVENT_AT(recorded, day) \
+  "CASE WHEN date (" recorded ", '+8 hours') = " day " THEN " recorded \
+  " ELSE strftime ('%Y-%m-%dT%H:%M:%SZ', " day ", '-8 hours') END"
+
+/* The resident's record changes (audit log), contracts signed, renewed
+ * and terminated, contacts and services delivered (their own rows, so
+ * the demo's generated history shows too), newest first. */
 static GPtrArray *
 load_timeline (JyDb        *db,
+               gint64       resident_id,
                const char  *uuid,
                GError     **error)
 {
   gboolean full_id = jy_store_can (db, JY_PERMISSION_FULL_ID_NUMBER);
   static const char sql[] =
-    "SELECT a.at, a.action, s.name, a.detail\n"
-    "FROM audit_log a LEFT JOIN staff s ON s.uuid = a.actor\n"
-    "WHERE a.entity = 'resident' AND a.row_uuid = ?1\n"
-    "  AND a.action IN ('create', 'update', 'retire')\n"
-    "ORDER BY a.id DESC LIMIT 200";
+    "SELECT at, kind, actor, detail FROM (\n"
+    "  SELECT a.at AS at, a.action AS kind, s.name AS actor, a.detail AS detail\n"
+    "  FROM audit_log a LEFT JOIN staff s ON s.uuid = a.actor\n"
+    "  WHERE a.entity = 'resident' AND a.row_uuid = ?1\n"
+    "    AND a.action IN ('create', 'update', 'retire')\n"
+    "  UNION ALL\n"
+    "  SELECT " EVENT_AT ("c.created_at", "c.sign_date") ",\n"
+    "         CASE WHEN c.renews_id IS NULL THEN 'contract-sign'\n"
+    "                            ELSE 'contract-renew' END, s.name,\n"
+    "         json_object ('contract_id', c.id, 'contract_no', c.contract_no, 'team', t.name,\n"
+    "                      'doctor', d.name, 'start', c.start_date, 'end', c.end_date,\n"
+    "                      'status', c.status)\n"
+    "  FROM contract c JOIN team t ON t.id = c.team_id JOIN staff d ON d.id = c.doctor_id\n"
+    "    LEFT JOIN staff s ON s.uuid = c.created_by\n"
+    "  WHERE c.resident_id = ?2\n"
+    "  UNION ALL\n"
+    "  SELECT " EVENT_AT ("c.terminated_at", "c.termination_date") ", 'contract-terminate', s.name,\n"
+    "         json_object ('contract_id', c.id, 'contract_no', c.contract_no,\n"
+    "                      'date', c.termination_date, 'reason', c.termination_reason,\n"
+    "                      'status', c.status)\n"
+    "  FROM contract c LEFT JOIN staff s ON s.uuid = c.terminated_by\n"
+    "  WHERE c.resident_id = ?2 AND c.terminated_at IS NOT NULL\n"
+    "  UNION ALL\n"
+    "  SELECT l.contacted_at, 'contact', s.name,\n"
+    "         json_object ('contact_id', l.id, 'channel', l.channel, 'initiated_by', l.initiated_by,\n"
+    "                      'content', l.content, 'status', l.status)\n"
+    "  FROM contact_log l LEFT JOIN staff s ON s.id = l.staff_id\n"
+    "  WHERE l.resident_id = ?2\n"
+    "  UNION ALL\n"
+    "  SELECT v.delivered_at, 'service', s.name,\n"
+    "         json_object ('item', v.item_code, 'status', v.status)\n"
+    "  FROM service_delivery v LEFT JOIN staff s ON s.id = v.staff_id\n"
+    "  WHERE v.resident_id = ?2 AND v.contact_id IS NULL)\n"
+    "ORDER BY at DESC LIMIT 200";
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)timeline_entry_free);
   sqlite3_stmt *stmt;
   int rc;
@@ -106,6 +152,7 @@ load_timeline (JyDb        *db,
   if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, resident_id);
   while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       JyTimelineEntry *entry = g_new0 (JyTimelineEntry, 1);
@@ -473,8 +520,10 @@ jy_resident_detail_load (JyDb          *db,
     }
 
   if ((detail->household = jy_resident_store_household (db, detail->resident->household_id, error)) == NULL ||
-      (detail->timeline = load_timeline (db, detail->resident->uuid, error)) == NULL ||
+      (detail->timeline = load_timeline (db, id, detail->resident->uuid, error)) == NULL ||
       !add_clinical_events (db, detail, error) ||
+      (detail->contracts = jy_contract_store_list_for_resident (db, id, NULL, error)) == NULL ||
+      (detail->contacts = jy_contract_store_list_contacts (db, id, RECENT_CONTACTS, error)) == NULL ||
       !load_key_populations (db, detail, error))
     return NULL;
 

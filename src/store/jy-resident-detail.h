@@ -20,7 +20,10 @@ G_BEGIN_DECLS
 typedef struct
 {
   char     *at;        /* UTC ISO 8601; a local YYYY-MM-DD when date_only */
-  char     *kind;      /* create, update, retire; enrolment, enrolment-ended, followup */
+  /* create, update, retire (detail: the audit's JSON); enrolment,
+   * enrolment-ended, followup (title); contract-sign, contract-renew,
+   * contract-terminate, contact, service (detail: JSON, see load_timeline) */
+  char     *kind;
   char     *actor;     /* staff name, or NULL for the system */
   char     *detail;    /* JSON from the audit log; NULL for clinical events */
   char     *title;     /* clinical events: the line to show, translated
@@ -48,6 +51,8 @@ typedef struct
   GPtrArray  *timeline;       /* JyTimelineEntry, newest first */
   guint32     key_populations; /* JY_KEY_POPULATION_BIT set, today, exact age */
   GPtrArray  *manual_tags;     /* JyTagEntry, newest first */
+  GPtrArray  *contracts;       /* JyContract, newest start first, history included */
+  GPtrArray  *contacts;        /* JyContactRecord, the latest 20 */
 } JyResidentDetail;
 
 void      jy_resident_detail_free (JyResidentDetail *detail);

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jy-clock.h"
+#include "jy-contract-store.h"
 #include "jy-key-population.h"
 #include "jy-person.h"
 #include "jy-phone.h"
@@ -642,7 +643,10 @@ jy_resident_store_retire (JyDb        *db,
   g_free (after->status_reason);
   after->status_reason = g_strdup (reason);
 
-  return write_update (db, after, before, JY_CHANGE_RETIRE, error);
+  /* Death ends the resident's contracts at its date (domain.md §2.3,
+   * automatic), moving out for reason 2; in this transaction. */
+  return write_update (db, after, before, JY_CHANGE_RETIRE, error) &&
+         jy_contract_store_end_for_exit (db, id, status, &parsed, error);
 }
 
 /* Every opening of a resident's record is audited (who saw whom). */
