@@ -1,0 +1,30 @@
+/* jy-migrations-private.h
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Every syncable table carries the same bookkeeping columns:
+ *   uuid (made here, never reused), created_at/updated_at (UTC ISO 8601),
+ *   created_by (staff uuid or "system"), rev (local counter),
+ *   remote_version (the platform's meta.versionId) and status (never a
+ *   hard delete). */
+#define SYNC_COLUMNS \
+  "  uuid           TEXT NOT NULL UNIQUE,\n" \
+  "  created_at     TEXT NOT NULL,\n" \
+  "  updated_at     TEXT NOT NULL,\n" \
+  "  created_by     TEXT NOT NULL DEFAULT 'system',\n" \
+  "  rev            INTEGER NOT NULL DEFAULT 1,\n" \
+  "  remote_version TEXT,\n"
+
+/* The larger steps, each in its own file (jy-migrations-*.c). */
+extern const char jy_migration_chronic[];   /* step 3 */
+extern const char jy_migration_contracts[]; /* step 6 */
+
+G_END_DECLS
