@@ -19,46 +19,6 @@
  * after the backup has been checked. No display needed, so a scheduled
  * task (cron, systemd timer) can run them. */
 
-static int
-usage_error (const char     *command,
-             GOptionContext *context,
-             const char     *message)
-{
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-  g_printerr (_("jiayi %s: %s\n"), command, message);
-  g_printerr ("\n%s", help);
-  return 2;
-}
-
-/* Parses the options and one file argument; 0 to go on, else the status. */
-static int
-parse_one_file (const char      *command,
-                GOptionContext  *context,
-                int              argc,
-                char           **argv,
-                char           **db_path,
-                char           **file_path)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = g_new0 (char *, argc + 1);
-
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error (command, context, error->message);
-  if (*db_path == NULL)
-    return usage_error (command, context, _("--db FILE is required"));
-  if (g_strv_length (args) != 2)
-    /* Translators: `jiayi backup` / `jiayi restore` need exactly one file argument */
-    return usage_error (command, context, _("Name one backup file"));
-
-  *file_path = g_strdup (args[1]);
-  return 0;
-}
-
 /* The user's words for why a backup or restore did not happen. */
 static char *
 describe_error (const GError *error)
@@ -108,10 +68,11 @@ jy_cli_backup (int    argc,
                                   "new file, or a folder that gets a dated backup (the oldest beyond "
                                   "--keep are removed). The copy is readable by you only."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = parse_one_file ("backup", context, argc, argv, &db_path, &out_path)) != 0)
+  if ((status = jy_cli_parse_file_argument ("backup", context, argc, argv, &db_path, &out_path,
+                                            _("Name one backup file"), _("Name one backup file"))) != 0)
     return status;
   if (keep < 0)
-    return usage_error ("backup", context, _("--keep takes 0 or more"));
+    return jy_cli_usage_error ("backup", context, _("--keep takes 0 or more"));
 
   if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
     {
@@ -184,7 +145,8 @@ jy_cli_restore (int    argc,
                                   "an undamaged Jiayi backup. The current database is kept in the "
                                   "backups folder next to it first. Close Jiayi on this computer before."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = parse_one_file ("restore", context, argc, argv, &db_path, &in_path)) != 0)
+  if ((status = jy_cli_parse_file_argument ("restore", context, argc, argv, &db_path, &in_path,
+                                            _("Name one backup file"), _("Name one backup file"))) != 0)
     return status;
 
   if (!g_file_test (in_path, G_FILE_TEST_IS_REGULAR))

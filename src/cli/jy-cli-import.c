@@ -24,58 +24,6 @@
 /* Progress lines on the terminal: one per this many rows. */
 #define PROGRESS_ROWS 10000
 
-static int
-usage_error (const char     *command,
-             GOptionContext *context,
-             const char     *message)
-{
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-  /* Same form as jy_cli_print_error(), then the options. */
-  g_printerr (_("jiayi %s: %s\n"), command, message);
-  g_printerr ("\n%s", help);
-  return 2;
-}
-
-/* Parses the options and the one file argument; returns 0 to go on, or the
- * exit status of a usage error. */
-static int
-parse_arguments (const char         *command,
-                 GOptionContext     *context,
-                 int                 argc,
-                 char              **argv,
-                 char              **db_path,
-                 char              **file_path)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = g_new0 (char *, argc + 1);
-
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error (command, context, error->message);
-
-  if (*db_path == NULL)
-    return usage_error (command, context, _("--db FILE is required"));
-
-  /* args[0] is the subcommand itself. */
-  if (g_strv_length (args) < 2)
-    /* Translators: the CSV file argument of `jiayi import` / `jiayi export` is missing */
-    return usage_error (command, context, _("Name the CSV file"));
-  if (g_strv_length (args) > 2)
-    {
-      /* Translators: %s is an argument the command does not take */
-      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), args[2]);
-
-      return usage_error (command, context, message);
-    }
-
-  *file_path = g_strdup (args[1]);
-  return 0;
-}
-
 /* jy_store_open() would create a missing file: an import or export into
  * nothing is a typo, not a wish. */
 static JyStore *
@@ -198,7 +146,9 @@ jy_cli_import (int    argc,
                                   "names the columns: 姓名, 性别, 出生日期, 身份证号, 联系电话, 社区, 现住址… "
                                   "Rows that break a rule are listed with their line and left out."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = parse_arguments ("import", context, argc, argv, &db_path, &file_path)) != 0)
+  if ((status = jy_cli_parse_file_argument ("import", context, argc, argv, &db_path, &file_path,
+                                            /* Translators: the CSV file argument of `jiayi import` / `jiayi export` is missing */
+                                            _("Name the CSV file"), NULL)) != 0)
     return status;
 
   if (!g_file_get_contents (file_path, &contents, &length, &error))
@@ -284,7 +234,9 @@ jy_cli_export (int    argc,
                                   "(UTF-8, Chinese column titles). ID numbers are masked unless "
                                   "--full-id is given."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = parse_arguments ("export", context, argc, argv, &db_path, &file_path)) != 0)
+  if ((status = jy_cli_parse_file_argument ("export", context, argc, argv, &db_path, &file_path,
+                                            /* Translators: the CSV file argument of `jiayi import` / `jiayi export` is missing */
+                                            _("Name the CSV file"), NULL)) != 0)
     return status;
 
   if ((store = open_existing_store ("export", db_path)) == NULL)

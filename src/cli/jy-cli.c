@@ -161,3 +161,53 @@ jy_cli_print_error (const char *command,
   /* Translators: first %s is a subcommand such as "generate", second the reason */
   g_printerr (_("jiayi %s: %s\n"), command, message);
 }
+
+int
+jy_cli_usage_error (const char     *command,
+                    GOptionContext *context,
+                    const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  /* Same form as jy_cli_print_error(), then the options. */
+  g_printerr (_("jiayi %s: %s\n"), command, message);
+  g_printerr ("\n%s", help);
+  return 2;
+}
+
+int
+jy_cli_parse_file_argument (const char      *command,
+                            GOptionContext  *context,
+                            int              argc,
+                            char           **argv,
+                            char           **db_path,
+                            char           **file_path,
+                            const char      *missing_message,
+                            const char      *extra_message)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = g_new0 (char *, argc + 1);
+
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return jy_cli_usage_error (command, context, error->message);
+  if (*db_path == NULL)
+    return jy_cli_usage_error (command, context, _("--db FILE is required"));
+
+  /* args[0] is the subcommand itself. */
+  if (g_strv_length (args) < 2)
+    return jy_cli_usage_error (command, context, missing_message);
+  if (g_strv_length (args) > 2)
+    {
+      /* Translators: %s is an argument the command does not take */
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), args[2]);
+
+      return jy_cli_usage_error (command, context, extra_message != NULL ? extra_message : message);
+    }
+
+  *file_path = g_strdup (args[1]);
+  return 0;
+}

@@ -24,6 +24,21 @@ int      jy_cli_main            (int          argc,
 void     jy_cli_print_error     (const char  *command,
                                  GError      *error);
 char    *jy_cli_describe_store_error (const GError *error);
+/* A usage error: "jiayi COMMAND: MESSAGE" and the options; returns 2. */
+int      jy_cli_usage_error     (const char     *command,
+                                 GOptionContext *context,
+                                 const char     *message);
+/* Parses the options (--db required) and exactly one file argument into
+ * @file_path; 0 to go on, else the exit status of a usage error. An extra
+ * argument is reported with @extra_message, or named when it is NULL. */
+int      jy_cli_parse_file_argument (const char      *command,
+                                     GOptionContext  *context,
+                                     int              argc,
+                                     char           **argv,
+                                     char           **db_path,
+                                     char           **file_path,
+                                     const char      *missing_message,
+                                     const char      *extra_message);
 char    *jy_cli_describe_import_error (const GError *error);
 
 int      jy_cli_generate        (int          argc,
