@@ -25,6 +25,7 @@ static const Subcommand subcommands[] = {
   { "generate", jy_cli_generate, N_("Fill a database with a synthetic centre") },
   { "import", jy_cli_import, N_("Import residents from a CSV file") },
   { "export", jy_cli_export, N_("Write the residents to a CSV file") },
+  { "sync", jy_cli_sync, N_("Synchronize with the municipal platform") },
 };
 
 gboolean

@@ -32,5 +32,7 @@ int      jy_cli_import          (int          argc,
                                  char       **argv);
 int      jy_cli_export          (int          argc,
                                  char       **argv);
+int      jy_cli_sync            (int          argc,
+                                 char       **argv);
 
 G_END_DECLS
