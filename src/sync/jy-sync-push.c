@@ -286,6 +286,26 @@ load_chunk_func (JyDb          *db,
   return JY_STORE_DONE;
 }
 
+/* The encoded resource is sealed: a shallow copy with another id. */
+static JsonNode *
+with_id (JsonNode   *resource,
+         const char *id)
+{
+  JsonObject *source = json_node_get_object (resource);
+  JsonObject *copy = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (source);
+  JsonNode *node = json_node_alloc ();
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "id"))
+      json_object_set_member (copy, l->data, json_node_ref (json_object_get_member (source, l->data)));
+  if (id != NULL)
+    json_object_set_string_member (copy, "id", id);
+  json_node_init_object (node, copy);
+  json_object_unref (copy);
+  return node;
+}
+
 static JsonNode *
 build_bundle (JySyncRun *run,
               GPtrArray *items,
@@ -316,20 +336,10 @@ build_bundle (JySyncRun *run,
       json_builder_set_member_name (builder, "fullUrl");
       json_builder_add_string_value (builder, full_url);
       json_builder_set_member_name (builder, "resource");
-      if (item->remote_id != NULL)
+      if (item->remote_id != NULL || post)
         {
-          /* The platform's own id for this row. */
-          JsonNode *copy = json_node_copy (item->resource);
-
-          json_object_set_string_member (json_node_get_object (copy), "id", item->remote_id);
-          json_builder_add_value (builder, copy);
-        }
-      else if (post)
-        {
-          JsonNode *copy = json_node_copy (item->resource);
-
-          json_object_remove_member (json_node_get_object (copy), "id");
-          json_builder_add_value (builder, copy);
+          /* The platform's own id for this row, or none yet. */
+          json_builder_add_value (builder, with_id (item->resource, post ? NULL : item->remote_id));
         }
       else
         json_builder_add_value (builder, json_node_ref (item->resource));
