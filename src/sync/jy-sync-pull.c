@@ -149,12 +149,30 @@ apply_item (JyDb               *db,
     return FALSE;
   if (unsent)
     {
+      static const char seen_sql[] =
+        "SELECT count(*) FROM sync_conflict WHERE entity = ?1 AND row_uuid = ?2\n"
+        "  AND state = 'open' AND theirs_version IS ?3";
       g_autofree char *mine_version = NULL;
-      gpointer mine = codec->load (db, item->uuid, &mine_version, error);
+      sqlite3_stmt *stmt = jy_db_prepare (db, seen_sql, error);
+      gint64 seen;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, codec->entity, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, item->uuid, -1, SQLITE_TRANSIENT);
+      jy_db_bind_text_or_null (stmt, 3, item->version);
+      if (jy_db_step (db, stmt, error) < 0)
+        return FALSE;
+      seen = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (seen > 0)
+        return TRUE;   /* already in the inbox with this version */
+
+      gpointer mine;
       g_autoptr(JsonNode) mine_json = NULL;
       g_autofree char *mine_text = NULL;
 
-      if (mine == NULL)
+      if ((mine = codec->load (db, item->uuid, &mine_version, error)) == NULL)
         return FALSE;
       mine_json = codec->encode (mine, jy_fhir_options_default ());
       codec->free_record (mine);
