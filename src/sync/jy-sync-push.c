@@ -414,17 +414,18 @@ fetch_theirs (JySyncRun *run,
                                            item->remote_id != NULL ? item->remote_id : item->uuid);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) theirs = jy_sync_client_get_json (run->client, path, 8 << 20, run->cancellable, &error);
-  JsonObject *object;
-  const char *version;
+  JsonObject *object = theirs != NULL && JSON_NODE_HOLDS_OBJECT (theirs) ? json_node_get_object (theirs) : NULL;
+  const char *version, *type = NULL;
 
-  if (theirs == NULL || !JSON_NODE_HOLDS_OBJECT (theirs))
+  if (object != NULL)
+    jy_fhir_read_string (object, "resourceType", &type, NULL);
+  if (object == NULL || g_strcmp0 (type, item->codec->resource_type) != 0)
     {
       item->outcome = OUTCOME_DEFERRED;
       item->reason = g_strdup_printf ("412, then reading the platform's copy failed: %s",
-                                      error != NULL ? error->message : "not an object");
+                                      error != NULL ? error->message : "not the record");
       return;
     }
-  object = json_node_get_object (theirs);
   version = jy_fhir_get_version (object);
   if (jy_fhir_same_content (object, json_node_get_object (item->resource)) && version != NULL)
     {
