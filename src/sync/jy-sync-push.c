@@ -454,9 +454,12 @@ read_outcomes (JySyncRun  *run,
   for (guint i = first; i < first + n; i++)
     sent += ((PushItem *)g_ptr_array_index (items, i))->resource != NULL;
 
+  /* Not jy_fhir_read_array(): a Bundle has more entries than its cap. */
+  if (bundle != NULL && json_object_has_member (bundle, "entry") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (bundle, "entry")))
+    entries = json_object_get_array_member (bundle, "entry");
   if (bundle == NULL || !jy_fhir_read_string (bundle, "type", &type, NULL) ||
       g_strcmp0 (type, "batch-response") != 0 ||
-      !jy_fhir_read_array (bundle, "entry", &entries, NULL) ||
       entries == NULL || json_array_get_length (entries) != sent)
     {
       g_set_error_literal (error, JY_SYNC_ERROR, JY_SYNC_ERROR_MALFORMED,

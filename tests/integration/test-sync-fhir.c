@@ -548,6 +548,33 @@ test_unreachable_server_fails (Fixture       *fx,
     }
 }
 
+/* Full-size Bundles (500 entries, more than any single field may hold),
+ * and pages of 500 on the way back. */
+static void
+test_full_bundles (Fixture       *fx,
+                   gconstpointer  user_data)
+{
+  g_autoptr(JySyncSummary) pushed = NULL;
+  g_autoptr(JySyncSummary) pulled = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (base_url == NULL)
+    return;
+  copy_workstation (fx);
+  for (guint i = 0; i < 620; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("测试批%u", i);
+      g_autofree char *uuid = jy_test_add_resident (fx->a, name, "1980-08-08");
+    }
+  pushed = jy_test_sync (fx->a, base_url, 500, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pushed->sent, ==, 621);
+  pulled = jy_test_sync (fx->b, base_url, 500, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pulled->received, ==, 620);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM resident"), ==, 620);
+}
+
 /* ---- the server ---------------------------------------------------- */
 
 static GSubprocess *
@@ -600,6 +627,7 @@ main (int    argc,
   ADD ("/integration/sync/rejected-record-reported-rest-lands", test_rejected_record_reported);
   ADD ("/integration/sync/killed-mid-push-no-duplicates", test_killed_mid_push_no_duplicates);
   ADD ("/integration/sync/unreachable-server-fails", test_unreachable_server_fails);
+  ADD ("/integration/sync/full-bundles-and-pages", test_full_bundles);
 #undef ADD
 
   status = g_test_run ();
