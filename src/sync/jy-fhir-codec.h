@@ -78,6 +78,9 @@ struct _JyFhirCodec
    * child uuid (?1) to the parent uuid; @children_sql lists the child
    * uuids of a parent uuid (?1). Both static strings, or NULL. */
   const char  *child_entity;
+  /* The row's remote_version by uuid (?1): one index lookup, for the
+   * pull's "already have this version?" (static string). */
+  const char  *version_sql;
   const char  *parent_sql;
   const char  *children_sql;
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "jy-clock.h"
+#include "jy-sync-lane.h"
 
 typedef struct
 {
@@ -25,13 +26,15 @@ typedef struct
   char       *uuid;
   char       *remote_id;     /* the resource's id when it is not the uuid */
   char       *version;
-  char       *json;          /* theirs, kept for conflicts and invalid ones */
+  JsonNode   *resource;      /* theirs (sealed), for conflicts and invalid ones */
   char       *reason;
 } PulledItem;
 
 typedef struct
 {
+  JySyncRun         *run;
   const JyFhirCodec *codec;
+  JsonNode          *page;        /* the searchset, decoded on the lane */
   GPtrArray         *items;       /* PulledItem */
   char              *cursor;      /* newest lastUpdated of the page */
   gboolean           last_page;
@@ -51,7 +54,7 @@ pulled_item_free (gpointer data)
   g_free (item->uuid);
   g_free (item->remote_id);
   g_free (item->version);
-  g_free (item->json);
+  g_clear_pointer (&item->resource, json_node_unref);
   g_free (item->reason);
   g_free (item);
 }
@@ -103,19 +106,22 @@ stored_version (JyDb               *db,
                 gboolean           *exists,
                 GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gpointer record = codec->load (db, uuid, version, &local_error);
+  sqlite3_stmt *stmt = jy_db_prepare (db, codec->version_sql, error);
+  int rc;
 
-  *exists = record != NULL;
-  if (record != NULL)
+  *exists = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if ((rc = jy_db_step (db, stmt, error)) < 0)
+    return FALSE;
+  if (rc == SQLITE_ROW)
     {
-      codec->free_record (record);
-      return TRUE;
+      *exists = TRUE;
+      *version = jy_db_column_dup_text (stmt, 0);
     }
-  if (g_error_matches (local_error, JY_STORE_ERROR, JY_STORE_ERROR_NOT_FOUND))
-    return TRUE;
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 static gboolean
@@ -136,7 +142,9 @@ apply_item (JyDb               *db,
       job->skipped++;
       if (item->uuid == NULL)
         return TRUE;   /* not one of ours */
-      return jy_sync_conflict_record (db, codec->entity, item->uuid, "invalid", NULL, item->json,
+      g_autofree char *theirs = jy_fhir_to_string (item->resource);
+
+      return jy_sync_conflict_record (db, codec->entity, item->uuid, "invalid", NULL, theirs,
                                       item->version, item->reason, error);
     }
 
@@ -171,14 +179,16 @@ apply_item (JyDb               *db,
       gpointer mine;
       g_autoptr(JsonNode) mine_json = NULL;
       g_autofree char *mine_text = NULL;
+      g_autofree char *theirs_text = NULL;
 
       if ((mine = codec->load (db, item->uuid, &mine_version, error)) == NULL)
         return FALSE;
       mine_json = codec->encode (mine, jy_fhir_options_default ());
       codec->free_record (mine);
       mine_text = jy_fhir_to_string (mine_json);
+      theirs_text = jy_fhir_to_string (item->resource);
       job->conflicts++;
-      return jy_sync_conflict_record (db, codec->entity, item->uuid, "edit", mine_text, item->json,
+      return jy_sync_conflict_record (db, codec->entity, item->uuid, "edit", mine_text, theirs_text,
                                       item->version, NULL, error);
     }
 
@@ -189,9 +199,11 @@ apply_item (JyDb               *db,
     {
       if (!jy_db_exec (db, "ROLLBACK TO pulled; RELEASE pulled", error))
         return FALSE;
+      g_autofree char *theirs = jy_fhir_to_string (item->resource);
+
       job->skipped++;
       g_debug ("pulled %s %s cannot be stored", codec->entity, item->uuid);
-      return jy_sync_conflict_record (db, codec->entity, item->uuid, "invalid", NULL, item->json,
+      return jy_sync_conflict_record (db, codec->entity, item->uuid, "invalid", NULL, theirs,
                                       item->version, apply_error->message, error);
     }
   if (!jy_db_exec (db, "RELEASE pulled", error))
@@ -282,26 +294,70 @@ decode_entry (const JyFhirCodec *codec,
       if (jy_fhir_is_uuid (id))
         {
           item->uuid = g_strdup (id);
-          item->json = jy_fhir_to_string (resource);
+          item->resource = json_node_ref (resource);
           item->reason = g_strdup (error->message);
         }
     }
   if (item->record != NULL)
-    item->json = jy_fhir_to_string (resource);
+    item->resource = json_node_ref (resource);
   return item;
 }
 
 static void
-free_page_items (const JyFhirCodec *codec,
-                 GPtrArray         *items)
+page_job_free (PageJob *job)
 {
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < job->items->len; i++)
     {
-      PulledItem *item = g_ptr_array_index (items, i);
+      PulledItem *item = g_ptr_array_index (job->items, i);
 
-      g_clear_pointer (&item->record, codec->free_record);
+      g_clear_pointer (&item->record, job->codec->free_record);
     }
-  g_ptr_array_unref (items);
+  g_ptr_array_unref (job->items);
+  g_clear_pointer (&job->page, json_node_unref);
+  g_free (job->cursor);
+  g_free (job);
+}
+
+/* On the record lane: the page is stored while the next one downloads. */
+static gboolean
+apply_page (gpointer   data,
+            GError   **error)
+{
+  PageJob *job = data;
+  JsonObject *bundle = json_node_get_object (job->page);
+  JsonArray *entries = json_object_has_member (bundle, "entry") ?
+                       json_object_get_array_member (bundle, "entry") : NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = jy_fhir_array_object (entries, i, "entry", NULL);
+      JsonNode *resource;
+      const char *updated;
+
+      if (entry == NULL)
+        continue;
+      resource = json_object_get_member (entry, "resource");
+      updated = resource != NULL && JSON_NODE_HOLDS_OBJECT (resource) ?
+                jy_fhir_get_last_updated (json_node_get_object (resource)) : NULL;
+      /* Timestamps of one server compare as text (same format). */
+      if (updated != NULL && (job->cursor == NULL || strcmp (updated, job->cursor) > 0))
+        {
+          g_free (job->cursor);
+          job->cursor = g_strdup (updated);
+        }
+      g_ptr_array_add (job->items, decode_entry (job->codec, entry));
+    }
+
+  if (jy_store_write (job->run->store, apply_page_func, job, NULL, error) == NULL)
+    return FALSE;
+  g_debug ("stored a page of %u %s in %.0f ms", job->items->len, job->codec->resource_type,
+           (g_get_monotonic_time () - start) / 1000.0);
+  job->run->summary->received += job->applied;
+  job->run->summary->conflicts += job->conflicts;
+  job->run->summary->skipped += job->skipped;
+  jy_sync_run_progress (job->run);
+  return TRUE;
 }
 
 static gboolean
@@ -313,6 +369,7 @@ pull_type (JySyncRun          *run,
   g_autofree char *path = NULL;
   g_autofree char *cursor = NULL;
   g_autofree char *centre = NULL;
+  g_autoptr(JySyncLane) lane = NULL;
 
   if (jy_store_read (run->store, read_cursor_func, &start, run->cancellable, error) == NULL)
     return FALSE;
@@ -333,20 +390,20 @@ pull_type (JySyncRun          *run,
       g_string_append_printf (query, "&%s=Organization/%s", codec->centre_param, centre);
     path = g_string_free (g_steal_pointer (&query), FALSE);
   }
+  lane = jy_sync_lane_new ("jiayi-sync-apply");
 
   while (path != NULL)
     {
       g_autoptr(JsonNode) root = NULL;
       JsonObject *bundle;
-      JsonArray *entries = NULL, *links = NULL;
+      JsonArray *links = NULL;
       const char *type = NULL;
       g_autofree char *next = NULL;
-      PageJob job = { codec, NULL, NULL, FALSE, 0, 0, 0 };
-      gboolean ok;
+      PageJob *job;
 
       root = jy_sync_client_get_json (run->client, path, JY_FHIR_MAX_BUNDLE_BYTES, run->cancellable, error);
       if (root == NULL)
-        return FALSE;
+        break;
       bundle = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
       if (bundle == NULL || !jy_fhir_read_string (bundle, "type", &type, NULL) ||
           g_strcmp0 (type, "searchset") != 0 ||
@@ -354,19 +411,14 @@ pull_type (JySyncRun          *run,
           !json_object_has_member (bundle, "resourceType"))
         {
           g_set_error_literal (error, JY_SYNC_ERROR, JY_SYNC_ERROR_MALFORMED, "Search answer is not a searchset");
-          return FALSE;
+          break;
         }
-      /* A page may be larger than JY_FHIR_MAX_ARRAY items. */
-      if (json_object_has_member (bundle, "entry"))
+      /* A page may be larger than JY_FHIR_MAX_ARRAY items: not read_array. */
+      if (json_object_has_member (bundle, "entry") &&
+          !JSON_NODE_HOLDS_ARRAY (json_object_get_member (bundle, "entry")))
         {
-          JsonNode *node = json_object_get_member (bundle, "entry");
-
-          if (!JSON_NODE_HOLDS_ARRAY (node))
-            {
-              g_set_error_literal (error, JY_SYNC_ERROR, JY_SYNC_ERROR_MALFORMED, "Bundle.entry is not an array");
-              return FALSE;
-            }
-          entries = json_node_get_array (node);
+          g_set_error_literal (error, JY_SYNC_ERROR, JY_SYNC_ERROR_MALFORMED, "Bundle.entry is not an array");
+          break;
         }
 
       for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
@@ -380,44 +432,26 @@ pull_type (JySyncRun          *run,
             next = g_strdup (url);
         }
 
-      job.items = g_ptr_array_new_with_free_func (pulled_item_free);
-      for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
-        {
-          JsonObject *entry = jy_fhir_array_object (entries, i, "entry", NULL);
-          JsonNode *resource;
-          const char *updated;
-
-          if (entry == NULL)
-            continue;
-          resource = json_object_get_member (entry, "resource");
-          updated = resource != NULL && JSON_NODE_HOLDS_OBJECT (resource) ?
-                    jy_fhir_get_last_updated (json_node_get_object (resource)) : NULL;
-          /* Timestamps of one server compare as text (same format). */
-          if (updated != NULL && (job.cursor == NULL || strcmp (updated, job.cursor) > 0))
-            {
-              g_free (job.cursor);
-              job.cursor = g_strdup (updated);
-            }
-          g_ptr_array_add (job.items, decode_entry (codec, entry));
-        }
-      job.last_page = next == NULL;
-
-      ok = jy_store_write (run->store, apply_page_func, &job, NULL, error) != NULL;
-      run->summary->received += job.applied;
-      run->summary->conflicts += job.conflicts;
-      run->summary->skipped += job.skipped;
-      free_page_items (codec, job.items);
-      g_free (job.cursor);
-      if (!ok)
-        return FALSE;
-      jy_sync_run_progress (run);
+      job = g_new0 (PageJob, 1);
+      job->run = run;
+      job->codec = codec;
+      job->items = g_ptr_array_new_with_free_func (pulled_item_free);
+      job->page = json_node_ref (root);
+      job->last_page = next == NULL;
+      jy_sync_lane_push (lane, apply_page, job, (GDestroyNotify)page_job_free);
+      if (jy_sync_lane_failed (lane))
+        break;
 
       g_free (path);
       path = g_steal_pointer (&next);
       if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
-        return FALSE;
+        break;
     }
-  return TRUE;
+
+  /* Pages already fetched are stored, in order, whatever stopped the loop. */
+  if (!jy_sync_lane_wait (lane, error != NULL && *error == NULL ? error : NULL))
+    return FALSE;
+  return error == NULL || *error == NULL;
 }
 
 gboolean

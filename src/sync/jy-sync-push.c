@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "jy-clock.h"
+#include "jy-sync-lane.h"
 
 /* Back-off of entries the platform could not take: 30 s doubling to 1 h. */
 #define DEFER_BASE_S 30
@@ -669,52 +670,92 @@ count_outcomes (JySyncRun *run,
     }
 }
 
+/* One Bundle on its way: prepared on the prepare lane (load, encode,
+ * serialise), sent by the run's thread, recorded on the record lane, so
+ * that SQLite and JSON work overlap with the platform's. */
+typedef struct
+{
+  JySyncRun *run;
+  GPtrArray *items;
+  guint      first;
+  guint      n;
+  GBytes    *body;          /* NULL: nothing to send (rows gone) */
+  char      *deferred;      /* the whole Bundle failed: why */
+} Chunk;
+
+static void
+chunk_free (Chunk *chunk)
+{
+  g_clear_pointer (&chunk->body, g_bytes_unref);
+  g_free (chunk->deferred);
+  g_free (chunk);
+}
+
 static gboolean
-push_chunk (JySyncRun  *run,
-            GPtrArray  *items,
-            guint       first,
-            guint       n,
+prepare_chunk (gpointer   data,
+               GError   **error)
+{
+  Chunk *chunk = data;
+  ChunkJob load = { chunk->items, chunk->first, chunk->n, jy_fhir_options_default () };
+  g_autoptr(JsonNode) bundle = NULL;
+  gboolean any = FALSE;
+  char *text;
+
+  if (jy_store_read (chunk->run->store, load_chunk_func, &load, chunk->run->cancellable, error) == NULL)
+    return FALSE;
+  for (guint i = chunk->first; i < chunk->first + chunk->n; i++)
+    any |= ((PushItem *)g_ptr_array_index (chunk->items, i))->resource != NULL;
+  if (!any)
+    return TRUE;
+  bundle = build_bundle (chunk->run, chunk->items, chunk->first, chunk->n);
+  text = jy_fhir_to_string (bundle);
+  chunk->body = g_bytes_new_take (text, strlen (text));
+  return TRUE;
+}
+
+static gboolean
+record_chunk (gpointer   data,
+              GError   **error)
+{
+  Chunk *chunk = data;
+  RecordJob record = { chunk->items, chunk->first, chunk->n, chunk->deferred };
+
+  if (jy_store_write (chunk->run->store, record_chunk_func, &record, NULL, error) == NULL)
+    return FALSE;
+  /* Encoded resources are not needed once recorded. */
+  for (guint i = chunk->first; i < chunk->first + chunk->n; i++)
+    g_clear_pointer (&((PushItem *)g_ptr_array_index (chunk->items, i))->resource, json_node_unref);
+  jy_sync_run_progress (chunk->run);
+  return TRUE;
+}
+
+/* Sends a prepared chunk and reads each entry's outcome. FALSE when the
+ * Bundle as a whole failed (the chunk's items are then all deferred). */
+static gboolean
+send_chunk (JySyncRun  *run,
+            Chunk      *chunk,
             GError    **error)
 {
-  ChunkJob load = { items, first, n, jy_fhir_options_default () };
-  RecordJob record = { items, first, n, NULL };
-  g_autoptr(JsonNode) bundle = NULL;
   g_autoptr(JsonNode) response = NULL;
-  g_autoptr(GBytes) body = NULL;
   g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
   guint status = 0;
 
-  gboolean any = FALSE;
-
-  if (jy_store_read (run->store, load_chunk_func, &load, run->cancellable, error) == NULL)
-    return FALSE;
-
-  for (guint i = first; i < first + n; i++)
-    any |= ((PushItem *)g_ptr_array_index (items, i))->resource != NULL;
-  if (!any)
+  if (chunk->body == NULL)
     {
       /* Rows that no longer exist: nothing to send. */
-      for (guint i = first; i < first + n; i++)
-        ((PushItem *)g_ptr_array_index (items, i))->outcome = OUTCOME_DONE;
-      return jy_store_write (run->store, record_chunk_func, &record, NULL, error) != NULL;
+      for (guint i = chunk->first; i < chunk->first + chunk->n; i++)
+        ((PushItem *)g_ptr_array_index (chunk->items, i))->outcome = OUTCOME_DONE;
+      return TRUE;
     }
 
-  bundle = build_bundle (run, items, first, n);
-  text = jy_fhir_to_string (bundle);
-  length = strlen (text);
-  body = g_bytes_new_take (g_steal_pointer (&text), length);
-
-  answer = jy_sync_client_send (run->client, "POST", "", NULL, body, "application/fhir+json",
-                                &status, run->cancellable, &local_error);
+  answer = jy_sync_client_send (run->client, "POST", "", NULL, chunk->body, "application/fhir+json",
+                                &status, run->cancellable, error);
   if (answer != NULL && (status == 401 || status == 403))
-    g_set_error (&local_error, JY_SYNC_ERROR, JY_SYNC_ERROR_UNAUTHORIZED, "HTTP %u", status);
+    g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_UNAUTHORIZED, "HTTP %u", status);
   else if (answer != NULL && status >= 500)
-    g_set_error (&local_error, JY_SYNC_ERROR, JY_SYNC_ERROR_SERVER, "Batch: HTTP %u", status);
+    g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_SERVER, "Batch: HTTP %u", status);
   else if (answer != NULL && (status < 200 || status >= 300))
-    g_set_error (&local_error, JY_SYNC_ERROR, JY_SYNC_ERROR_HTTP, "Batch: HTTP %u", status);
+    g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_HTTP, "Batch: HTTP %u", status);
   else if (answer != NULL)
     {
       gsize size;
@@ -723,7 +764,7 @@ push_chunk (JySyncRun  *run,
 
       response = jy_fhir_parse (data, size, JY_FHIR_MAX_BUNDLE_BYTES, &parse_error);
       if (response == NULL)
-        g_set_error (&local_error, JY_SYNC_ERROR, JY_SYNC_ERROR_MALFORMED,
+        g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_MALFORMED,
                      "Batch response: %s", parse_error->message);
     }
 
@@ -734,34 +775,8 @@ push_chunk (JySyncRun  *run,
       raise (SIGKILL);
     }
 
-  if (local_error == NULL &&
-      !read_outcomes (run, items, first, n, response, &local_error))
-    g_assert (local_error != NULL);
-
-  if (local_error != NULL)
-    {
-      /* Nothing known about any entry: all wait for a later run, with the
-       * reason, and the run stops (the platform is not answering well). */
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      record.deferred_reason = local_error->message;
-      for (guint i = first; i < first + n; i++)
-        ((PushItem *)g_ptr_array_index (items, i))->outcome = OUTCOME_DEFERRED;
-      count_outcomes (run, items, first, n);
-      if (jy_store_write (run->store, record_chunk_func, &record, NULL, error) == NULL)
-        return FALSE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  count_outcomes (run, items, first, n);
-  if (jy_store_write (run->store, record_chunk_func, &record, NULL, error) == NULL)
-    return FALSE;
-  jy_sync_run_progress (run);
-  return TRUE;
+  return response != NULL &&
+         read_outcomes (run, chunk->items, chunk->first, chunk->n, response, error);
 }
 
 gboolean
@@ -770,6 +785,10 @@ jy_sync_push (JySyncRun  *run,
 {
   ListJob list = { run->options.respect_backoff, NULL };
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func ((GDestroyNotify)chunk_free);
+  g_autoptr(GError) send_error = NULL;
+  JySyncLane *prepare, *record;
+  gboolean ok = TRUE;
   guint start = 0;
 
   if (jy_store_read (run->store, list_pending_func, &list, run->cancellable, error) == NULL)
@@ -783,17 +802,70 @@ jy_sync_push (JySyncRun  *run,
   while (start < items->len)
     {
       PushItem *head = g_ptr_array_index (items, start);
-      guint n = 0;
+      Chunk *chunk = g_new0 (Chunk, 1);
 
-      while (start + n < items->len && n < run->options.batch_size &&
-             ((PushItem *)g_ptr_array_index (items, start + n))->codec->rank == head->codec->rank)
-        n++;
-      if (!push_chunk (run, items, start, n, error))
-        return FALSE;
-      /* Encoded resources are not needed once recorded. */
-      for (guint i = start; i < start + n; i++)
-        g_clear_pointer (&((PushItem *)g_ptr_array_index (items, i))->resource, json_node_unref);
-      start += n;
+      chunk->run = run;
+      chunk->items = items;
+      chunk->first = start;
+      while (start + chunk->n < items->len && chunk->n < run->options.batch_size &&
+             ((PushItem *)g_ptr_array_index (items, start + chunk->n))->codec->rank == head->codec->rank)
+        chunk->n++;
+      g_ptr_array_add (chunks, chunk);
+      start += chunk->n;
     }
-  return TRUE;
+  if (chunks->len == 0)
+    return TRUE;
+
+  prepare = jy_sync_lane_new ("jiayi-sync-prepare");
+  record = jy_sync_lane_new ("jiayi-sync-record");
+  jy_sync_lane_push (prepare, prepare_chunk, g_ptr_array_index (chunks, 0), NULL);
+
+  for (guint c = 0; c < chunks->len && ok; c++)
+    {
+      Chunk *chunk = g_ptr_array_index (chunks, c);
+
+      /* The chunk is ready; the next one is prepared while this one travels. */
+      if (!jy_sync_lane_wait (prepare, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (c + 1 < chunks->len)
+        jy_sync_lane_push (prepare, prepare_chunk, g_ptr_array_index (chunks, c + 1), NULL);
+
+      if (!send_chunk (run, chunk, &send_error))
+        {
+          /* Nothing is known about any entry: all wait for a later run with
+           * the reason, and the run stops (the platform is not answering
+           * well). A cancelled run records nothing. */
+          ok = FALSE;
+          if (!g_error_matches (send_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              chunk->deferred = g_strdup (send_error->message);
+              for (guint i = chunk->first; i < chunk->first + chunk->n; i++)
+                ((PushItem *)g_ptr_array_index (items, i))->outcome = OUTCOME_DEFERRED;
+              count_outcomes (run, items, chunk->first, chunk->n);
+              jy_sync_lane_push (record, record_chunk, chunk, NULL);
+            }
+          break;
+        }
+      count_outcomes (run, items, chunk->first, chunk->n);
+      jy_sync_lane_push (record, record_chunk, chunk, NULL);
+      if (jy_sync_lane_failed (record))
+        ok = FALSE;
+    }
+
+  /* Whatever was sent is recorded before the run goes on or ends. */
+  if (!jy_sync_lane_wait (record, ok ? error : NULL))
+    ok = FALSE;
+  jy_sync_lane_wait (prepare, NULL);
+  jy_sync_lane_free (prepare);
+  jy_sync_lane_free (record);
+
+  if (send_error != NULL)
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&send_error));
+    }
+  return ok;
 }
