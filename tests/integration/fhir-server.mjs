@@ -25,6 +25,8 @@ globalThis.WebSocket ??= class WebSocket extends EventTarget {};
 
 const {
   OperationOutcomeError,
+  deepClone,
+  matchesSearchRequest,
   getStatus,
   indexSearchParameterBundle,
   indexStructureDefinitionBundle,
@@ -62,6 +64,47 @@ class ValidatingRepository extends MemoryRepository {
   async createResource(resource, options, update) {
     this.check(resource);
     return super.createResource(resource, options, update);
+  }
+
+  // MemoryRepository.search deep-copies every match before it takes the
+  // page, which makes paging through 50,000 records quadratic. For the
+  // searches sync makes (plain filters, sorted by _lastUpdated) this
+  // filters with the same Medplum matcher, then copies only the page.
+  async search(searchRequest) {
+    const plain =
+      (searchRequest.filters ?? []).every((f) => !f.code.includes('.') && !f.code.startsWith('_has')) &&
+      (searchRequest.sortRules ?? []).every((rule) => rule.code === '_lastUpdated') &&
+      !searchRequest.include && !searchRequest.revInclude && !searchRequest.types;
+    const stored = this.resources?.get?.(searchRequest.resourceType);
+    if (!plain || stored === undefined) {
+      return super.search(searchRequest);
+    }
+    // Like a database index on lastUpdated: skip what is certainly older
+    // than a `ge` cursor before the full matcher runs (it checks again).
+    let since = -Infinity;
+    for (const filter of searchRequest.filters ?? []) {
+      if (filter.code === '_lastUpdated' && (filter.operator === 'ge' || filter.operator === 'gt')) {
+        const t = Date.parse(filter.value);
+        if (!Number.isNaN(t)) since = Math.max(since, t - 1);
+      }
+    }
+    let matches = [];
+    for (const resource of stored.values()) {
+      if (since > -Infinity && Date.parse(resource.meta?.lastUpdated ?? '') < since) continue;
+      if (matchesSearchRequest(resource, searchRequest)) matches.push(resource);
+    }
+    for (const rule of searchRequest.sortRules ?? []) {
+      const sign = rule.descending ? -1 : 1;
+      matches = matches.sort((a, b) => sign * (a.meta?.lastUpdated ?? '').localeCompare(b.meta?.lastUpdated ?? ''));
+    }
+    const offset = searchRequest.offset ?? 0;
+    const page = searchRequest.count === undefined ? matches.slice(offset) : matches.slice(offset, offset + searchRequest.count);
+    return {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: page.length > 0 ? page.map((resource) => ({ search: { mode: 'match' }, resource: deepClone(resource) })) : undefined,
+      total: matches.length,
+    };
   }
 
   async updateResource(resource, options) {
