@@ -45,8 +45,9 @@ setting_platform_url (void)
   return g_settings_get_string (settings, "platform-url");
 }
 
-static char *
-describe_sync_error (const GError *error)
+/* The user's words for why a sync failed (the CLI and the Sync page). */
+char *
+jy_cli_describe_sync_error (const GError *error)
 {
   if (error->domain == JY_SYNC_ERROR)
     {
@@ -188,7 +189,7 @@ jy_cli_sync (int    argc,
   summary = jy_sync_engine_run (engine, NULL, &error);
   if (summary == NULL)
     {
-      g_autofree char *message = describe_sync_error (error);
+      g_autofree char *message = jy_cli_describe_sync_error (error);
 
       g_printerr (_("jiayi %s: %s\n"), "sync", message);
       return 1;

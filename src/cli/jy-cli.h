@@ -25,6 +25,7 @@ void     jy_cli_print_error     (const char  *command,
                                  GError      *error);
 char    *jy_cli_describe_store_error (const GError *error);
 char    *jy_cli_describe_import_error (const GError *error);
+char    *jy_cli_describe_sync_error (const GError *error);
 
 int      jy_cli_generate        (int          argc,
                                  char       **argv);

@@ -12,6 +12,7 @@
 
 #include "jy-residents-page.h"
 #include "jy-sidebar-row.h"
+#include "jy-sync-page.h"
 
 struct _JyWindow
 {
@@ -30,6 +31,7 @@ struct _JyWindow
   GtkLabel             *demo_label;
   JyTodayPage          *today_page;
   JyResidentsPage      *residents_page;
+  JySyncPage           *sync_page;
 };
 
 G_DEFINE_FINAL_TYPE (JyWindow, jy_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -191,6 +193,7 @@ jy_window_set_store (JyWindow *self,
     return;
 
   jy_today_page_set_store (self->today_page, store);
+  jy_sync_page_set_store (self->sync_page, store);
   if (store != NULL)
     jy_residents_page_set_store (self->residents_page, store);
 }
@@ -271,6 +274,7 @@ jy_window_constructed (GObject *object)
   G_OBJECT_CLASS (jy_window_parent_class)->constructed (object);
 
   restore_window_state (self);
+  jy_sync_page_set_settings (self->sync_page, self->settings);
   jy_window_show_page (self, "today");
 }
 
@@ -343,6 +347,7 @@ jy_window_class_init (JyWindowClass *klass)
   g_type_ensure (JY_TYPE_SIDEBAR_ROW);
   g_type_ensure (JY_TYPE_TODAY_PAGE);
   g_type_ensure (JY_TYPE_RESIDENTS_PAGE);
+  g_type_ensure (JY_TYPE_SYNC_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JyWindow, toast_overlay);
@@ -355,6 +360,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, residents_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, sync_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -383,5 +389,7 @@ jy_window_init (JyWindow *self)
   /* Typing on the residents list searches without reaching for Ctrl+F. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->residents_page));
   g_signal_connect_object (self->residents_page, "add-toast", G_CALLBACK (page_toast_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync_page, "add-toast", G_CALLBACK (page_toast_cb),
                            self, G_CONNECT_SWAPPED);
 }

@@ -749,6 +749,7 @@ const JyFhirCodec jy_fhir_codec_resident = {
   .centre_param = "organization",
   .child_entity = "resident_tag",
   .version_sql = "SELECT remote_version FROM resident WHERE uuid = ?1",
+  .label_sql = "SELECT name FROM resident WHERE uuid = ?1",
   .parent_sql =
     "SELECT r.uuid FROM resident_tag t JOIN resident r ON r.id = t.resident_id WHERE t.uuid = ?1",
   .children_sql =

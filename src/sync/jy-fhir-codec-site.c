@@ -215,6 +215,7 @@ const JyFhirCodec jy_fhir_codec_site = {
   .rank = 0,
   .pull = FALSE,
   .version_sql = "SELECT remote_version FROM site WHERE uuid = ?1",
+  .label_sql = "SELECT name FROM site WHERE uuid = ?1",
   .encode = site_encode,
   .decode = site_decode,
   .free_record = site_free,

@@ -81,6 +81,9 @@ struct _JyFhirCodec
   /* The row's remote_version by uuid (?1): one index lookup, for the
    * pull's "already have this version?" (static string). */
   const char  *version_sql;
+  /* What the sync page calls the row (?1 = uuid): a resident's name.
+   * Shown to the user, never logged. NULL: the uuid. */
+  const char  *label_sql;
   const char  *parent_sql;
   const char  *children_sql;
 

@@ -310,6 +310,28 @@ jy_sync_conflict_resolve (JyDb              *db,
   return jy_store_record_audit (db, action, conflict->entity, conflict->row_uuid, NULL, error);
 }
 
+static gboolean
+query_one (JyDb        *db,
+           const char  *sql,
+           const char  *arg,
+           char       **out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  int rc;
+
+  g_clear_pointer (out, g_free);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  if ((rc = jy_db_step (db, stmt, error)) < 0)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    *out = jy_db_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 void
 jy_sync_status_free (JySyncStatus *status)
 {
@@ -362,5 +384,21 @@ jy_sync_status_load (JyDb          *db,
   if (rc < 0)
     return NULL;
   sqlite3_reset (stmt);
+
+  /* Names for the page: a tag is shown as its resident. */
+  for (guint i = 0; i < status->rejections->len; i++)
+    {
+      JySyncRejection *rejection = g_ptr_array_index (status->rejections, i);
+      gboolean is_child = FALSE;
+      const JyFhirCodec *codec = jy_fhir_codec_for_entity (rejection->entity, &is_child);
+      g_autofree char *uuid = g_strdup (rejection->row_uuid);
+
+      if (codec == NULL || codec->label_sql == NULL)
+        continue;
+      if (is_child && !query_one (db, codec->parent_sql, rejection->row_uuid, &uuid, error))
+        return NULL;
+      if (uuid != NULL && !query_one (db, codec->label_sql, uuid, &rejection->label, error))
+        return NULL;
+    }
   return g_steal_pointer (&status);
 }

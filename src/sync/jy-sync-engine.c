@@ -55,6 +55,7 @@ jy_sync_rejection_free (JySyncRejection *rejection)
   g_free (rejection->entity);
   g_free (rejection->row_uuid);
   g_free (rejection->reason);
+  g_free (rejection->label);
   g_free (rejection);
 }
 

@@ -38,6 +38,7 @@ typedef struct
   char *entity;
   char *row_uuid;
   char *reason;     /* the platform's OperationOutcome, shortened */
+  char *label;      /* status only: what the user calls the record (a name) */
 } JySyncRejection;
 
 typedef struct
