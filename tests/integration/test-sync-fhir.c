@@ -577,8 +577,61 @@ test_full_bundles (Fixture       *fx,
 
 /* ---- the server ---------------------------------------------------- */
 
+static GSubprocess *start_server (const char *update_create,
+                                  char      **url);
+
+/* A platform that refuses update-as-create (its CapabilityStatement says
+ * updateCreate false): new records go as POST + If-None-Exist, the
+ * platform's own ids are remembered, and later edits and pulls use them. */
+static void
+test_server_without_update_create (Fixture       *fx,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GSubprocess) strict = NULL;
+  g_autofree char *strict_url = NULL;
+  g_autofree char *shared_url = base_url;
+  g_autofree char *uuid = NULL;
+  g_autofree char *remote_id = NULL;
+  g_autofree char *query = NULL;
+  g_autoptr(JySyncSummary) s1 = NULL, s2 = NULL, s3 = NULL, s4 = NULL;
+
+  if (base_url == NULL)
+    return;
+  strict = start_server ("false", &strict_url);
+  base_url = strict_url;
+  copy_workstation (fx);
+  uuid = jy_test_add_resident (fx->a, "测试午", "1958-08-08");
+
+  s1 = sync_ok (fx->a);
+  g_assert_cmpuint (s1->sent, ==, 2);
+  remote_id = jy_test_text (fx->a, "SELECT remote_id FROM sync_remote_id WHERE entity = 'resident'");
+  g_assert_nonnull (remote_id);
+  g_assert_cmpstr (remote_id, !=, uuid);
+  g_assert_cmpint (server_count_uuid (uuid), ==, 1);
+
+  /* A second run sends nothing twice; an edit goes to the platform's id. */
+  s2 = sync_ok (fx->a);
+  g_assert_cmpuint (s2->sent, ==, 0);
+  jy_test_edit_resident (fx->a, uuid, NULL, "13300000003");
+  s3 = sync_ok (fx->a);
+  g_assert_cmpuint (s3->sent, ==, 1);
+  g_assert_cmpint (server_count_uuid (uuid), ==, 1);
+  g_assert_cmpint (history_length (remote_id), ==, 2);
+
+  /* B finds it by its Jiayi identifier, under the row's own uuid. */
+  s4 = sync_ok (fx->b);
+  g_assert_cmpuint (s4->received, ==, 1);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM resident WHERE phone = '13300000003'"), ==, 1);
+  query = jy_test_text (fx->b, "SELECT uuid FROM resident");
+  g_assert_cmpstr (query, ==, uuid);
+
+  g_subprocess_force_exit (strict);
+  base_url = g_steal_pointer (&shared_url);
+}
+
 static GSubprocess *
-start_server (void)
+start_server (const char *update_create,
+              char      **url)
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fhir-server.mjs", NULL);
   g_autofree char *modules = g_test_build_filename (G_TEST_DIST, "node_modules", "@medplum", "fhir-router", NULL);
@@ -591,7 +644,7 @@ start_server (void)
   if (node == NULL || !g_file_test (modules, G_FILE_TEST_IS_DIR))
     return NULL;
   server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                             node, script, "--port", "0", NULL);
+                             node, script, "--port", "0", "--update-create", update_create, NULL);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
   /* Blocks until the server listens (it loads the R4 definitions first). */
@@ -599,7 +652,7 @@ start_server (void)
   g_assert_no_error (error);
   g_assert_nonnull (line);
   g_assert_true (g_str_has_prefix (line, "listening "));
-  base_url = g_strdup_printf ("http://127.0.0.1:%s", line + strlen ("listening "));
+  *url = g_strdup_printf ("http://127.0.0.1:%s", line + strlen ("listening "));
   return server;
 }
 
@@ -614,7 +667,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   jy_test_quiet_debug ();
 
-  server = start_server ();
+  server = start_server ("true", &base_url);
   if (server != NULL)
     g_test_message ("FHIR server at %s", base_url);
 
@@ -628,6 +681,7 @@ main (int    argc,
   ADD ("/integration/sync/killed-mid-push-no-duplicates", test_killed_mid_push_no_duplicates);
   ADD ("/integration/sync/unreachable-server-fails", test_unreachable_server_fails);
   ADD ("/integration/sync/full-bundles-and-pages", test_full_bundles);
+  ADD ("/integration/sync/server-without-update-create", test_server_without_update_create);
 #undef ADD
 
   status = g_test_run ();
