@@ -40,6 +40,7 @@ typedef struct
   GMutex        lock;
   GCond         cond;
   gboolean      ready;
+  gboolean      tls;
 
   /* Set by the test before a run; read and counted by the handler. */
   Fault         fault;
@@ -245,12 +246,25 @@ server_thread (gpointer data)
   GSList *uris;
 
   g_main_context_push_thread_default (fs->context);
-  fs->server = soup_server_new (NULL, NULL);
+  if (fs->tls)
+    {
+      g_autofree char *cert_file = g_test_build_filename (G_TEST_DIST, "tls", "server.pem", NULL);
+      g_autofree char *key_file = g_test_build_filename (G_TEST_DIST, "tls", "server-key.pem", NULL);
+      g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_files (cert_file, key_file, &error);
+
+      g_assert_no_error (error);
+      fs->server = soup_server_new ("tls-certificate", certificate, NULL);
+    }
+  else
+    fs->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fs->server, NULL, handler, fs, NULL);
-  soup_server_listen_local (fs->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen_local (fs->server, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY | (fs->tls ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (fs->server);
-  fs->base_url = g_strdup_printf ("http://127.0.0.1:%d/fhir", g_uri_get_port (uris->data));
+  fs->base_url = g_strdup_printf ("%s://127.0.0.1:%d/fhir", fs->tls ? "https" : "http",
+                                  g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
 
   g_mutex_lock (&fs->lock);
@@ -286,6 +300,7 @@ fixture_setup (Fixture       *fx,
 
   g_mutex_init (&fs->lock);
   g_cond_init (&fs->cond);
+  fs->tls = GPOINTER_TO_INT (user_data);
   fs->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   fs->context = g_main_context_new ();
   fs->loop = g_main_loop_new (fs->context, FALSE);
@@ -323,17 +338,19 @@ fixture_teardown (Fixture       *fx,
 }
 
 static JySyncSummary *
-run (Fixture     *fx,
-     guint        timeout_s,
-     guint        max_attempts,
-     gboolean     respect_backoff,
-     JySyncAuth  *auth,
-     GError     **error)
+run_with_ca (Fixture     *fx,
+             guint        timeout_s,
+             guint        max_attempts,
+             gboolean     respect_backoff,
+             JySyncAuth  *auth,
+             const char  *ca_file,
+             GError     **error)
 {
   JySyncOptions options = { 0 };
   g_autoptr(JySyncEngine) engine = NULL;
 
   options.client.base_url = fx->server.base_url;
+  options.client.ca_file = ca_file;
   options.client.timeout_s = timeout_s;
   options.client.max_attempts = max_attempts;
   options.client.retry_base_ms = 10;
@@ -343,6 +360,17 @@ run (Fixture     *fx,
   options.pull = TRUE;
   engine = jy_sync_engine_new (fx->store, &options);
   return jy_sync_engine_run (engine, NULL, error);
+}
+
+static JySyncSummary *
+run (Fixture     *fx,
+     guint        timeout_s,
+     guint        max_attempts,
+     gboolean     respect_backoff,
+     JySyncAuth  *auth,
+     GError     **error)
+{
+  return run_with_ca (fx, timeout_s, max_attempts, respect_backoff, auth, NULL, error);
 }
 
 static const char pending_sql[] = "SELECT count(*) FROM outbox WHERE state = 'pending'";
@@ -520,6 +548,36 @@ test_token_refreshed_on_401 (Fixture       *fx,
   g_assert_cmpuint (fx->server.auth_on_token_endpoint, ==, 0);
 }
 
+/* TLS is always verified: a certificate no system CA signed is refused
+ * (nothing sent), unless the city's own CA file vouches for it. */
+static void
+test_tls_untrusted_refused (Fixture       *fx,
+                            gconstpointer  user_data)
+{
+  g_autoptr(JySyncSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summary = run (fx, 10, 3, FALSE, NULL, &error);
+  g_assert_null (summary);
+  g_assert_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_UNREACHABLE);
+  g_assert_cmpuint (fx->server.batch_posts, ==, 0);
+  g_assert_cmpint (jy_test_count (fx->store, pending_sql), ==, 2);
+}
+
+static void
+test_tls_city_ca_trusted (Fixture       *fx,
+                          gconstpointer  user_data)
+{
+  g_autoptr(JySyncSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ca_file = g_test_build_filename (G_TEST_DIST, "tls", "ca.pem", NULL);
+
+  summary = run_with_ca (fx, 10, 1, FALSE, NULL, ca_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->sent, ==, 2);
+  g_assert_cmpint (jy_test_count (fx->store, pending_sql), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -539,6 +597,10 @@ main (int    argc,
   ADD ("/sync/faults/412-of-own-version-is-sent", test_412_own_version_is_sent);
   ADD ("/sync/auth/token-refreshed-after-401", test_token_refreshed_on_401);
 #undef ADD
+  g_test_add ("/sync/tls/untrusted-certificate-refused", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_tls_untrusted_refused, fixture_teardown);
+  g_test_add ("/sync/tls/city-ca-file-trusted", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_tls_city_ca_trusted, fixture_teardown);
 
   return g_test_run ();
 }
