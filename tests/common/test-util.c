@@ -71,6 +71,9 @@ query (const char  *db_path,
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (db_path, out_db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* A store released just before may still be closing (checkpointing the
+   * WAL) on its writer thread: wait for it rather than fail with BUSY. */
+  sqlite3_busy_timeout (*out_db, 5000);
   g_assert_cmpint (sqlite3_prepare_v2 (*out_db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   return stmt;
 }

@@ -112,6 +112,8 @@ update_preview (gpointer user_data)
   JyLifestyleRxWindow *self = user_data;
 
   self->preview_source = 0;
+  if (self->disposed)
+    return G_SOURCE_REMOVE;
   g_clear_pointer (&self->doc, jy_print_doc_free);
   self->doc = jy_lifestyle_rx_window_build_doc (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
@@ -131,7 +133,8 @@ queue_preview (JyLifestyleRxWindow *self)
 static void
 text_changed_cb (JyLifestyleRxWindow *self)
 {
-  if (self->loading)
+  /* Tearing the template down empties the buffer after text_view is gone. */
+  if (self->loading || self->disposed)
     return;
 
   g_free (self->edited[self->kind]);
@@ -164,7 +167,7 @@ static void
 kind_toggled_cb (JyLifestyleRxWindow *self,
                  GtkToggleButton     *button)
 {
-  if (!gtk_toggle_button_get_active (button))
+  if (!gtk_toggle_button_get_active (button) || self->disposed)
     return;
 
   if (button == self->diet_button)
