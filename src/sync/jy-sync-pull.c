@@ -185,6 +185,12 @@ apply_item (JyDb               *db,
         return FALSE;
       mine_json = codec->encode (mine, jy_fhir_options_default ());
       codec->free_record (mine);
+      /* The platform already has exactly this (our own push whose answer
+       * was lost): take its version, no conflict. The queued entries
+       * then go with If-Match and change nothing. */
+      if (item->version != NULL &&
+          jy_fhir_same_content (json_node_get_object (mine_json), json_node_get_object (item->resource)))
+        return codec->set_version (db, item->uuid, item->version, error);
       mine_text = jy_fhir_to_string (mine_json);
       theirs_text = jy_fhir_to_string (item->resource);
       job->conflicts++;

@@ -28,6 +28,7 @@ typedef enum
   FAULT_SLOW,
   FAULT_MALFORMED,
   FAULT_412_OWN,
+  FAULT_500_AFTER_APPLYING,
 } Fault;
 
 typedef struct
@@ -50,6 +51,7 @@ typedef struct
   guint         token_requests;
   guint         auth_on_token_endpoint;
   GHashTable   *stored;         /* id → resource text, for 412 */
+  guint         version;        /* last versionId given */
 } FaultServer;
 
 typedef struct
@@ -109,10 +111,12 @@ batch_response (FaultServer *fs,
       g_autoptr(GList) members = json_object_get_members (resource);
       JsonObject *meta = json_object_new ();
 
-      /* What the server keeps: the resource with version 7. */
+      g_autofree char *version = g_strdup_printf ("%u", ++fs->version);
+
+      /* What the server keeps: the resource with a new version. */
       for (GList *l = members; l != NULL; l = l->next)
         json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (resource, l->data)));
-      json_object_set_string_member (meta, "versionId", "7");
+      json_object_set_string_member (meta, "versionId", version);
       json_object_set_object_member (copy, "meta", meta);
       json_node_init_object (node, copy);
       g_hash_table_insert (fs->stored, g_strdup (json_object_get_string_member (resource, "id")),
@@ -185,6 +189,25 @@ handler (SoupServer        *server,
       respond_json (msg, stored != NULL ? 200 : 404, stored != NULL ? stored : "{}");
       return;
     }
+  if (g_str_equal (method, "GET") && g_str_equal (path, "/fhir/Patient"))
+    {
+      /* Every stored Patient, one page. */
+      g_autoptr(GString) page = g_string_new ("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[],\"entry\":[");
+      GHashTableIter iter;
+      gpointer value;
+      gboolean first = TRUE;
+
+      g_hash_table_iter_init (&iter, fs->stored);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (strstr (value, "\"resourceType\":\"Patient\"") != NULL)
+          {
+            g_string_append_printf (page, "%s{\"resource\":%s}", first ? "" : ",", (char *)value);
+            first = FALSE;
+          }
+      g_string_append (page, "]}");
+      respond_json (msg, 200, page->str);
+      return;
+    }
   if (g_str_equal (method, "GET"))
     {
       respond_json (msg, 200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[]}");
@@ -227,6 +250,11 @@ handler (SoupServer        *server,
         case FAULT_412_OWN:
           answer = batch_response (fs, body->data, body->length, 412);
           respond_json (msg, 200, answer);
+          return;
+        case FAULT_500_AFTER_APPLYING:
+          /* Stored, then the answer is lost (a proxy timing out). */
+          answer = batch_response (fs, body->data, body->length, 201);
+          respond_json (msg, 500, "{\"resourceType\":\"OperationOutcome\"}");
           return;
         case FAULT_NONE:
         default:
@@ -548,6 +576,44 @@ test_token_refreshed_on_401 (Fixture       *fx,
   g_assert_cmpuint (fx->server.auth_on_token_endpoint, ==, 0);
 }
 
+/* The platform stored a Bundle but the answer was lost: the next pull
+ * brings our own records back. They are taken as the platform's version,
+ * not shown as conflicts, and the queued entries then go with If-Match. */
+static void
+test_lost_answer_pulled_back (Fixture       *fx,
+                              gconstpointer  user_data)
+{
+  g_autoptr(JySyncSummary) first = NULL;
+  g_autoptr(JySyncSummary) later = NULL;
+  g_autoptr(JySyncSummary) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = jy_test_text (fx->store, "SELECT uuid FROM resident");
+  g_autofree char *version = NULL;
+
+  first = run (fx, 10, 1, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  jy_test_edit_resident (fx->store, uuid, NULL, "13200000002");
+  fx->server.fault = FAULT_500_AFTER_APPLYING;
+  g_assert_null (run (fx, 10, 1, FALSE, NULL, &error));
+  g_assert_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_SERVER);
+  g_clear_error (&error);
+
+  /* The timer run: the entries wait for their back-off, the pull runs. */
+  fx->server.fault = FAULT_NONE;
+  later = run (fx, 10, 1, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (later->conflicts, ==, 0);
+  g_assert_cmpint (jy_test_count (fx->store, "SELECT count(*) FROM sync_conflict"), ==, 0);
+  /* The version the platform gave the lost write (the third). */
+  version = jy_test_text (fx->store, "SELECT remote_version FROM resident");
+  g_assert_cmpstr (version, ==, "3");
+  g_assert_cmpint (jy_test_count (fx->store, pending_sql), ==, 1);
+
+  now = run (fx, 10, 1, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jy_test_count (fx->store, pending_sql), ==, 0);
+}
+
 /* TLS is always verified: a certificate no system CA signed is refused
  * (nothing sent), unless the city's own CA file vouches for it. */
 static void
@@ -596,6 +662,7 @@ main (int    argc,
   ADD ("/sync/faults/malformed-json-recorded-entry-untouched", test_malformed_json_recorded);
   ADD ("/sync/faults/412-of-own-version-is-sent", test_412_own_version_is_sent);
   ADD ("/sync/auth/token-refreshed-after-401", test_token_refreshed_on_401);
+  ADD ("/sync/faults/lost-answer-pulled-back-no-conflict", test_lost_answer_pulled_back);
 #undef ADD
   g_test_add ("/sync/tls/untrusted-certificate-refused", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_tls_untrusted_refused, fixture_teardown);
