@@ -52,6 +52,7 @@ typedef struct
   guint         auth_on_token_endpoint;
   GHashTable   *stored;         /* id → resource text, for 412 */
   guint         version;        /* last versionId given */
+  const char   *search_answer;  /* set: what GET Patient?… returns */
 } FaultServer;
 
 typedef struct
@@ -187,6 +188,11 @@ handler (SoupServer        *server,
       const char *stored = g_hash_table_lookup (fs->stored, strrchr (path, '/') + 1);
 
       respond_json (msg, stored != NULL ? 200 : 404, stored != NULL ? stored : "{}");
+      return;
+    }
+  if (g_str_equal (method, "GET") && g_str_equal (path, "/fhir/Patient") && fs->search_answer != NULL)
+    {
+      respond_json (msg, 200, fs->search_answer);
       return;
     }
   if (g_str_equal (method, "GET") && g_str_equal (path, "/fhir/Patient"))
@@ -614,6 +620,37 @@ test_lost_answer_pulled_back (Fixture       *fx,
   g_assert_cmpint (jy_test_count (fx->store, pending_sql), ==, 0);
 }
 
+/* Hostile search answers: a next link to another host (the token must
+ * not follow it), entries that are not an array, a page of garbage. The
+ * run fails with the reason; nothing is stored. */
+static void
+test_hostile_pages_refused (Fixture       *fx,
+                            gconstpointer  user_data)
+{
+  static const char *const answers[] = {
+    "{\"resourceType\":\"Bundle\",\"type\":\"searchset\","
+    "\"link\":[{\"relation\":\"next\",\"url\":\"http://elsewhere.invalid/fhir/Patient?page=2\"}]}",
+    "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":{\"resource\":1}}",
+    "{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\"}",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JySyncSummary) summary = NULL;
+
+      fx->server.search_answer = answers[i];
+      summary = run (fx, 10, 1, FALSE, NULL, &error);
+      g_assert_null (summary);
+      g_assert_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_MALFORMED);
+      g_assert_cmpint (jy_test_count (fx->store, "SELECT count(*) FROM resident"), ==, 1);
+    }
+  /* The first page's records are still applied in order before the
+   * refusal; the page with the bad link had none. */
+  g_assert_cmpint (jy_test_count (fx->store, "SELECT count(*) FROM sync_state WHERE scope = 'Patient'"), ==, 0);
+}
+
 /* TLS is always verified: a certificate no system CA signed is refused
  * (nothing sent), unless the city's own CA file vouches for it. */
 static void
@@ -663,6 +700,7 @@ main (int    argc,
   ADD ("/sync/faults/412-of-own-version-is-sent", test_412_own_version_is_sent);
   ADD ("/sync/auth/token-refreshed-after-401", test_token_refreshed_on_401);
   ADD ("/sync/faults/lost-answer-pulled-back-no-conflict", test_lost_answer_pulled_back);
+  ADD ("/sync/faults/hostile-search-pages-refused", test_hostile_pages_refused);
 #undef ADD
   g_test_add ("/sync/tls/untrusted-certificate-refused", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_tls_untrusted_refused, fixture_teardown);
