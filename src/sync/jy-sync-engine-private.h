@@ -30,6 +30,9 @@ typedef struct
 } JySyncRun;
 
 void      jy_sync_run_progress         (JySyncRun     *run);
+/* Another client like the run's, for use by one other thread. */
+JySyncClient *jy_sync_run_new_client   (JySyncRun     *run,
+                                        GError       **error);
 gboolean  jy_sync_push                 (JySyncRun     *run,
                                         GError       **error);
 gboolean  jy_sync_pull                 (JySyncRun     *run,

@@ -182,6 +182,17 @@ token_cb (gpointer       user_data,
   return jy_sync_auth_dup_token (user_data, refresh, cancellable, error);
 }
 
+JySyncClient *
+jy_sync_run_new_client (JySyncRun  *run,
+                        GError    **error)
+{
+  JySyncClient *client = jy_sync_client_new (&run->options.client, error);
+
+  if (client != NULL && run->options.auth != NULL)
+    jy_sync_client_set_token_func (client, token_cb, g_object_ref (run->options.auth), g_object_unref);
+  return client;
+}
+
 /* GET /metadata: what the server is and whether it can do what we need. */
 static gboolean
 read_capabilities (JySyncRun  *run,
@@ -325,16 +336,14 @@ jy_sync_engine_run (JySyncEngine  *self,
 
   summary->rejections = g_ptr_array_new_with_free_func ((GDestroyNotify)jy_sync_rejection_free);
 
-  /* The client lives and dies on this thread (its SoupSession with it). */
-  if ((client = jy_sync_client_new (&self->options.client, error)) == NULL)
-    return NULL;
-  if (self->options.auth != NULL)
-    jy_sync_client_set_token_func (client, token_cb, g_object_ref (self->options.auth), g_object_unref);
-
   run.engine = self;
+  run.options = self->options;
+  /* The client lives and dies on this thread (its SoupSession with it). */
+  if ((client = jy_sync_run_new_client (&run, error)) == NULL)
+    return NULL;
+
   run.store = self->store;
   run.client = client;
-  run.options = self->options;
   run.summary = summary;
   run.cancellable = cancellable;
   run.no_update_create = no_update_create;

@@ -397,22 +397,31 @@ count_outcomes (JySyncRun *run,
 }
 
 /* One Bundle on its way: prepared on the prepare lane (load, encode,
- * serialise), sent by the run's thread, recorded on the record lane, so
- * that SQLite and JSON work overlap with the platform's. */
+ * serialise), sent by the run's thread, its answer read and recorded on
+ * the record lane while the next Bundle is already travelling, so that
+ * SQLite and JSON work overlap with the platform's. */
 typedef struct
 {
-  JySyncRun *run;
-  GPtrArray *items;
-  guint      first;
-  guint      n;
-  GBytes    *body;          /* NULL: nothing to send (rows gone) */
-  char      *deferred;      /* the whole Bundle failed: why */
+  JySyncClient *client;   /* the record lane's own, for 412 follow-ups */
+} RecordLane;
+
+typedef struct
+{
+  JySyncRun  *run;
+  RecordLane *lane;
+  GPtrArray  *items;
+  guint       first;
+  guint       n;
+  GBytes     *body;       /* NULL: nothing to send (rows gone) */
+  GBytes     *answer;     /* the platform's 2xx answer, read on the lane */
+  char       *deferred;   /* the whole Bundle failed: why */
 } Chunk;
 
 static void
 chunk_free (Chunk *chunk)
 {
   g_clear_pointer (&chunk->body, g_bytes_unref);
+  g_clear_pointer (&chunk->answer, g_bytes_unref);
   g_free (chunk->deferred);
   g_free (chunk);
 }
@@ -439,30 +448,83 @@ prepare_chunk (gpointer   data,
   return TRUE;
 }
 
+/* On the record lane: reads the answer, counts, and records the outcomes
+ * with the outbox entries they settle. FALSE (the run stops) when the
+ * answer could not be read: the chunk's entries are then deferred. */
 static gboolean
-record_chunk (gpointer   data,
+finish_chunk (gpointer   data,
               GError   **error)
 {
   Chunk *chunk = data;
-  RecordJob record = { chunk->items, chunk->first, chunk->n, chunk->deferred };
+  JySyncRun *run = chunk->run;
+  g_autoptr(GError) local_error = NULL;
+  RecordJob record;
 
-  if (jy_store_write (chunk->run->store, record_chunk_func, &record, NULL, error) == NULL)
+  if (chunk->deferred == NULL && chunk->answer != NULL)
+    {
+      gsize size;
+      const char *bytes = g_bytes_get_data (chunk->answer, &size);
+      g_autoptr(GError) parse_error = NULL;
+      g_autoptr(JsonNode) response = jy_fhir_parse (bytes, size, JY_FHIR_MAX_BUNDLE_BYTES, &parse_error);
+
+      if (response == NULL)
+        g_set_error (&local_error, JY_SYNC_ERROR, JY_SYNC_ERROR_MALFORMED,
+                     "Batch response: %s", parse_error->message);
+      else
+        {
+          /* A 412 needs the platform's copy: this thread's own client. */
+          JySyncRun lane_run = *run;
+
+          if (chunk->lane->client == NULL)
+            chunk->lane->client = jy_sync_run_new_client (run, &local_error);
+          lane_run.client = chunk->lane->client;
+          if (lane_run.client != NULL)
+            jy_sync_push_read_outcomes (&lane_run, chunk->items, chunk->first, chunk->n, response,
+                                        &local_error);
+        }
+      if (local_error != NULL)
+        {
+          chunk->deferred = g_strdup (local_error->message);
+          for (guint i = chunk->first; i < chunk->first + chunk->n; i++)
+            ((PushItem *)g_ptr_array_index (chunk->items, i))->outcome = OUTCOME_DEFERRED;
+        }
+    }
+
+  count_outcomes (run, chunk->items, chunk->first, chunk->n);
+  record = (RecordJob) { chunk->items, chunk->first, chunk->n, chunk->deferred };
+  if (jy_store_write (run->store, record_chunk_func, &record, NULL, error) == NULL)
     return FALSE;
   /* Encoded resources are not needed once recorded. */
   for (guint i = chunk->first; i < chunk->first + chunk->n; i++)
     g_clear_pointer (&((PushItem *)g_ptr_array_index (chunk->items, i))->resource, json_node_unref);
-  jy_sync_run_progress (chunk->run);
+  jy_sync_run_progress (run);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
-/* Sends a prepared chunk and reads each entry's outcome. FALSE when the
- * Bundle as a whole failed (the chunk's items are then all deferred). */
+/* The lane's client dies on the lane's thread, where it was made. */
+static gboolean
+drop_lane_client (gpointer   data,
+                  GError   **error)
+{
+  RecordLane *lane = data;
+
+  g_clear_object (&lane->client);
+  return TRUE;
+}
+
+/* Sends a prepared chunk. FALSE when the Bundle as a whole failed at the
+ * HTTP level (the chunk's entries are then all deferred). */
 static gboolean
 send_chunk (JySyncRun  *run,
             Chunk      *chunk,
             GError    **error)
 {
-  g_autoptr(JsonNode) response = NULL;
   g_autoptr(GBytes) answer = NULL;
   guint status = 0;
 
@@ -476,23 +538,8 @@ send_chunk (JySyncRun  *run,
 
   answer = jy_sync_client_send (run->client, "POST", "", NULL, chunk->body, "application/fhir+json",
                                 &status, run->cancellable, error);
-  if (answer != NULL && (status == 401 || status == 403))
-    g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_UNAUTHORIZED, "HTTP %u", status);
-  else if (answer != NULL && status >= 500)
-    g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_SERVER, "Batch: HTTP %u", status);
-  else if (answer != NULL && (status < 200 || status >= 300))
-    g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_HTTP, "Batch: HTTP %u", status);
-  else if (answer != NULL)
-    {
-      gsize size;
-      const char *data = g_bytes_get_data (answer, &size);
-      g_autoptr(GError) parse_error = NULL;
-
-      response = jy_fhir_parse (data, size, JY_FHIR_MAX_BUNDLE_BYTES, &parse_error);
-      if (response == NULL)
-        g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_MALFORMED,
-                     "Batch response: %s", parse_error->message);
-    }
+  if (answer == NULL)
+    return FALSE;
 
   run->batches++;
   if (run->kill_after_batch > 0 && run->batches >= run->kill_after_batch)
@@ -501,8 +548,18 @@ send_chunk (JySyncRun  *run,
       raise (SIGKILL);
     }
 
-  return response != NULL &&
-         jy_sync_push_read_outcomes (run, chunk->items, chunk->first, chunk->n, response, error);
+  if (status == 401 || status == 403)
+    g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_UNAUTHORIZED, "HTTP %u", status);
+  else if (status >= 500)
+    g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_SERVER, "Batch: HTTP %u", status);
+  else if (status < 200 || status >= 300)
+    g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_HTTP, "Batch: HTTP %u", status);
+  else
+    {
+      chunk->answer = g_steal_pointer (&answer);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 gboolean
@@ -513,6 +570,7 @@ jy_sync_push (JySyncRun  *run,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func ((GDestroyNotify)chunk_free);
   g_autoptr(GError) send_error = NULL;
+  RecordLane lane_state = { NULL };
   JySyncLane *prepare, *record;
   gboolean ok = TRUE;
   guint start = 0;
@@ -531,6 +589,7 @@ jy_sync_push (JySyncRun  *run,
       Chunk *chunk = g_new0 (Chunk, 1);
 
       chunk->run = run;
+      chunk->lane = &lane_state;
       chunk->items = items;
       chunk->first = start;
       while (start + chunk->n < items->len && chunk->n < run->options.batch_size &&
@@ -549,6 +608,7 @@ jy_sync_push (JySyncRun  *run,
   for (guint c = 0; c < chunks->len && ok; c++)
     {
       Chunk *chunk = g_ptr_array_index (chunks, c);
+      Chunk *previous = c > 0 ? g_ptr_array_index (chunks, c - 1) : NULL;
 
       /* The chunk is ready; the next one is prepared while this one travels. */
       if (!jy_sync_lane_wait (prepare, error))
@@ -558,6 +618,22 @@ jy_sync_push (JySyncRun  *run,
         }
       if (c + 1 < chunks->len)
         jy_sync_lane_push (prepare, prepare_chunk, g_ptr_array_index (chunks, c + 1), NULL);
+
+      /* A Bundle of a new rank waits until everything it may point to is
+       * known to have landed. */
+      if (previous != NULL && previous->items == chunk->items &&
+          ((PushItem *)g_ptr_array_index (items, previous->first))->codec->rank !=
+          ((PushItem *)g_ptr_array_index (items, chunk->first))->codec->rank &&
+          !jy_sync_lane_wait (record, NULL))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (jy_sync_lane_failed (record))
+        {
+          ok = FALSE;
+          break;
+        }
 
       if (!send_chunk (run, chunk, &send_error))
         {
@@ -570,23 +646,30 @@ jy_sync_push (JySyncRun  *run,
               chunk->deferred = g_strdup (send_error->message);
               for (guint i = chunk->first; i < chunk->first + chunk->n; i++)
                 ((PushItem *)g_ptr_array_index (items, i))->outcome = OUTCOME_DEFERRED;
-              count_outcomes (run, items, chunk->first, chunk->n);
-              jy_sync_lane_push (record, record_chunk, chunk, NULL);
+              jy_sync_lane_push (record, finish_chunk, chunk, NULL);
             }
           break;
         }
-      count_outcomes (run, items, chunk->first, chunk->n);
-      jy_sync_lane_push (record, record_chunk, chunk, NULL);
-      if (jy_sync_lane_failed (record))
-        ok = FALSE;
+      jy_sync_lane_push (record, finish_chunk, chunk, NULL);
     }
 
-  /* Whatever was sent is recorded before the run goes on or ends. */
-  if (!jy_sync_lane_wait (record, ok ? error : NULL))
-    ok = FALSE;
+  /* Whatever was sent is recorded before the run goes on or ends. An
+   * answer that could not be read is the run's error, unless sending
+   * itself failed (below) or preparing did (already in @error). */
+  {
+    g_autoptr(GError) lane_error = NULL;
+
+    if (!jy_sync_lane_wait (record, &lane_error))
+      {
+        ok = FALSE;
+        if (error != NULL && *error == NULL)
+          g_propagate_error (error, g_steal_pointer (&lane_error));
+      }
+  }
+  jy_sync_lane_push (record, drop_lane_client, &lane_state, NULL);
+  jy_sync_lane_free (record);
   jy_sync_lane_wait (prepare, NULL);
   jy_sync_lane_free (prepare);
-  jy_sync_lane_free (record);
 
   if (send_error != NULL)
     {
