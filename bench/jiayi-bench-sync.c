@@ -104,7 +104,8 @@ generate_func (JyDb          *db,
   return jy_generator_run (db, data, NULL, NULL, error) ? JY_STORE_DONE : NULL;
 }
 
-/* Every resident (and the centre) changed here and not yet sent. */
+/* Every resident (and the centre) new here and not yet sent: fresh
+ * uuids each round, so Jiayi creates records as the raw client does. */
 static gpointer
 mark_changed_func (JyDb          *db,
                    gpointer       data,
@@ -112,7 +113,10 @@ mark_changed_func (JyDb          *db,
                    GError       **error)
 {
   return jy_db_exec (db,
-                     "UPDATE resident SET remote_version = NULL;"
+                     "UPDATE resident SET remote_version = NULL, uuid = lower ("
+                     "  hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' ||"
+                     "  substr (hex (randomblob (2)), 2) || '-a' || substr (hex (randomblob (2)), 2) ||"
+                     "  '-' || hex (randomblob (6)));"
                      "UPDATE site SET remote_version = NULL;"
                      "INSERT INTO outbox (entity, row_uuid, op, rev, created_at)"
                      "  SELECT 'site', uuid, 'create', rev, '2026-01-01T00:00:00Z' FROM site"
