@@ -40,6 +40,7 @@ int      jy_cli_parse_file_argument (const char      *command,
                                      const char      *missing_message,
                                      const char      *extra_message);
 char    *jy_cli_describe_import_error (const GError *error);
+char    *jy_cli_describe_sync_error (const GError *error);
 
 int      jy_cli_generate        (int          argc,
                                  char       **argv);
@@ -52,6 +53,8 @@ int      jy_cli_backup          (int          argc,
 int      jy_cli_restore         (int          argc,
                                  char       **argv);
 int      jy_cli_accounts        (int          argc,
+                                 char       **argv);
+int      jy_cli_sync            (int          argc,
                                  char       **argv);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "jy-followups-page.h"
 #include "jy-login-view.h"
 #include "jy-residents-page.h"
+#include "jy-sync-page.h"
 #include "jy-window.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,7 @@ struct _JyWindow
   GtkLabel             *demo_label;
   JyTodayPage          *today_page;
   JyResidentsPage      *residents_page;
+  JySyncPage           *sync_page;
   JyFollowupsPage      *followups_page;
   JyFollowupDrafts     *drafts;          /* unsaved follow-up forms, per resident */
   JyAccountsPage       *accounts_page;

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "jy-sidebar-row.h"
+#include "jy-sync-page.h"
 
 G_DEFINE_FINAL_TYPE (JyWindow, jy_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -321,6 +322,7 @@ jy_window_constructed (GObject *object)
   G_OBJECT_CLASS (jy_window_parent_class)->constructed (object);
 
   restore_window_state (self);
+  jy_sync_page_set_settings (self->sync_page, self->settings);
   jy_window_show_page (self, "today");
 }
 
@@ -399,6 +401,7 @@ jy_window_class_init (JyWindowClass *klass)
   g_type_ensure (JY_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (JY_TYPE_AUDIT_PAGE);
   g_type_ensure (JY_TYPE_LOGIN_VIEW);
+  g_type_ensure (JY_TYPE_SYNC_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JyWindow, toast_overlay);
@@ -423,6 +426,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyWindow, account_role_label);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, demo_switch_button);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, sync_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -464,4 +468,6 @@ jy_window_init (JyWindow *self)
   g_signal_connect_object (self->audit_page, "add-toast", G_CALLBACK (page_toast_cb),
                            self, G_CONNECT_SWAPPED);
   jy_window_session_init (self);
+  g_signal_connect_object (self->sync_page, "add-toast", G_CALLBACK (page_toast_cb),
+                           self, G_CONNECT_SWAPPED);
 }

@@ -142,7 +142,8 @@ queue_preview (JyLifestyleRxWindow *self)
 static void
 text_changed_cb (JyLifestyleRxWindow *self)
 {
-  if (self->loading)
+  /* Tearing the template down empties the buffer after text_view is gone. */
+  if (self->loading || self->disposed)
     return;
 
   g_free (self->edited[self->kind]);
@@ -175,7 +176,7 @@ static void
 kind_toggled_cb (JyLifestyleRxWindow *self,
                  GtkToggleButton     *button)
 {
-  if (!gtk_toggle_button_get_active (button))
+  if (!gtk_toggle_button_get_active (button) || self->disposed)
     return;
 
   if (button == self->diet_button)

@@ -1,0 +1,46 @@
+/* test-sync-util.h
+ *
+ * Copyright 2026 Jiayi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "jy-store.h"
+#include "jy-sync-engine.h"
+
+G_BEGIN_DECLS
+
+/* A workstation database for sync tests: a named centre, residents that
+ * are synthetic (made-up names, no ID numbers). */
+JyStore       *jy_test_workstation_new      (const char  *path);
+char          *jy_test_add_resident         (JyStore     *store,
+                                             const char  *name,
+                                             const char  *birth_date);
+void           jy_test_edit_resident        (JyStore     *store,
+                                             const char  *uuid,
+                                             const char  *name,
+                                             const char  *phone);
+void           jy_test_add_tag              (JyStore     *store,
+                                             const char  *resident_uuid,
+                                             const char  *tag,
+                                             const char  *start_date);
+/* One run with short retries; NULL with @error when it failed. */
+JySyncSummary *jy_test_sync                 (JyStore     *store,
+                                             const char  *base_url,
+                                             guint        batch_size,
+                                             GError     **error);
+/* Runs @sql (a literal) in a write job with ?1 and ?2 bound as text. */
+void           jy_test_exec                 (JyStore     *store,
+                                             const char  *sql,
+                                             const char  *arg1,
+                                             const char  *arg2);
+void           jy_test_resolve              (JyStore     *store,
+                                             gint64       conflict_id,
+                                             int          resolution);
+gint64         jy_test_count                (JyStore     *store,
+                                             const char  *sql);
+char          *jy_test_text                 (JyStore     *store,
+                                             const char  *sql);
+
+G_END_DECLS
