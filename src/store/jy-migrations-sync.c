@@ -58,6 +58,18 @@ const char jy_migration_sync[] =
   "  PRIMARY KEY (entity, row_uuid)\n"
   ") WITHOUT ROWID;\n"
 
+  /* What this workstation put on the wire, written before each Bundle
+   * leaves: a copy on the platform with one of these digests (canonical
+   * content, jy_fhir_content_digest) is our own write whose answer a
+   * killed run never recorded, not someone else's edit. Cleared when the
+   * platform's answer for the row is recorded. */
+  "CREATE TABLE sync_sent (\n"
+  "  entity   TEXT NOT NULL,\n"
+  "  row_uuid TEXT NOT NULL,\n"
+  "  digest   TEXT NOT NULL,\n"
+  "  PRIMARY KEY (entity, row_uuid, digest)\n"
+  ") WITHOUT ROWID;\n"
+
   /* Pushing reads pending entries by row; pulling asks whether a row has
    * unsent changes. */
   "CREATE INDEX outbox_row_state ON outbox (entity, row_uuid, state);\n";

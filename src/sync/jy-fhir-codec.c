@@ -389,6 +389,78 @@ jy_fhir_get_last_updated (JsonObject *resource)
   return meta_string (resource, "lastUpdated");
 }
 
+static void
+canonical_append (GString  *out,
+                  JsonNode *node,
+                  gboolean  top)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = g_list_sort (json_object_get_members (object),
+                                                (GCompareFunc)g_strcmp0);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            g_autofree char *key = NULL;
+
+            if (top && (g_str_equal (l->data, "meta") || g_str_equal (l->data, "text")))
+              continue;
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            key = g_strescape (l->data, NULL);
+            g_string_append_printf (out, "\"%s\":", key);
+            canonical_append (out, json_object_get_member (object, l->data), FALSE);
+          }
+        g_string_append_c (out, '}');
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            canonical_append (out, json_array_get_element (array, i), FALSE);
+          }
+        g_string_append_c (out, ']');
+        break;
+      }
+    case JSON_NODE_VALUE:
+      {
+        g_autofree char *text = json_to_string (node, FALSE);
+
+        /* Tagged by type: 1 and "1" and true differ, as in json_node_equal(). */
+        g_string_append_printf (out, "%s:%s", g_type_name (json_node_get_value_type (node)), text);
+        break;
+      }
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+char *
+jy_fhir_content_digest (JsonObject *resource)
+{
+  g_autoptr(JsonNode) node = json_node_alloc ();
+  g_autoptr(GString) canonical = g_string_new (NULL);
+
+  json_node_init_object (node, resource);
+  canonical_append (canonical, node, TRUE);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical->str, canonical->len);
+}
+
 gboolean
 jy_fhir_same_content (JsonObject *a,
                       JsonObject *b)

@@ -142,6 +142,10 @@ const char *jy_fhir_get_version        (JsonObject    *resource);
 const char *jy_fhir_get_last_updated   (JsonObject    *resource);
 
 /* Two resources say the same thing (meta and text ignored). */
+/* SHA-256 of the resource's content in a canonical form (members sorted,
+ * without the server's meta and text): equal exactly when
+ * jy_fhir_same_content() would say so, whatever the member order. */
+char       *jy_fhir_content_digest     (JsonObject    *resource);
 gboolean    jy_fhir_same_content       (JsonObject    *a,
                                         JsonObject    *b);
 

@@ -27,6 +27,10 @@ typedef struct
    * the N-th batch response arrives, before it is recorded. */
   guint           kill_after_batch;
   guint           batches;
+  /* Rows found to carry our own earlier write on the platform (a killed
+   * run never recorded its answer): their versions were taken over and
+   * their entries wait to be pushed again in this run. */
+  guint           rebased;
 } JySyncRun;
 
 void      jy_sync_run_progress         (JySyncRun     *run);
@@ -54,6 +58,23 @@ gboolean  jy_sync_row_has_unsent       (JyDb               *db,
                                         const char         *uuid,
                                         gboolean           *out,
                                         GError            **error);
+
+/* The write-ahead log of what was sent (table sync_sent), in write jobs. */
+gboolean  jy_sync_sent_add             (JyDb          *db,
+                                        const char    *entity,
+                                        const char    *row_uuid,
+                                        const char    *digest,
+                                        GError       **error);
+gboolean  jy_sync_sent_contains        (JyDb          *db,
+                                        const char    *entity,
+                                        const char    *row_uuid,
+                                        const char    *digest,
+                                        gboolean      *out,
+                                        GError       **error);
+gboolean  jy_sync_sent_clear           (JyDb          *db,
+                                        const char    *entity,
+                                        const char    *row_uuid,
+                                        GError       **error);
 
 char     *jy_sync_rfc3339_in           (gint64         seconds);
 

@@ -352,8 +352,16 @@ jy_sync_engine_run (JySyncEngine  *self,
   ok = read_capabilities (&run, &local_error) &&
        jy_store_write (self->store, begin_run_func, (gpointer)jy_sync_client_get_base_url (client),
                        cancellable, &local_error) != NULL &&
-       (!self->options.push || jy_sync_push (&run, &local_error)) &&
-       (!self->options.pull || jy_sync_pull (&run, &local_error));
+       (!self->options.push || jy_sync_push (&run, &local_error));
+  if (ok && self->options.pull)
+    {
+      run.rebased = 0;
+      ok = jy_sync_pull (&run, &local_error);
+      /* The pull found our own lost writes under newer local changes:
+       * those changes can go now rather than at the next run. */
+      if (ok && run.rebased > 0 && self->options.push)
+        ok = jy_sync_push (&run, &local_error);
+    }
 
   summary->seconds = (g_get_monotonic_time () - start) / 1e6;
   update.success = ok;

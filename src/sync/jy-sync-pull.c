@@ -42,6 +42,7 @@ typedef struct
   guint              applied;
   guint              conflicts;
   guint              skipped;
+  guint              rebased;
 } PageJob;
 
 static void
@@ -191,6 +192,22 @@ apply_item (JyDb               *db,
       if (item->version != NULL &&
           jy_fhir_same_content (json_node_get_object (mine_json), json_node_get_object (item->resource)))
         return codec->set_version (db, item->uuid, item->version, error);
+      /* Or an earlier state we sent ourselves, by a run killed before it
+       * recorded the answer: the platform's version is ours to build on,
+       * and the newer local change goes out on top of it. */
+      if (item->version != NULL)
+        {
+          g_autofree char *digest = jy_fhir_content_digest (json_node_get_object (item->resource));
+          gboolean ours = FALSE;
+
+          if (!jy_sync_sent_contains (db, codec->entity, item->uuid, digest, &ours, error))
+            return FALSE;
+          if (ours)
+            {
+              job->rebased++;
+              return codec->set_version (db, item->uuid, item->version, error);
+            }
+        }
       mine_text = jy_fhir_to_string (mine_json);
       theirs_text = jy_fhir_to_string (item->resource);
       job->conflicts++;
@@ -361,6 +378,7 @@ apply_page (gpointer   data,
            (g_get_monotonic_time () - start) / 1000.0);
   job->run->summary->received += job->applied;
   job->run->summary->conflicts += job->conflicts;
+  job->run->rebased += job->rebased;
   job->run->summary->skipped += job->skipped;
   jy_sync_run_progress (job->run);
   return TRUE;

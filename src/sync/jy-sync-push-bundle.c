@@ -161,6 +161,8 @@ fetch_theirs (JySyncRun *run,
       item->version = g_strdup (version);
       return;
     }
+  /* Perhaps our own earlier write: record_chunk_func asks the sent log. */
+  item->theirs_digest = jy_fhir_content_digest (object);
   item->outcome = OUTCOME_CONFLICT;
   item->version = g_strdup (version);
   item->theirs = jy_fhir_to_string (theirs);

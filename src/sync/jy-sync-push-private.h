@@ -24,6 +24,8 @@ typedef enum
   OUTCOME_REJECTED,
   OUTCOME_DEFERRED,
   OUTCOME_CONFLICT,
+  /* The platform holds our own earlier write: take its version, send again. */
+  OUTCOME_REBASED,
 } Outcome;
 
 typedef struct
@@ -37,6 +39,7 @@ typedef struct
   char              *remote_version;
   char              *remote_id;
   JsonNode          *resource;
+  char              *digest;         /* of resource, logged before sending */
   gboolean           gone;
   /* Filled from the response. */
   Outcome            outcome;
@@ -44,6 +47,7 @@ typedef struct
   char              *assigned_id;
   char              *reason;
   char              *theirs;
+  char              *theirs_digest;
 } PushItem;
 
 /* jy-sync-push-bundle.c: the batch Bundle out, the outcomes back. */

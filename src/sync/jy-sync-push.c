@@ -54,10 +54,12 @@ push_item_free (PushItem *item)
   g_free (item->remote_version);
   g_free (item->remote_id);
   g_clear_pointer (&item->resource, json_node_unref);
+  g_free (item->digest);
   g_free (item->version);
   g_free (item->assigned_id);
   g_free (item->reason);
   g_free (item->theirs);
+  g_free (item->theirs_digest);
   g_free (item);
 }
 
@@ -237,6 +239,8 @@ load_chunk_func (JyDb          *db,
         }
       item->resource = item->codec->encode (record, job->options);
       item->codec->free_record (record);
+      g_free (item->digest);
+      item->digest = jy_fhir_content_digest (json_node_get_object (item->resource));
 
       if ((stmt = jy_db_prepare (db, remote_id_sql, error)) == NULL)
         return NULL;
@@ -329,6 +333,8 @@ record_chunk_func (JyDb          *db,
           if (item->version != NULL &&
               !item->codec->set_version (db, item->uuid, item->version, error))
             return NULL;
+          if (!jy_sync_sent_clear (db, item->codec->entity, item->uuid, error))
+            return NULL;
           if (item->assigned_id != NULL)
             {
               sqlite3_stmt *stmt = jy_db_prepare (db, remote_id_sql, error);
@@ -344,7 +350,21 @@ record_chunk_func (JyDb          *db,
           break;
         case OUTCOME_CONFLICT:
           {
-            g_autofree char *mine = jy_fhir_to_string (item->resource);
+            g_autofree char *mine = NULL;
+            gboolean ours = FALSE;
+
+            if (item->version != NULL && item->theirs_digest != NULL &&
+                !jy_sync_sent_contains (db, item->codec->entity, item->uuid, item->theirs_digest,
+                                        &ours, error))
+              return NULL;
+            if (ours)
+              {
+                item->outcome = OUTCOME_REBASED;
+                if (!item->codec->set_version (db, item->uuid, item->version, error))
+                  return NULL;
+                continue;
+              }
+            mine = jy_fhir_to_string (item->resource);
 
             if (!jy_sync_conflict_record (db, item->codec->entity, item->uuid, "edit", mine,
                                           item->theirs, item->version, NULL, error))
@@ -387,6 +407,9 @@ count_outcomes (JySyncRun *run,
         case OUTCOME_CONFLICT:
           run->summary->conflicts++;
           break;
+        case OUTCOME_REBASED:
+          run->rebased++;
+          break;
         case OUTCOME_DEFERRED:
         case OUTCOME_NONE:
         default:
@@ -426,6 +449,27 @@ chunk_free (Chunk *chunk)
   g_free (chunk);
 }
 
+/* Written before the Bundle leaves, so that a run killed before it could
+ * record the answer still knows what it may have put on the platform. */
+static gpointer
+log_sent_func (JyDb          *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  ChunkJob *job = data;
+
+  for (guint i = job->first; i < job->first + job->n; i++)
+    {
+      PushItem *item = g_ptr_array_index (job->items, i);
+
+      if (item->resource != NULL &&
+          !jy_sync_sent_add (db, item->codec->entity, item->uuid, item->digest, error))
+        return NULL;
+    }
+  return JY_STORE_DONE;
+}
+
 static gboolean
 prepare_chunk (gpointer   data,
                GError   **error)
@@ -442,6 +486,8 @@ prepare_chunk (gpointer   data,
     any |= ((PushItem *)g_ptr_array_index (chunk->items, i))->resource != NULL;
   if (!any)
     return TRUE;
+  if (jy_store_write (chunk->run->store, log_sent_func, &load, chunk->run->cancellable, error) == NULL)
+    return FALSE;
   bundle = jy_sync_push_build_bundle (chunk->run, chunk->items, chunk->first, chunk->n);
   text = jy_fhir_to_string (bundle);
   chunk->body = g_bytes_new_take (text, strlen (text));
@@ -490,10 +536,11 @@ finish_chunk (gpointer   data,
         }
     }
 
-  count_outcomes (run, chunk->items, chunk->first, chunk->n);
   record = (RecordJob) { chunk->items, chunk->first, chunk->n, chunk->deferred };
   if (jy_store_write (run->store, record_chunk_func, &record, NULL, error) == NULL)
     return FALSE;
+  /* After recording: a conflict may have turned out to be our own write. */
+  count_outcomes (run, chunk->items, chunk->first, chunk->n);
   /* Encoded resources are not needed once recorded. */
   for (guint i = chunk->first; i < chunk->first + chunk->n; i++)
     g_clear_pointer (&((PushItem *)g_ptr_array_index (chunk->items, i))->resource, json_node_unref);
@@ -562,9 +609,29 @@ send_chunk (JySyncRun  *run,
   return FALSE;
 }
 
+static gboolean push_pass (JySyncRun  *run,
+                           GError    **error);
+
+/* A row rebased onto our own earlier write goes again at once (a few
+ * passes at most: each pass only rebases rows it actually sent). */
 gboolean
 jy_sync_push (JySyncRun  *run,
               GError    **error)
+{
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      run->rebased = 0;
+      if (!push_pass (run, error))
+        return FALSE;
+      if (run->rebased == 0)
+        break;
+    }
+  return TRUE;
+}
+
+static gboolean
+push_pass (JySyncRun  *run,
+           GError    **error)
 {
   ListJob list = { run->options.respect_backoff, NULL };
   g_autoptr(GPtrArray) items = NULL;

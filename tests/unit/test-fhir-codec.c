@@ -452,6 +452,46 @@ test_same_content_ignores_meta (void)
   g_assert_cmpstr (jy_fhir_get_version (json_node_get_object (b)), ==, "7");
 }
 
+/* The sent log recognises our own write whatever order the platform
+ * returns its members in, and only that content. */
+static void
+test_content_digest (void)
+{
+  g_autoptr(JyFhirResident) record = full_resident ();
+  g_autofree char *text = encode_text (record);
+  g_autoptr(JsonNode) a = jy_fhir_parse (text, strlen (text), 1 << 20, NULL);
+  g_autoptr(JsonNode) b = json_node_alloc ();
+  JsonObject *reordered = json_object_new ();
+  JsonObject *meta = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (json_node_get_object (a));
+  g_autofree char *digest_a = jy_fhir_content_digest (json_node_get_object (a));
+  g_autofree char *digest_b = NULL;
+  g_autofree char *digest_changed = NULL;
+  g_autofree char *digest_typed = NULL;
+
+  members = g_list_reverse (members);
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (reordered, l->data,
+                            json_node_copy (json_object_get_member (json_node_get_object (a), l->data)));
+  json_object_set_string_member (meta, "versionId", "3");
+  json_object_set_object_member (reordered, "meta", meta);
+  json_node_init_object (b, reordered);
+  json_object_unref (reordered);
+
+  digest_b = jy_fhir_content_digest (json_node_get_object (b));
+  g_assert_cmpuint (strlen (digest_a), ==, 64);
+  g_assert_cmpstr (digest_a, ==, digest_b);
+
+  json_object_set_string_member (json_node_get_object (b), "birthDate", "1950-01-01");
+  digest_changed = jy_fhir_content_digest (json_node_get_object (b));
+  g_assert_cmpstr (digest_a, !=, digest_changed);
+
+  /* A number and the same digits as a string are different content. */
+  json_object_set_int_member (json_node_get_object (b), "birthDate", 19500101);
+  digest_typed = jy_fhir_content_digest (json_node_get_object (b));
+  g_assert_cmpstr (digest_typed, !=, digest_changed);
+}
+
 static void
 test_describes_outcome (void)
 {
@@ -491,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/sync/codec/hostile-payloads-refused", test_rejects_hostile);
   g_test_add_func ("/sync/codec/fuzz-mutated-patients", test_fuzz_mutations);
   g_test_add_func ("/sync/codec/same-content-ignores-meta", test_same_content_ignores_meta);
+  g_test_add_func ("/sync/codec/content digest ignores member order and meta", test_content_digest);
   g_test_add_func ("/sync/codec/operation-outcome-described", test_describes_outcome);
   g_test_add_func ("/sync/codec/table-lookup", test_table_in_rank_order);
 
