@@ -8,8 +8,11 @@
 
 #include "test-sync-util.h"
 
+#include <string.h>
+
 #include "jy-centre-store.h"
 #include "jy-resident-store.h"
+#include "jy-sync-client.h"
 #include "jy-sync-conflict.h"
 
 JyStore *
@@ -286,4 +289,47 @@ jy_test_resolve (JyStore *store,
 
   jy_store_write (store, resolve_func, &resolve, NULL, &error);
   g_assert_no_error (error);
+}
+
+/* The test FHIR server (tests/integration/fhir-server.mjs) on a free port;
+ * NULL when node or its modules are missing. */
+GSubprocess *
+jy_test_start_fhir_server (const char  *update_create,
+                           char       **url)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fhir-server.mjs", NULL);
+  g_autofree char *modules = g_test_build_filename (G_TEST_DIST, "node_modules", "@medplum", "fhir-router", NULL);
+  g_autofree char *node = g_find_program_in_path ("node");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *server;
+
+  if (node == NULL || !g_file_test (modules, G_FILE_TEST_IS_DIR))
+    return NULL;
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             node, script, "--port", "0", "--update-create", update_create, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  /* Blocks until the server listens (it loads the R4 definitions first). */
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "listening "));
+  *url = g_strdup_printf ("http://127.0.0.1:%s", line + strlen ("listening "));
+  return server;
+}
+
+gint64
+jy_test_server_count (const char *base_url,
+                      const char *query)
+{
+  JySyncClientConfig config = { .base_url = base_url };
+  g_autoptr(JySyncClient) client = jy_sync_client_new (&config, NULL);
+  g_autofree char *path = g_strdup_printf ("%s&_summary=count", query);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) bundle = jy_sync_client_get_json (client, path, 64 << 20, NULL, &error);
+
+  g_assert_no_error (error);
+  return json_object_get_int_member (json_node_get_object (bundle), "total");
 }

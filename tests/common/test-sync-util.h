@@ -42,5 +42,12 @@ gint64         jy_test_count                (JyStore     *store,
                                              const char  *sql);
 char          *jy_test_text                 (JyStore     *store,
                                              const char  *sql);
+/* Starts tests/integration/fhir-server.mjs (G_TEST_DIST) on a free port
+ * and sets @url; NULL when node or its modules are missing. */
+GSubprocess   *jy_test_start_fhir_server    (const char  *update_create,
+                                             char       **url);
+/* The platform's count for a search such as "Patient?organization=…". */
+gint64         jy_test_server_count         (const char  *base_url,
+                                             const char  *query);
 
 G_END_DECLS

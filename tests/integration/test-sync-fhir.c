@@ -98,10 +98,7 @@ server_get (const char *path)
 static gint64
 server_count (const char *query)
 {
-  g_autofree char *path = g_strdup_printf ("%s&_summary=count", query);
-  g_autoptr(JsonNode) bundle = server_get (path);
-
-  return json_object_get_int_member (json_node_get_object (bundle), "total");
+  return jy_test_server_count (base_url, query);
 }
 
 static gint64
@@ -577,9 +574,6 @@ test_full_bundles (Fixture       *fx,
 
 /* ---- the server ---------------------------------------------------- */
 
-static GSubprocess *start_server (const char *update_create,
-                                  char      **url);
-
 /* A platform that refuses update-as-create (its CapabilityStatement says
  * updateCreate false): new records go as POST + If-None-Exist, the
  * platform's own ids are remembered, and later edits and pulls use them. */
@@ -597,7 +591,7 @@ test_server_without_update_create (Fixture       *fx,
 
   if (base_url == NULL)
     return;
-  strict = start_server ("false", &strict_url);
+  strict = jy_test_start_fhir_server ("false", &strict_url);
   base_url = strict_url;
   copy_workstation (fx);
   uuid = jy_test_add_resident (fx->a, "测试午", "1958-08-08");
@@ -629,33 +623,6 @@ test_server_without_update_create (Fixture       *fx,
   base_url = g_steal_pointer (&shared_url);
 }
 
-static GSubprocess *
-start_server (const char *update_create,
-              char      **url)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fhir-server.mjs", NULL);
-  g_autofree char *modules = g_test_build_filename (G_TEST_DIST, "node_modules", "@medplum", "fhir-router", NULL);
-  g_autofree char *node = g_find_program_in_path ("node");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autofree char *line = NULL;
-  GSubprocess *server;
-
-  if (node == NULL || !g_file_test (modules, G_FILE_TEST_IS_DIR))
-    return NULL;
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                             node, script, "--port", "0", "--update-create", update_create, NULL);
-  g_assert_no_error (error);
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  /* Blocks until the server listens (it loads the R4 definitions first). */
-  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, "listening "));
-  *url = g_strdup_printf ("http://127.0.0.1:%s", line + strlen ("listening "));
-  return server;
-}
-
 int
 main (int    argc,
       char **argv)
@@ -667,7 +634,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   jy_test_quiet_debug ();
 
-  server = start_server ("true", &base_url);
+  server = jy_test_start_fhir_server ("true", &base_url);
   if (server != NULL)
     g_test_message ("FHIR server at %s", base_url);
   else if (g_getenv ("JIAYI_REQUIRE_FHIR_SERVER") != NULL)
