@@ -28,6 +28,7 @@ static const Subcommand subcommands[] = {
   { "backup", jy_cli_backup, N_("Copy the database to a backup file") },
   { "restore", jy_cli_restore, N_("Replace the database with a checked backup") },
   { "accounts", jy_cli_accounts, N_("List staff accounts, add an administrator, reset a password") },
+  { "report", jy_cli_report, N_("Write the monthly summary as PDF and CSV") },
 };
 
 gboolean

@@ -53,5 +53,7 @@ int      jy_cli_restore         (int          argc,
                                  char       **argv);
 int      jy_cli_accounts        (int          argc,
                                  char       **argv);
+int      jy_cli_report          (int          argc,
+                                 char       **argv);
 
 G_END_DECLS

@@ -22,7 +22,13 @@ typedef struct
   gint64   value;       /* added to an average's numerator */
   gboolean numerator;
   gboolean denominator;
+  guint    flags;       /* JY_REPORT_FLAG_*: what a collect function judged */
 } JyReportRow;
+
+/* F04–F07 read the year's cohort once per disease: one pass judges both
+ * the norm and control, and the measure's flag picks the numerator. */
+#define JY_REPORT_FLAG_NORM       (1u << 0)
+#define JY_REPORT_FLAG_CONTROLLED (1u << 1)
 
 typedef struct _JyReportMeasure JyReportMeasure;
 
@@ -49,6 +55,7 @@ struct _JyReportMeasure
   const char      *sql;
   const char      *param;
   JyReportCollect  collect;
+  guint            flag;    /* non-zero: numerator = row.flags & flag */
 };
 
 const JyReportMeasure *jy_report_measure_lookup (const char *code);

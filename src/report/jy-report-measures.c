@@ -23,7 +23,7 @@
 #define PRESENT \
   "(r.status = 'active' OR (r.status IN ('moved-out', 'dead', 'lost') AND r.status_date > ?2))"
 #define COVERED \
-  "(SELECT s.resident_id FROM contract s INDEXED BY contract_cover\n" \
+  "(SELECT s.resident_id FROM contract s INDEXED BY report_contract\n" \
   "  WHERE s.cover_last IS NOT NULL AND s.cover_last >= ?2 AND s.start_date <= ?2)"
 /* An enrolment managed on the last day of the month. */
 #define MANAGED \
@@ -34,30 +34,24 @@
 
 static const char c01_sql[] =
   "SELECT c.resident_id, c.resident_id, c.team_id, c.doctor_id, 1, 0\n"
-  "FROM contract c INDEXED BY contract_cover\n"
+  "FROM contract c INDEXED BY report_contract\n"
   "WHERE c.cover_last IS NOT NULL AND c.cover_last >= ?2 AND c.start_date <= ?2 AND " CONTRACT_LIVE;
 
 static const char c02_sql[] =
   "SELECT r.id, r.id, ifnull (r.team_id, 0), 0, r.id IN " COVERED ", 1\n"
-  "FROM resident r WHERE " RESIDENT_LIVE " AND " PRESENT;
+  "FROM resident r INDEXED BY report_resident WHERE " RESIDENT_LIVE " AND " PRESENT;
 
 /* Key-population residents registered on the last day (as
  * jy-contract-counts.c): 65+ this year and children under 7 among the
  * active, manual tags in force, and those who left after the day. */
 static const char c03_sql[] =
-  "WITH kp (id) AS (\n"
-  "  SELECT id FROM resident INDEXED BY resident_elderly\n"
-  "  WHERE status = 'active' AND birth_date <= ?6\n"
-  "  UNION SELECT id FROM resident INDEXED BY resident_elderly\n"
-  "  WHERE status = 'active' AND birth_date > ?7 AND birth_date <= ?2\n"
-  "  UNION SELECT r.id FROM resident_tag g JOIN resident r ON r.id = g.resident_id\n"
-  "  WHERE g.status = 'active' AND instr (?8, ',' || g.tag || ',') > 0 AND g.start_date <= ?2\n"
-  "    AND (g.end_date IS NULL OR g.end_date >= ?2) AND " RESIDENT_LIVE " AND " PRESENT "\n"
-  "  UNION SELECT id FROM resident INDEXED BY resident_status\n"
-  "  WHERE status IN ('moved-out', 'dead', 'lost') AND status_date > ?2 AND birth_date <= ?2\n"
-  "    AND (birth_date <= ?6 OR birth_date > ?7))\n"
   "SELECT r.id, r.id, ifnull (r.team_id, 0), 0, r.id IN " COVERED ", 1\n"
-  "FROM kp CROSS JOIN resident r ON r.id = kp.id";
+  "FROM resident r INDEXED BY report_resident\n"
+  "WHERE " RESIDENT_LIVE " AND " PRESENT " AND r.birth_date <= ?2\n"
+  "  AND (r.birth_date <= ?6 OR r.birth_date > ?7 OR r.id IN (\n"
+  "    SELECT g.resident_id FROM resident_tag g\n"
+  "    WHERE g.status = 'active' AND instr (?8, ',' || g.tag || ',') > 0 AND g.start_date <= ?2\n"
+  "      AND (g.end_date IS NULL OR g.end_date >= ?2)))";
 
 static const char c04_sql[] =
   "SELECT c.resident_id, c.resident_id, c.team_id, c.doctor_id, 1, 0\n"
@@ -100,7 +94,7 @@ static const char c07_sql[] =
   "       c.resident_id IN (SELECT l.resident_id FROM contact_log l INDEXED BY contact_log_date\n"
   "                         WHERE l.status = 'final' AND l.initiated_by = 'team'\n"
   "                           AND l.contact_date BETWEEN ?3 AND ?2), 1\n"
-  "FROM contract c INDEXED BY contract_cover\n"
+  "FROM contract c INDEXED BY report_contract\n"
   "WHERE c.cover_last IS NOT NULL AND c.cover_last >= ?2 AND c.start_date <= ?2\n"
   "  AND c.run_first <= ?3 AND " CONTRACT_LIVE;
 
@@ -124,27 +118,29 @@ static const char f03_sql[] =
   "FROM chronic_enrolment e\n"
   "WHERE " MANAGED " AND " RESIDENT_OF_ENROLMENT_LIVE "\n"
   "  AND ifnull ((SELECT ifnull (f.next_visit_date, '9999-12-31')\n"
-  "               FROM followup f INDEXED BY followup_enrolment\n"
+  "               FROM followup f INDEXED BY report_followup_enrolment\n"
   "               WHERE f.enrolment_id = e.id AND f.visit_date <= ?2 AND f.status = 'final'\n"
   "               ORDER BY f.visit_date DESC, f.id DESC LIMIT 1), e.enrol_date) < ?2";
 
 static const char f08_sql[] =
   "SELECT r.id, r.id, ifnull (r.team_id, 0), 0,\n"
   "       ifnull (r.annual_check_date BETWEEN ?4 AND ?2, 0), 1\n"
-  "FROM resident r WHERE r.birth_date <= ?6 AND " RESIDENT_LIVE " AND " PRESENT;
+  "FROM resident r INDEXED BY report_resident\n"
+  "WHERE r.birth_date <= ?6 AND " RESIDENT_LIVE " AND " PRESENT;
 
-/* A visit is one referral, however many diseases its records cover. */
+/* A visit is one referral, however many diseases its records cover: the
+ * records of a resident on one day are one visit. */
 static const char r01_sql[] =
   "SELECT min (f.id), f.resident_id, ifnull (e.team_id, 0), ifnull (e.doctor_id, 0), 1, 0\n"
   "FROM followup f INDEXED BY report_followup_date\n"
   "  CROSS JOIN chronic_enrolment e ON e.id = f.enrolment_id\n"
   "WHERE f.status = 'final' AND f.visit_date BETWEEN ?1 AND ?2 AND " REFERRED "\n"
   "  AND " RESIDENT_OF_ENROLMENT_LIVE "\n"
-  "GROUP BY f.visit_uuid";
+  "GROUP BY f.resident_id, f.visit_date";
 
 static const char r03_sql[] =
   "SELECT min (f.id), f.resident_id, ifnull (e.team_id, 0), ifnull (e.doctor_id, 0),\n"
-  "       max (EXISTS (SELECT 1 FROM followup g INDEXED BY followup_enrolment\n"
+  "       max (EXISTS (SELECT 1 FROM followup g INDEXED BY report_followup_enrolment\n"
   "                    WHERE g.enrolment_id = f.enrolment_id AND g.visit_date > f.visit_date\n"
   "                      AND g.visit_date <= date (f.visit_date, '+14 days')\n"
   "                      AND g.status = 'final')), 1\n"
@@ -152,7 +148,7 @@ static const char r03_sql[] =
   "  CROSS JOIN chronic_enrolment e ON e.id = f.enrolment_id\n"
   "WHERE f.status = 'final' AND f.visit_date BETWEEN date (?1, '-14 days') AND date (?2, '-14 days')\n"
   "  AND " REFERRED " AND " RESIDENT_OF_ENROLMENT_LIVE "\n"
-  "GROUP BY f.visit_uuid";
+  "GROUP BY f.resident_id, f.visit_date";
 
 static const char n01_sql[] =
   "SELECT min (f.id), f.resident_id, ifnull (e.team_id, 0), ifnull (e.doctor_id, 0), 1, 0\n"
@@ -160,7 +156,7 @@ static const char n01_sql[] =
   "  CROSS JOIN chronic_enrolment e ON e.id = f.enrolment_id\n"
   "WHERE f.status = 'final' AND f.visit_date BETWEEN ?1 AND ?2 AND f.mode = 2\n"
   "  AND f.author_role = 'nurse' AND " RESIDENT_OF_ENROLMENT_LIVE "\n"
-  "GROUP BY f.visit_uuid";
+  "GROUP BY f.resident_id, f.visit_date";
 
 static const char n01p_sql[] =
   "SELECT f.resident_id, f.resident_id, ifnull (e.team_id, 0), ifnull (e.doctor_id, 0), 1, 0\n"
@@ -175,15 +171,15 @@ static const char n01p_sql[] =
 static const char year_cohort_sql[] =
   "SELECT e.id, e.resident_id, ifnull (e.team_id, 0), ifnull (e.doctor_id, 0), e.enrol_date,\n"
   "       r.birth_date, f.visit_date, f.sbp, f.dbp, f.fasting_glucose\n"
-  "FROM chronic_enrolment e CROSS JOIN resident r ON r.id = e.resident_id\n"
-  "  LEFT JOIN followup f INDEXED BY followup_enrolment ON f.enrolment_id = e.id\n"
+  "FROM chronic_enrolment e CROSS JOIN resident r INDEXED BY report_resident_age ON r.id = e.resident_id\n"
+  "  LEFT JOIN followup f INDEXED BY report_followup_enrolment ON f.enrolment_id = e.id\n"
   "    AND f.visit_date BETWEEN ?4 AND ?2 AND f.status = 'final' AND f.mode IN (1, 2)\n"
   "    AND f.outcome = 0\n"
   "WHERE e.programme_id = CAST (?11 AS INTEGER) AND e.status <> 'entered-in-error'\n"
   "  AND e.enrol_date <= ?2 AND (e.end_date IS NULL OR e.end_date >= ?4)\n"
   "  AND (e.end_reason IS NULL OR e.end_reason NOT IN ('death', 'moved-out') OR e.end_date > ?2)\n"
   "  AND " RESIDENT_LIVE "\n"
-  "ORDER BY e.id, f.visit_date, f.id";
+  "ORDER BY e.id, f.visit_date";
 
 void
 jy_report_format_day (const GDate *date,
@@ -298,8 +294,6 @@ collect_year_cohort (JyDb                  *db,
                      GArray                *rows,
                      GError               **error)
 {
-  /* "F04"/"F06": to the norm; "F05"/"F07": controlled at the last visit. */
-  gboolean norm = g_str_equal (measure->code, "F04") || g_str_equal (measure->code, "F06");
   gboolean htn = g_str_equal (measure->param, "1");
   sqlite3_stmt *stmt = jy_db_prepare (db, year_cohort_sql, error);
   g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
@@ -317,12 +311,13 @@ collect_year_cohort (JyDb                  *db,
   if (current >= 0) \
     { \
       row.denominator = TRUE; \
-      if (norm) \
-        row.numerator = g_date_valid (&enrol) && \
+      if (g_date_valid (&enrol) && \
           jy_followup_count_norm_visits ((const GDate *)(gpointer)dates->data, dates->len, NULL) >= \
-          jy_report_norm_visits_required_to_date (&enrol, &window->year_first, &window->last, 4); \
-      else \
-        row.numerator = controlled; \
+          jy_report_norm_visits_required_to_date (&enrol, &window->year_first, &window->last, 4)) \
+        row.flags |= JY_REPORT_FLAG_NORM; \
+      if (controlled) \
+        row.flags |= JY_REPORT_FLAG_CONTROLLED; \
+      row.numerator = (row.flags & measure->flag) != 0; \
       g_array_append_val (rows, row); \
     }
 
@@ -390,10 +385,10 @@ static const JyReportMeasure measures[] = {
   { "F02H", f02_sql, "1", NULL },
   { "F02D", f02_sql, "2", NULL },
   { "F03", f03_sql, NULL, NULL },
-  { "F04", NULL, "1", collect_year_cohort },
-  { "F05", NULL, "1", collect_year_cohort },
-  { "F06", NULL, "2", collect_year_cohort },
-  { "F07", NULL, "2", collect_year_cohort },
+  { "F04", NULL, "1", collect_year_cohort, JY_REPORT_FLAG_NORM },
+  { "F05", NULL, "1", collect_year_cohort, JY_REPORT_FLAG_CONTROLLED },
+  { "F06", NULL, "2", collect_year_cohort, JY_REPORT_FLAG_NORM },
+  { "F07", NULL, "2", collect_year_cohort, JY_REPORT_FLAG_CONTROLLED },
   { "F08", f08_sql, NULL, NULL },
   { "R01", r01_sql, NULL, NULL },
   { "R03", r03_sql, NULL, NULL },
