@@ -299,6 +299,17 @@ jy_report_compute (JyDb                 *db,
                    const GDate          *as_of,
                    GError              **error)
 {
+  return jy_report_compute_only (db, month, scope, as_of, NULL, error);
+}
+
+JyReport *
+jy_report_compute_only (JyDb                 *db,
+                        const JyReportMonth  *month,
+                        const JyReportScope  *scope,
+                        const GDate          *as_of,
+                        const char * const   *codes,
+                        GError              **error)
+{
   g_autoptr(JyReport) report = NULL;
   g_autoptr(GPtrArray) counts = NULL;   /* GHashTable* per indicator, NULL if not computed */
   g_autoptr(GHashTable) group_index = NULL;
@@ -335,7 +346,8 @@ jy_report_compute (JyDb                 *db,
     {
       const JyReportMeasure *measure = jy_report_measure_lookup (indicators[i].code);
 
-      if (measure == NULL || !jy_report_indicator_is_available (&indicators[i]))
+      if (measure == NULL || !jy_report_indicator_is_available (&indicators[i]) ||
+          (codes != NULL && !g_strv_contains (codes, indicators[i].code)))
         {
           g_ptr_array_add (counts, NULL);
           continue;
@@ -593,4 +605,55 @@ jy_report_compare (JyDb                 *db,
       (comparison->last_year = jy_report_compute (db, &last_year, scope, as_of, error)) == NULL)
     return NULL;
   return g_steal_pointer (&comparison);
+}
+
+void
+jy_report_resident_free (JyReportResident *resident)
+{
+  if (resident == NULL)
+    return;
+  g_free (resident->name);
+  g_free (resident->sex);
+  g_free (resident->birth_date);
+  g_free (resident);
+}
+
+GPtrArray *
+jy_report_load_residents (JyDb    *db,
+                          GArray  *ids,
+                          GError **error)
+{
+  g_autoptr(GPtrArray) out = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!jy_store_require (db, JY_PERMISSION_REPORTS_VIEW, error))
+    return NULL;
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  if ((stmt = jy_db_prepare (db, "SELECT name, sex, birth_date FROM resident WHERE id = ?1", error)) == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)jy_report_resident_free);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      JyReportResident *r;
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if ((rc = jy_db_step (db, stmt, error)) < 0)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      if (rc == SQLITE_ROW)
+        {
+          r = g_new0 (JyReportResident, 1);
+          r->id = g_array_index (ids, gint64, i);
+          r->name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+          r->sex = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+          r->birth_date = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+          g_ptr_array_add (out, r);
+        }
+      sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&out);
 }

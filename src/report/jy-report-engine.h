@@ -74,6 +74,14 @@ JyReport           *jy_report_compute      (JyDb                *db,
                                             const JyReportScope *scope,
                                             const GDate         *as_of,
                                             GError             **error);
+/* The same, computing only the indicators named in @codes (the others
+ * are not available): the Reports page's 12-month trends. */
+JyReport           *jy_report_compute_only (JyDb                *db,
+                                            const JyReportMonth *month,
+                                            const JyReportScope *scope,
+                                            const GDate         *as_of,
+                                            const char * const  *codes,
+                                            GError             **error);
 void                jy_report_free         (JyReport            *report);
 const JyReportCell *jy_report_get_cell     (const JyReport      *report,
                                             guint                indicator,
@@ -94,6 +102,21 @@ GArray             *jy_report_drill_down   (JyDb                *db,
                                             gboolean             denominator,
                                             const GDate         *as_of,
                                             GError             **error);
+
+/* A resident behind a number, as the drill-down lists them. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *sex;          /* GB/T 2261.1 code */
+  char   *birth_date;   /* YYYY-MM-DD */
+} JyReportResident;
+
+void                jy_report_resident_free (JyReportResident *resident);
+/* JyReportResident* for @ids (gint64), in the same order. */
+GPtrArray          *jy_report_load_residents (JyDb           *db,
+                                              GArray         *ids,
+                                              GError        **error);
 
 /* A month with the previous month and the same month last year, as the
  * Reports page and the printout compare them. */
