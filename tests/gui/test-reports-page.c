@@ -157,6 +157,17 @@ test_numbers_and_drill_down (Fixture       *fx,
   g_assert_nonnull (chart);
   g_assert_cmpuint (jy_report_bar_chart_get_n_bars (JY_REPORT_BAR_CHART (chart)), ==, 12);
   jy_test_save_screenshot (GTK_WIDGET (fx->window), "reports-page");
+  {
+    GtkWidget *content = jy_test_find_by_id (GTK_WIDGET (fx->page), "content_box");
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (content,
+                                                                               GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    jy_test_save_screenshot (GTK_WIDGET (fx->window), "reports-page-charts");
+  }
 
   /* The resident behind C01, opened from the list. */
   g_signal_emit_by_name (c01, "clicked");

@@ -93,7 +93,9 @@ jy_report_bar_chart_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < n; i++)
     {
       int t = g_array_index (self->tenths, int, i);
-      g_autofree char *value = percent (t);
+      /* Columns are narrow: whole percents. */
+      g_autofree char *value = !self->vertical ? percent (t)
+                             : t < 0 ? g_strdup ("—") : g_strdup_printf ("%d%%", (t + 5) / 10);
       double fraction = t < 0 ? 0 : MIN (t, 1000) / 1000.0;
 
       if (!self->vertical)

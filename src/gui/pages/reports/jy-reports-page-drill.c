@@ -132,6 +132,7 @@ drilled_cb (GObject      *object,
   gtk_widget_set_name (list, "drill-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
   gtk_widget_set_margin_start (list, 12);
   gtk_widget_set_margin_end (list, 12);
   gtk_widget_set_margin_top (list, 6);

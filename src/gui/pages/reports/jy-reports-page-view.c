@@ -241,8 +241,8 @@ jy_reports_page_fill_trend (JyReportsPage *self,
           gint64 t;
           int value = cell->available && jy_rate_get_tenths (&rate, &t) ? (int)t : -1;
 
-          /* Translators: a month under a chart column, e.g. 10月 */
-          g_ptr_array_add (labels, g_strdup_printf (_("%d/%02d"), report->month.month, report->month.year % 100));
+          /* The month's number under its column; the title says which 12. */
+          g_ptr_array_add (labels, g_strdup_printf ("%d", report->month.month));
           g_array_append_val (tenths, value);
         }
       jy_report_bar_chart_set_title (JY_REPORT_BAR_CHART (chart), _(series[s].title));
