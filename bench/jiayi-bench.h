@@ -38,6 +38,11 @@ gboolean bench_contracts (Bench       *bench,
                           const char  *path,
                           GError     **error);
 
+/* The monthly summary: a month, compared, the PDF (jiayi-bench-reports.c). */
+gboolean bench_reports (Bench       *bench,
+                        const char  *path,
+                        GError     **error);
+
 /* The rows that need the real widgets (jiayi-bench-gui.c). */
 gboolean bench_gui  (Bench       *bench,
                      const char  *path,

@@ -29,6 +29,7 @@ static const Subcommand subcommands[] = {
   { "restore", jy_cli_restore, N_("Replace the database with a checked backup") },
   { "accounts", jy_cli_accounts, N_("List staff accounts, add an administrator, reset a password") },
   { "sync", jy_cli_sync, N_("Synchronize with the municipal platform") },
+  { "report", jy_cli_report, N_("Write the monthly summary as PDF and CSV") },
 };
 
 gboolean

@@ -56,5 +56,7 @@ int      jy_cli_accounts        (int          argc,
                                  char       **argv);
 int      jy_cli_sync            (int          argc,
                                  char       **argv);
+int      jy_cli_report          (int          argc,
+                                 char       **argv);
 
 G_END_DECLS

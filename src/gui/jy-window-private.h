@@ -11,6 +11,7 @@
 #include "jy-followup-drafts.h"
 #include "jy-followups-page.h"
 #include "jy-login-view.h"
+#include "jy-reports-page.h"
 #include "jy-residents-page.h"
 #include "jy-sync-page.h"
 #include "jy-window.h"
@@ -56,6 +57,7 @@ struct _JyWindow
   JyResidentsPage      *residents_page;
   JySyncPage           *sync_page;
   JyFollowupsPage      *followups_page;
+  JyReportsPage        *reports_page;
   JyFollowupDrafts     *drafts;          /* unsaved follow-up forms, per resident */
   JyAccountsPage       *accounts_page;
   JyAuditPage          *audit_page;

@@ -146,6 +146,13 @@ jy_print_doc_add_paragraph (JyPrintDoc *self,
 }
 
 void
+jy_print_doc_add_note (JyPrintDoc *self,
+                       const char *text)
+{
+  add_block (self, BLOCK_NOTE, text);
+}
+
+void
 jy_print_doc_add_item (JyPrintDoc *self,
                        const char *text)
 {
@@ -416,7 +423,8 @@ paginate (JyPrintDoc *self)
           continue;
         }
 
-      if (layout != NULL && (block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_ITEM))
+      if (layout != NULL && (block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_ITEM ||
+                             block->kind == BLOCK_NOTE))
         {
           paginate_text (self, block, layout, &page, &y);
           continue;

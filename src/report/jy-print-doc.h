@@ -62,6 +62,10 @@ void          jy_print_doc_add_heading     (JyPrintDoc  *self,
 /* Wrapped text; '\n' starts a new line. May break across pages. */
 void          jy_print_doc_add_paragraph   (JyPrintDoc  *self,
                                             const char  *text);
+/* Small print (8 pt) that may break across pages: footnotes, the
+ * definitions under a report. */
+void          jy_print_doc_add_note        (JyPrintDoc  *self,
+                                            const char  *text);
 /* A bullet list item. */
 void          jy_print_doc_add_item        (JyPrintDoc  *self,
                                             const char  *text);

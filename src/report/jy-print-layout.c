@@ -119,6 +119,8 @@ jy_print_block_layout (JyPrintDoc   *self,
       return jy_print_make_layout (context, block->text, SIZE_HEADING, TRUE, width, PANGO_ALIGN_LEFT);
     case BLOCK_PARAGRAPH:
       return jy_print_make_layout (context, block->text, SIZE_BODY, FALSE, width, PANGO_ALIGN_LEFT);
+    case BLOCK_NOTE:
+      return jy_print_make_layout (context, block->text, SIZE_SMALL, FALSE, width, PANGO_ALIGN_LEFT);
     case BLOCK_ITEM:
       *indent = 5 * MM;
       return jy_print_make_layout (context, block->text, SIZE_BODY, FALSE, width - *indent, PANGO_ALIGN_LEFT);
@@ -142,6 +144,7 @@ jy_print_gap_after (const Block *block)
     case BLOCK_HEADING:
       return 1.5 * MM;
     case BLOCK_ITEM:
+    case BLOCK_NOTE:
       return 1.0 * MM;
     case BLOCK_SPACE:
     case BLOCK_PAGE_BREAK:

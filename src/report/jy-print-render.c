@@ -231,6 +231,7 @@ jy_print_doc_render_page (JyPrintDoc *self,
         case BLOCK_SUBTITLE:
         case BLOCK_HEADING:
         case BLOCK_PARAGRAPH:
+        case BLOCK_NOTE:
           cairo_save (cr);
           cairo_rectangle (cr, 0, p->y, self->width, p->height);
           cairo_clip (cr);

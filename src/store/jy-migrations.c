@@ -245,6 +245,7 @@ static const char *const migrations[] = {
   migration_5,
   jy_migration_contracts,
   jy_migration_sync,
+  jy_migration_reports,
 };
 
 /* Search keys are computed in C, not SQL: a step that creates them or
@@ -255,6 +256,7 @@ static const gboolean rebuilds_search[] = {
   TRUE,
   FALSE,
   TRUE,
+  FALSE,
   FALSE,
   FALSE,
   FALSE,
@@ -274,6 +276,7 @@ static const StepSeed seeds[] = {
   NULL,
   NULL,
   jy_package_store_seed,
+  NULL,
   NULL,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (seeds) == G_N_ELEMENTS (migrations));

@@ -138,6 +138,41 @@ test_long_table_repeats_header_and_loses_no_row (void)
   remove_parent (path);
 }
 
+/* Footnotes: small print that breaks across pages like a paragraph and
+ * takes less room than body text. */
+static void
+test_notes_are_small_and_break_across_pages (void)
+{
+  g_autoptr(JyPrintDoc) notes = jy_print_doc_new (JY_PAPER_A4);
+  g_autoptr(JyPrintDoc) body = jy_print_doc_new (JY_PAPER_A4);
+  g_autofree char *path = tmp_path ("notes.pdf");
+  g_autofree char *pdf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("C%03u definition of the indicator", i);
+
+      jy_print_doc_add_note (notes, line);
+      jy_print_doc_add_paragraph (body, line);
+    }
+  g_assert_cmpint (jy_print_doc_get_n_pages (notes), >=, 2);
+  g_assert_cmpint (jy_print_doc_get_n_pages (notes), <, jy_print_doc_get_n_pages (body));
+  g_assert_true (jy_print_doc_write_pdf (notes, path, &error));
+  g_assert_no_error (error);
+  pdf = pdf_text (path);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("C%03u definition", i);
+      const char *found = strstr (pdf, line);
+
+      g_assert_nonnull (found);
+      g_assert_null (strstr (found + 1, line));
+    }
+  g_assert_nonnull (strstr (pdf, "Page 2 of"));
+  remove_parent (path);
+}
+
 static void
 test_long_paragraph_breaks_between_lines (void)
 {
@@ -228,6 +263,8 @@ main (int   argc,
                    test_long_table_repeats_header_and_loses_no_row);
   g_test_add_func ("/print-doc/long paragraph breaks between lines", test_long_paragraph_breaks_between_lines);
   g_test_add_func ("/print-doc/A5 page size", test_a5_page_size);
+  g_test_add_func ("/print-doc/notes are small print that breaks across pages",
+                   test_notes_are_small_and_break_across_pages);
   g_test_add_func ("/print-doc/unwritable folder leaves no file", test_unwritable_folder_leaves_nothing);
   g_test_add_func ("/print-doc/PNG of a page", test_png_page_is_drawn);
 
