@@ -783,6 +783,7 @@ main (int    argc,
     { "jiayi", 0, 0, G_OPTION_ARG_FILENAME, &bench.jiayi, "The jiayi executable, for start-up timing", "PATH" },
     { "cache", 0, 0, G_OPTION_ARG_FILENAME, &bench.cache_dir, "Where generated centres are kept", "DIR" },
     { "gui-only", 0, 0, G_OPTION_ARG_NONE, &gui_only, "Only the rows timed in the real window", NULL },
+    { "gui-rows", 0, 0, G_OPTION_ARG_STRING, &bench.gui_rows, "Only these window rows: search, open or scroll", "KIND" },
     { NULL }
   };
 
@@ -823,6 +824,7 @@ main (int    argc,
     }
 
   g_free (bench.jiayi);
+  g_free (bench.gui_rows);
   g_free (bench.cache_dir);
   return bench.any_miss ? 1 : 0;
 }

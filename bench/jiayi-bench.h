@@ -18,6 +18,7 @@ typedef struct
   char      *jiayi;
   char      *cache_dir;
   gboolean   any_miss;
+  char      *gui_rows;   /* "search", "open" or "scroll"; NULL = all */
 } Bench;
 
 /* Prints one row: name  median_ms  p95_ms  target_ms  OK|MISS (sorts @samples_ms). */

@@ -159,3 +159,44 @@ jy_gui_format_key_population (guint tag)
     default: return "";
     }
 }
+
+/* The residents list's tags column: a few characters each, so that two or
+ * three fit in it. */
+static const char *
+key_population_short (guint tag)
+{
+  switch ((JyKeyPopulation)tag)
+    {
+    case JY_KEY_POPULATION_ELDERLY: return C_("key population, short", "65+");
+    case JY_KEY_POPULATION_CHILD: return C_("key population, short", "Child");
+    case JY_KEY_POPULATION_PREGNANT: return C_("key population, short", "Maternal");
+    case JY_KEY_POPULATION_HYPERTENSION: return C_("key population, short", "HTN");
+    case JY_KEY_POPULATION_DIABETES: return C_("key population, short", "T2DM");
+    case JY_KEY_POPULATION_MENTAL: return C_("key population, short", "SMD");
+    case JY_KEY_POPULATION_TUBERCULOSIS: return C_("key population, short", "TB");
+    case JY_KEY_POPULATION_DISABLED: return C_("key population, short", "Disabled");
+    case JY_KEY_POPULATION_FAMILY_PLANNING: return C_("key population, short", "FP family");
+    case JY_KEY_POPULATION_LOW_INCOME: return C_("key population, short", "Low income");
+    case JY_KEY_POPULATION_N:
+    default: return "";
+    }
+}
+
+/* The tags of @populations (JY_KEY_POPULATION_BIT set) in short, in the
+ * enum's order; "" for none. */
+char *
+jy_gui_format_key_populations_short (guint32 populations)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint tag = 0; tag < JY_KEY_POPULATION_N; tag++)
+    {
+      if ((populations & JY_KEY_POPULATION_BIT (tag)) == 0)
+        continue;
+      if (text->len > 0)
+        /* Translators: between two key-population tags in a list row */
+        g_string_append (text, C_("key population, separator", " · "));
+      g_string_append (text, key_population_short (tag));
+    }
+  return g_string_free (text, FALSE);
+}

@@ -22,5 +22,6 @@ char       *jy_gui_format_timestamp       (const char   *utc_iso);
 const char *jy_gui_format_field_label     (const char   *column);
 char       *jy_gui_format_store_error     (const GError *error);
 const char *jy_gui_format_key_population  (guint         tag);
+char       *jy_gui_format_key_populations_short (guint32 populations);
 
 G_END_DECLS

@@ -492,6 +492,19 @@ jy_resident_detail_load (JyDb          *db,
                          GCancellable  *cancellable,
                          GError       **error)
 {
+  /* Recording the view comes first and fails on a reader: nobody sees a
+   * record without the audit trail saying so. */
+  if (!jy_resident_store_record_view (db, *(gint64 *)data, error))
+    return NULL;
+  return jy_resident_detail_read (db, data, cancellable, error);
+}
+
+gpointer
+jy_resident_detail_read (JyDb          *db,
+                         gpointer       data,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
   static const char area_sql[] =
     "SELECT coalesce (p.name, '') || c.name FROM address_area c\n"
     "LEFT JOIN address_area p ON p.code = c.parent_code WHERE c.code = ?1";
@@ -500,9 +513,7 @@ jy_resident_detail_load (JyDb          *db,
   gint64 id = *(gint64 *)data;
   gboolean ok;
 
-  /* Recording the view comes first and fails on a reader: nobody sees a
-   * record without the audit trail saying so. */
-  if (!jy_resident_store_record_view (db, id, error) ||
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_VIEW, error) ||
       (detail->resident = jy_resident_store_load (db, id, error)) == NULL)
     return NULL;
 

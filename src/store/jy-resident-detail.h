@@ -67,6 +67,14 @@ gpointer  jy_resident_detail_load (JyDb          *db,
                                    gpointer       data,
                                    GCancellable  *cancellable,
                                    GError       **error);
+/* The same read without the audit row, for any connection (a reader):
+ * the caller records the view itself, with jy_resident_store_record_view()
+ * in a write job queued before this read (the resident page does), and
+ * takes the record off the screen if that write fails. */
+gpointer  jy_resident_detail_read (JyDb          *db,
+                                   gpointer       data,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyResidentDetail, jy_resident_detail_free)
 

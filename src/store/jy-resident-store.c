@@ -12,6 +12,7 @@
 
 #include "jy-clock.h"
 #include "jy-contract-store.h"
+#include "jy-followup.h"
 #include "jy-key-population.h"
 #include "jy-person.h"
 #include "jy-phone.h"
@@ -296,6 +297,61 @@ row_from_statement (sqlite3_stmt *stmt)
   return row;
 }
 
+/* Codes as group_concat() joins them ("htn,t2dm"). */
+static void
+split_codes (const char  *codes,
+             GArray      *out_tags,
+             gboolean     programmes,
+             JyKeyPopulationFacts *facts)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (codes == NULL)
+    return;
+  parts = g_strsplit (codes, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      JyManualTag tag = { 0 };
+
+      if (programmes)
+        {
+          JyProgramme programme = jy_programme_from_code (parts[i]);
+
+          facts->hypertension |= programme == JY_PROGRAMME_HTN;
+          facts->diabetes |= programme == JY_PROGRAMME_T2DM;
+        }
+      else if (jy_key_population_from_string (parts[i], &tag.tag))
+        g_array_append_val (out_tags, tag);
+    }
+}
+
+static JyResidentRow *
+row_with_populations (sqlite3_stmt *stmt,
+                      const GDate  *today)
+{
+  JyResidentRow *row = row_from_statement (stmt);
+  g_autoptr(GArray) manual = g_array_new (FALSE, TRUE, sizeof (JyManualTag));
+  JyKeyPopulationFacts facts = { 0 };
+  GDate birth;
+
+  split_codes ((const char *)sqlite3_column_text (stmt, 12), NULL, TRUE, &facts);
+  split_codes ((const char *)sqlite3_column_text (stmt, 13), manual, FALSE, &facts);
+  /* The query kept the tags open today: open from today, for derive. */
+  for (guint i = 0; i < manual->len; i++)
+    {
+      JyManualTag *tag = &g_array_index (manual, JyManualTag, i);
+
+      tag->start = *today;
+      g_date_clear (&tag->end, 1);
+    }
+  if (jy_person_parse_date (row->birth_date, &birth))
+    facts.birth = &birth;
+  facts.manual = (const JyManualTag *)(gpointer)manual->data;
+  facts.n_manual = manual->len;
+  row->key_populations = jy_key_population_derive (&facts, today, JY_ELDERLY_RULE_EXACT_AGE);
+  return row;
+}
+
 /* Rows for a window of the list, in the order of @ids. */
 GPtrArray *
 jy_resident_store_load_rows (JyDb          *db,
@@ -303,19 +359,31 @@ jy_resident_store_load_rows (JyDb          *db,
                              guint          n_ids,
                              GError       **error)
 {
+  /* The key populations kept apart from the record: managing enrolments
+   * and manual tags open today (one index lookup each). */
   static const char sql[] =
     "SELECT r.id, r.uuid, r.name, r.sex, r.birth_date, r.id_number, r.phone,\n"
-    "       a.name, r.address_detail, t.name, r.status, r.relation_to_head\n"
+    "       a.name, r.address_detail, t.name, r.status, r.relation_to_head,\n"
+    "       (SELECT group_concat (p.code) FROM chronic_enrolment e\n"
+    "        JOIN programme p ON p.id = e.programme_id\n"
+    "        WHERE e.resident_id = r.id AND e.status = 'managing'),\n"
+    "       (SELECT group_concat (g.tag) FROM resident_tag g\n"
+    "        WHERE g.resident_id = r.id AND g.status = 'active' AND g.start_date <= ?2\n"
+    "          AND (g.end_date IS NULL OR g.end_date >= ?2))\n"
     "FROM resident r\n"
     "LEFT JOIN address_area a ON a.code = r.area_code\n"
     "LEFT JOIN team t ON t.id = r.team_id\n"
     "WHERE r.id = ?1";
   g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n_ids, (GDestroyNotify)jy_resident_row_free);
+  g_autoptr(GDate) today = jy_clock_today_local ();
+  char today_text[11];
   sqlite3_stmt *stmt;
 
   if (!jy_store_require (db, JY_PERMISSION_RESIDENT_LIST, error) ||
       (stmt = jy_db_prepare (db, sql, error)) == NULL)
     return NULL;
+  g_date_strftime (today_text, sizeof today_text, "%Y-%m-%d", today);
+  sqlite3_bind_text (stmt, 2, today_text, -1, SQLITE_TRANSIENT);
 
   /* One indexed lookup per row: about 100 of them fill a screen. */
   for (guint i = 0; i < n_ids; i++)
@@ -326,7 +394,7 @@ jy_resident_store_load_rows (JyDb          *db,
       sqlite3_bind_int64 (stmt, 1, ids[i]);
       if ((rc = jy_db_step (db, stmt, error)) < 0)
         return NULL;
-      g_ptr_array_add (rows, rc == SQLITE_ROW ? row_from_statement (stmt) : NULL);
+      g_ptr_array_add (rows, rc == SQLITE_ROW ? row_with_populations (stmt, today) : NULL);
     }
   sqlite3_reset (stmt);
 

@@ -27,6 +27,8 @@ typedef struct
   char   *team_name;
   char   *status;
   char   *relation_to_head;  /* GB/T 4761 code, NULL outside a household */
+  guint32 key_populations;   /* JY_KEY_POPULATION_BIT set today (as the
+                              * resident page counts them: exact age) */
 } JyResidentRow;
 
 void            jy_resident_row_free (JyResidentRow *row);

@@ -127,6 +127,40 @@ test_view_recorded (JyTestCentre  *fx,
   g_assert_cmpint (jy_test_count (fx, sql), ==, 2);
 }
 
+static gpointer
+read_detail_func (JyDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return jy_resident_detail_read (db, data, cancellable, error);
+}
+
+/* The resident page reads on a reader and records the view as a write of
+ * its own (tests/gui/test-resident-view.c): the read alone writes nothing,
+ * and still needs the permission to view. */
+static void
+test_page_read_needs_view_permission (JyTestCentre  *fx,
+                                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyResidentDetail) detail = NULL;
+  JyResidentDetail *refused;
+  gint64 id;
+
+  jy_test_act_as (fx, JY_ROLE_DOCTOR);
+  id = insert (fx, "王小燕", ID_A);
+  detail = jy_store_read (fx->store, read_detail_func, &id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (detail->resident->name, ==, "王小燕");
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM audit_log WHERE action = 'view'"), ==, 0);
+
+  jy_test_act_as (fx, JY_ROLE_ADMIN);
+  refused = jy_store_read (fx->store, read_detail_func, &id, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_DENIED);
+}
+
 static void
 test_change_recorded (JyTestCentre  *fx,
                       gconstpointer  user_data)
@@ -354,6 +388,7 @@ main (int    argc,
   g_test_add ("/store/audit/" path, JyTestCentre, NULL, jy_test_centre_setup, func, jy_test_centre_teardown)
   ADD ("each-view-recorded-with-who-and-which-record", test_view_recorded);
   ADD ("each-change-recorded-with-what-changed", test_change_recorded);
+  ADD ("page read writes nothing and needs the view permission", test_page_read_needs_view_permission);
   ADD ("update-and-delete-refused", test_append_only);
   ADD ("filter-by-staff-action-resident-and-date", test_filters);
   ADD ("only-admin-reads-the-trail", test_only_admin_reads);

@@ -10,6 +10,7 @@
 
 #include "jy-centre-store.h"
 #include "jy-clock.h"
+#include "jy-key-population.h"
 #include "jy-resident-store.h"
 #include "jy-store.h"
 #include "test-util.h"
@@ -453,6 +454,52 @@ test_list_filters_by_key_population (Fixture       *fx,
   g_assert_cmpuint (count_filtered (fx, "pregnant"), ==, 0);
 }
 
+static JyResidentRow *
+load_row (Fixture *fx,
+          gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  JyDb *db = jy_db_open (fx->path, JY_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  JyResidentRow *row;
+
+  g_assert_no_error (error);
+  rows = jy_resident_store_load_rows (db, &id, 1, &error);
+  jy_db_close (db);
+  g_assert_no_error (error);
+  row = g_ptr_array_steal_index (rows, 0);
+  return row;
+}
+
+static void
+test_list_rows_carry_key_populations_of_today (Fixture       *fx,
+                                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyResident) old = make_person ("老人", "1", "1940-05-05");
+  g_autoptr(JyResident) adult = make_person ("成人", "2", "1990-05-05");
+  JyResidentRow *row;
+  TagJob job;
+
+  g_assert_true (insert (fx, old, &error));
+  g_assert_true (insert (fx, adult, &error));
+  /* Open today; ended long ago; starting next century: only the first counts. */
+  job = (TagJob) { adult->id, "tuberculosis", "2020-01-01", NULL };
+  g_assert_true (jy_store_write (fx->store, add_tag_job, &job, NULL, &error) != NULL);
+  job = (TagJob) { adult->id, "pregnant", "2020-01-01", "2020-10-01" };
+  g_assert_true (jy_store_write (fx->store, add_tag_job, &job, NULL, &error) != NULL);
+  job = (TagJob) { adult->id, "low-income", "2120-01-01", NULL };
+  g_assert_true (jy_store_write (fx->store, add_tag_job, &job, NULL, &error) != NULL);
+  g_assert_no_error (error);
+
+  row = load_row (fx, old->id);
+  g_assert_cmphex (row->key_populations, ==, JY_KEY_POPULATION_BIT (JY_KEY_POPULATION_ELDERLY));
+  jy_resident_row_free (row);
+  row = load_row (fx, adult->id);
+  g_assert_cmphex (row->key_populations, ==, JY_KEY_POPULATION_BIT (JY_KEY_POPULATION_TUBERCULOSIS));
+  jy_resident_row_free (row);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -472,6 +519,7 @@ main (int    argc,
   ADD ("/store/resident/list-filters-and-rows-are-masked", test_list_filters_and_rows_are_masked);
   ADD ("/store/resident/manual-tags-only-manual-kinds-valid-dates", test_manual_tags_only_for_manual_kinds_with_valid_dates);
   ADD ("/store/resident/list-filters-by-key-population", test_list_filters_by_key_population);
+  ADD ("/store/resident/list rows carry the key populations of today", test_list_rows_carry_key_populations_of_today);
 
   return g_test_run ();
 }

@@ -446,6 +446,9 @@ jy_chronic_section_show (JyChronicSection *self,
   g_return_if_fail (resident != NULL);
 
   g_set_object (&self->store, store);
+  /* Another resident's cards never stay while this one's load. */
+  if (self->resident == NULL || self->resident->id != resident->id)
+    clear_cards (self);
   g_clear_pointer (&self->resident, jy_resident_free);
   self->resident = jy_resident_copy (resident);
   g_clear_pointer (&self->data, jy_chronic_data_free);

@@ -26,6 +26,8 @@ jy_resident_columns_set_titles (JyResidentRowWidget *header)
     [JY_RESIDENT_COLUMN_AGE] = C_("column", "Age"),
     [JY_RESIDENT_COLUMN_ID] = _("ID number"),
     [JY_RESIDENT_COLUMN_PHONE] = _("Phone"),
+    /* Translators: the residents list's column of key-population tags (重点人群) */
+    [JY_RESIDENT_COLUMN_TAGS] = C_("column", "Tags"),
     [JY_RESIDENT_COLUMN_ADDRESS] = _("Address"),
     [JY_RESIDENT_COLUMN_TEAM] = _("Team"),
   };
@@ -45,6 +47,7 @@ update_row (GtkListItem *list_item)
   g_autoptr(GDate) today = NULL;
   g_autofree char *name = NULL;
   g_autofree char *age = NULL;
+  g_autofree char *tags = NULL;
   const char *status;
 
   if (row == NULL)
@@ -66,6 +69,8 @@ update_row (GtkListItem *list_item)
   texts[JY_RESIDENT_COLUMN_AGE] = age;
   texts[JY_RESIDENT_COLUMN_ID] = row->id_masked;
   texts[JY_RESIDENT_COLUMN_PHONE] = row->phone_masked;
+  tags = jy_gui_format_key_populations_short (row->key_populations);
+  texts[JY_RESIDENT_COLUMN_TAGS] = tags;
   texts[JY_RESIDENT_COLUMN_ADDRESS] = row->address;
   texts[JY_RESIDENT_COLUMN_TEAM] = row->team_name;
   jy_resident_row_widget_set_texts (widget, texts);

@@ -91,6 +91,7 @@ row_copy (const JyResidentRow *row)
   copy->team_name = g_strdup (row->team_name);
   copy->status = g_strdup (row->status);
   copy->relation_to_head = g_strdup (row->relation_to_head);
+  copy->key_populations = row->key_populations;
   return copy;
 }
 

@@ -11,19 +11,21 @@
 /* Space on either side of a cell's text. */
 #define CELL_MARGIN 6
 /* The address gets what the others leave, but at least this. */
-#define ADDRESS_MIN_WIDTH 120
+#define ADDRESS_MIN_WIDTH 100
 #define ADDRESS_NAT_WIDTH 320
 
 /* Widths that fit the English titles and the longest values (a masked ID
- * number, a team name in Chinese); the address column stretches. */
+ * number, a team name in Chinese, two or three short tags); the address
+ * column stretches. With the sidebar they fit 1280 px (ux.md). */
 static const int column_widths[JY_RESIDENT_N_COLUMNS] = {
   [JY_RESIDENT_COLUMN_NAME] = 150,
-  [JY_RESIDENT_COLUMN_SEX] = 80,
-  [JY_RESIDENT_COLUMN_AGE] = 90,
+  [JY_RESIDENT_COLUMN_SEX] = 64,
+  [JY_RESIDENT_COLUMN_AGE] = 80,
   [JY_RESIDENT_COLUMN_ID] = 170,
   [JY_RESIDENT_COLUMN_PHONE] = 110,
+  [JY_RESIDENT_COLUMN_TAGS] = 150,
   [JY_RESIDENT_COLUMN_ADDRESS] = -1,
-  [JY_RESIDENT_COLUMN_TEAM] = 170,
+  [JY_RESIDENT_COLUMN_TEAM] = 150,
 };
 
 struct _JyResidentRowWidget

@@ -45,10 +45,25 @@ struct _JyResidentView
   GtkWidget        *household_group;
   GtkListBox       *household_list;
   GtkListBox       *timeline_list;
+  GtkWidget        *timeline_group;
+  GtkWidget        *timeline_more_button;
   JyChronicSection *chronic_section;
   AdwStatusPage    *error_status;
   GtkWidget        *retire_button;
+
+  /* Counts the records opened (and reloads): an audit write answers for
+   * the one it was queued with. */
+  guint             generation;
+  /* The timeline and chronic care are filled after the frame that paints
+   * the header: a handler on that frame clock while they wait. */
+  GdkFrameClock    *rest_clock;
+  gulong            rest_handler;
+  gboolean          rest_shown;
+  gboolean          timeline_all;
 };
+
+/* Events shown before "Show All": about two screens. */
+#define TIMELINE_FIRST 20
 
 G_DEFINE_FINAL_TYPE (JyResidentView, jy_resident_view, ADW_TYPE_BIN)
 
@@ -121,23 +136,50 @@ static void
 fill_timeline (JyResidentView *self)
 {
   GPtrArray *timeline = self->detail->timeline;
+  guint shown = self->timeline_all ? timeline->len : MIN (timeline->len, TIMELINE_FIRST);
+  GtkListBoxRow *extra;
 
-  clear_list (self->timeline_list);
-  for (guint i = 0; i < timeline->len; i++)
+  /* The rows of the record shown before take the new texts: no widgets
+   * are made or dropped for the ones both have. */
+  for (guint i = 0; i < shown; i++)
     {
       const JyTimelineEntry *entry = g_ptr_array_index (timeline, i);
       g_autofree char *title = describe_timeline_entry (entry);
       g_autofree char *when = entry->date_only ? g_strdup (entry->at) : jy_gui_format_timestamp (entry->at);
       g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->timeline_list, i);
 
+      if (row == NULL)
+        {
+          row = GTK_LIST_BOX_ROW (adw_action_row_new ());
+          gtk_list_box_append (self->timeline_list, GTK_WIDGET (row));
+        }
       /* Translators: %1$s is a date and time, %2$s who did it */
       subtitle = g_strdup_printf (_("%1$s · %2$s"), when,
                                   entry->actor != NULL ? entry->actor : _("System"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->timeline_list, row);
     }
+  while ((extra = gtk_list_box_get_row_at_index (self->timeline_list, shown)) != NULL)
+    gtk_list_box_remove (self->timeline_list, GTK_WIDGET (extra));
+
+  gtk_widget_set_visible (self->timeline_more_button, shown < timeline->len);
+  if (shown < timeline->len)
+    {
+      /* Translators: a button under the latest events of a resident's timeline; %u is how many there are in all */
+      g_autofree char *label = g_strdup_printf (ngettext ("Show All %u Event", "Show All %u Events", timeline->len),
+                                                timeline->len);
+
+      gtk_button_set_label (GTK_BUTTON (self->timeline_more_button), label);
+    }
+}
+
+static void
+timeline_more_clicked_cb (JyResidentView *self)
+{
+  self->timeline_all = TRUE;
+  if (self->detail != NULL)
+    fill_timeline (self);
 }
 
 static void
@@ -287,9 +329,70 @@ fill (JyResidentView *self)
   fill_tags (self);
   fill_manual_tags (self);
   fill_household (self);
-  fill_timeline (self);
-  jy_chronic_section_show (self->chronic_section, self->store, r);
   gtk_stack_set_visible_child_name (self->state_stack, "ready");
+}
+
+static void
+cancel_rest (JyResidentView *self)
+{
+  if (self->rest_handler != 0)
+    g_signal_handler_disconnect (self->rest_clock, self->rest_handler);
+  self->rest_handler = 0;
+  g_clear_object (&self->rest_clock);
+}
+
+/* What lies below the first screen: the timeline, and chronic care (its
+ * own read, cards and trend charts). */
+static void
+fill_rest (JyResidentView *self)
+{
+  cancel_rest (self);
+  if (self->detail == NULL)
+    return;
+  fill_timeline (self);
+  jy_chronic_section_show (self->chronic_section, self->store, self->detail->resident);
+  gtk_widget_set_visible (self->timeline_group, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->chronic_section), TRUE);
+  self->rest_shown = TRUE;
+}
+
+static void
+rest_after_paint_cb (GdkFrameClock  *clock,
+                     JyResidentView *self)
+{
+  fill_rest (self);
+}
+
+/* The header and essentials first: the rest waits for the frame that
+ * paints them, so the doctor sees the record without waiting for the
+ * layout of forty timeline rows and a chart. */
+static void
+schedule_rest (JyResidentView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  cancel_rest (self);
+  self->rest_shown = FALSE;
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      fill_rest (self);
+      return;
+    }
+  self->rest_clock = g_object_ref (clock);
+  self->rest_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (rest_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The record is on screen only while its view is in the audit trail. */
+static void
+withdraw (JyResidentView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  cancel_rest (self);
+  g_clear_pointer (&self->detail, jy_resident_detail_free);
+  adw_status_page_set_description (self->error_status,
+                                   _("Opening a record is written to the audit trail, and that failed. Try again; if it keeps failing, ask the administrator."));
+  gtk_stack_set_visible_child_name (self->state_stack, "error");
 }
 
 static void
@@ -299,7 +402,7 @@ detail_loaded_cb (GObject      *object,
 {
   g_autoptr(JyResidentView) self = user_data;
   g_autoptr(GError) error = NULL;
-  JyResidentDetail *detail = jy_store_write_finish (JY_STORE (object), result, &error);
+  JyResidentDetail *detail = jy_store_read_finish (JY_STORE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -315,12 +418,50 @@ detail_loaded_cb (GObject      *object,
   g_clear_pointer (&self->detail, jy_resident_detail_free);
   self->detail = detail;
   fill (self);
+  schedule_rest (self);
   g_signal_emit (self, signals[LOADED], 0);
+}
+
+typedef struct
+{
+  JyResidentView *view;
+  guint           generation;
+  gint64          resident_id;
+} ViewAudit;
+
+static gpointer
+record_view_func (JyDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return jy_resident_store_record_view (db, *(gint64 *)data, error) ? JY_STORE_DONE : NULL;
+}
+
+static void
+view_recorded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ViewAudit *audit = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (jy_store_write_finish (JY_STORE (object), result, &error) == NULL)
+    {
+      g_warning ("Could not record the view of resident %" G_GINT64_FORMAT ": %s",
+                 audit->resident_id, error->message);
+      if (audit->generation == audit->view->generation)
+        withdraw (audit->view);
+    }
+  g_object_unref (audit->view);
+  g_free (audit);
 }
 
 void
 jy_resident_view_reload (JyResidentView *self)
 {
+  ViewAudit *audit;
+
   g_return_if_fail (JY_IS_RESIDENT_VIEW (self));
 
   if (self->store == NULL || self->resident_id == 0)
@@ -329,13 +470,25 @@ jy_resident_view_reload (JyResidentView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  self->generation++;
 
-  /* A write job: loading the record and auditing the view are one
-   * transaction, so nobody sees a record the audit trail does not show. */
-  jy_store_write_async (self->store, jy_resident_detail_load,
-                        g_memdup2 (&self->resident_id, sizeof (gint64)), g_free,
-                        (GDestroyNotify)jy_resident_detail_free,
-                        self->cancellable, detail_loaded_cb, g_object_ref (self));
+  /* The view goes to the audit trail first, as a write job of its own
+   * that nothing cancels (the writer finishes its queue even when the
+   * window closes); the record is read alongside on a reader, so the page
+   * never waits for the writer. If the write fails the page withdraws
+   * the record (withdraw()). */
+  audit = g_new0 (ViewAudit, 1);
+  audit->view = g_object_ref (self);
+  audit->generation = self->generation;
+  audit->resident_id = self->resident_id;
+  jy_store_write_async (self->store, record_view_func,
+                        g_memdup2 (&self->resident_id, sizeof (gint64)), g_free, NULL,
+                        NULL, view_recorded_cb, audit);
+
+  jy_store_read_async (self->store, jy_resident_detail_read,
+                       g_memdup2 (&self->resident_id, sizeof (gint64)), g_free,
+                       (GDestroyNotify)jy_resident_detail_free,
+                       self->cancellable, detail_loaded_cb, g_object_ref (self));
 }
 
 void
@@ -348,6 +501,12 @@ jy_resident_view_show (JyResidentView *self,
 
   g_set_object (&self->store, store);
   self->resident_id = resident_id;
+  self->timeline_all = FALSE;
+  cancel_rest (self);
+  /* Nothing of the resident shown before stays below the new header
+   * (hidden, they cost no layout either; their rows are reused). */
+  gtk_widget_set_visible (self->timeline_group, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->chronic_section), FALSE);
   g_clear_pointer (&self->detail, jy_resident_detail_free);
   gtk_stack_set_visible_child_name (self->state_stack, "loading");
   jy_resident_view_reload (self);
@@ -365,6 +524,15 @@ jy_resident_view_get_store (JyResidentView *self)
 {
   g_return_val_if_fail (JY_IS_RESIDENT_VIEW (self), NULL);
   return self->store;
+}
+
+/* Whether everything is on the page: the timeline and chronic care too
+ * (the bench and tests wait for it). */
+gboolean
+jy_resident_view_is_complete (JyResidentView *self)
+{
+  g_return_val_if_fail (JY_IS_RESIDENT_VIEW (self), FALSE);
+  return self->detail != NULL && self->rest_shown && jy_chronic_section_is_loaded (self->chronic_section);
 }
 
 /* Returns: (nullable): what the page shows, NULL while loading. */
@@ -431,6 +599,7 @@ jy_resident_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  cancel_rest (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->detail, jy_resident_detail_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_RESIDENT_VIEW);
@@ -478,11 +647,14 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, household_group);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, household_list);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, timeline_more_button);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, chronic_section);
   g_type_ensure (JY_TYPE_CHRONIC_SECTION);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, retire_button);
   gtk_widget_class_bind_template_callback (widget_class, household_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_more_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "resident.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "resident.edit", NULL, edit_action);

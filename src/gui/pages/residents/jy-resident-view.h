@@ -22,5 +22,6 @@ void   jy_resident_view_show             (JyResidentView *self,
                                           gint64          resident_id);
 void   jy_resident_view_reload           (JyResidentView *self);
 gint64 jy_resident_view_get_resident_id  (JyResidentView *self);
+gboolean jy_resident_view_is_complete    (JyResidentView *self);
 
 G_END_DECLS
