@@ -26,5 +26,6 @@ G_BEGIN_DECLS
 /* The larger steps, each in its own file (jy-migrations-*.c). */
 extern const char jy_migration_chronic[];   /* step 3 */
 extern const char jy_migration_contracts[]; /* step 6 */
+extern const char jy_migration_home_beds[]; /* step 7 (home beds, issue #10) */
 
 G_END_DECLS

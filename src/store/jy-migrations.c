@@ -244,6 +244,7 @@ static const char *const migrations[] = {
   migration_4,
   migration_5,
   jy_migration_contracts,
+  jy_migration_home_beds,
 };
 
 /* Search keys are computed in C, not SQL: a step that creates them or
@@ -254,6 +255,7 @@ static const gboolean rebuilds_search[] = {
   TRUE,
   FALSE,
   TRUE,
+  FALSE,
   FALSE,
   FALSE,
 };
@@ -272,6 +274,7 @@ static const StepSeed seeds[] = {
   NULL,
   NULL,
   jy_package_store_seed,
+  NULL,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (seeds) == G_N_ELEMENTS (migrations));
 
