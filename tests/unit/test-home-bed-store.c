@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "jy-followup.h"
+#include "jy-generator.h"
 #include "jy-home-bed-store.h"
 #include "jy-person.h"
 #include "jy-resident-detail.h"
@@ -680,6 +681,57 @@ test_building_of_address (void)
   g_assert_cmpstr (d, ==, "");
 }
 
+static gpointer
+generate_func (JyDb          *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return jy_generator_run (db, data, NULL, NULL, error) ? JY_STORE_DONE : NULL;
+}
+
+static void
+test_generator_beds_and_rounds (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = g_dir_make_tmp ("jiayi-beds-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (tmpdir, "demo.db", NULL);
+  g_autoptr(JyStore) store = jy_store_open (path, &error);
+  GDate reference;
+  JyGeneratorOptions options = { 5000, 20260315, &reference };
+
+  g_assert_no_error (error);
+  g_date_clear (&reference, 1);
+  g_date_set_dmy (&reference, 29, G_DATE_FEBRUARY, 2028);
+  g_assert_true (jy_store_write (store, generate_func, &options, NULL, &error) == JY_STORE_DONE);
+  g_assert_no_error (error);
+
+  /* One bed per 500 residents, one in six open, each with rounds. */
+  g_assert_cmpint (jy_test_query_int64 (path, "SELECT count(*) FROM home_bed"), ==, 10);
+  g_assert_cmpint (jy_test_query_int64 (path, "SELECT count(*) FROM home_bed WHERE status = 'open'"), ==, 2);
+  g_assert_cmpint (jy_test_query_int64 (path,
+                   "SELECT count(*) FROM home_bed b WHERE NOT EXISTS"
+                   " (SELECT 1 FROM home_bed_round o WHERE o.home_bed_id = b.id)"), ==, 0);
+  /* Open beds have both rounds due, discharged ones none, and a reason. */
+  g_assert_cmpint (jy_test_query_int64 (path,
+                   "SELECT count(*) FROM home_bed WHERE status = 'open'"
+                   " AND (doctor_due IS NULL OR nurse_due IS NULL OR cycle_end <= '2028-02-29')"), ==, 0);
+  g_assert_cmpint (jy_test_query_int64 (path,
+                   "SELECT count(*) FROM home_bed WHERE status = 'discharged'"
+                   " AND (doctor_due IS NOT NULL OR discharge_reason IS NULL"
+                   "      OR discharged_on > '2028-02-29' OR discharged_on < admitted_on)"), ==, 0);
+  /* Rounds within the stay, vitals in the form's ranges, nurses' visits by nurses. */
+  g_assert_cmpint (jy_test_query_int64 (path,
+                   "SELECT count(*) FROM home_bed_round o JOIN home_bed b ON b.id = o.home_bed_id"
+                   " WHERE o.round_date < b.admitted_on OR o.round_date > ifnull (b.discharged_on, '2028-02-29')"
+                   "    OR o.temperature NOT BETWEEN 34 AND 43 OR o.spo2 NOT BETWEEN 50 AND 100"
+                   "    OR o.dbp >= o.sbp OR (o.kind = '2' AND o.staff_id <> b.nurse_id)"), ==, 0);
+  g_assert_cmpint (jy_test_query_int64 (path, "SELECT count(*) FROM outbox WHERE entity LIKE 'home_bed%'"), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  jy_test_remove_tree (tmpdir);
+}
+
 #define ADD(path, func) \
   g_test_add ("/store/home-bed/" path, BedFixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -706,6 +758,7 @@ main (int    argc,
   ADD ("timeline/admission-and-rounds-on-resident-timeline", test_timeline_shows_home_bed);
   ADD ("census/open-beds-admin-denied", test_census_lists_open_beds);
   g_test_add_func ("/store/home-bed/building/of-an-address", test_building_of_address);
+  g_test_add_func ("/store/home-bed/generator/10-beds-for-5000-residents-rounds-within-stay", test_generator_beds_and_rounds);
 
   return g_test_run ();
 }
