@@ -38,6 +38,11 @@ gboolean bench_contracts (Bench       *bench,
                           const char  *path,
                           GError     **error);
 
+/* Today's rounds and saving a round (jiayi-bench-home-beds.c). */
+gboolean bench_home_beds (Bench       *bench,
+                          const char  *path,
+                          GError     **error);
+
 /* The rows that need the real widgets (jiayi-bench-gui.c). */
 gboolean bench_gui  (Bench       *bench,
                      const char  *path,

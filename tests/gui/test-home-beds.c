@@ -12,7 +12,9 @@
 
 #include "jy-application.h"
 #include "jy-clock.h"
+#include "jy-home-bed-dialog.h"
 #include "jy-home-bed-round-dialog.h"
+#include "jy-home-bed-section.h"
 #include "jy-home-bed-store.h"
 #include "jy-home-beds-page.h"
 #include "test-gui-util.h"
@@ -268,6 +270,193 @@ test_impossible_vital_refused_at_the_field (Fixture       *fx,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* --- The resident page's section: apply, assess, establish, discharge --- */
+
+static JyHomeBedDialog *
+find_bed_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (JY_IS_HOME_BED_DIALOG (window))
+        return JY_HOME_BED_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+no_bed_dialog (gpointer data)
+{
+  return find_bed_dialog () == NULL;
+}
+
+static void
+collect_checks (GtkWidget *root,
+                GPtrArray *out)
+{
+  if (GTK_IS_CHECK_BUTTON (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_checks (child, out);
+}
+
+static void
+changed_cb (JyHomeBedSection *section,
+            Fixture          *fx)
+{
+  fx->saved++;
+}
+
+/* Runs @action on the section, lets @fill fill the dialog, saves and
+ * waits for the section to reload. */
+static void
+step (Fixture          *fx,
+      JyHomeBedSection *section,
+      const char       *action,
+      void            (*fill) (JyHomeBedDialog *dialog),
+      const char       *shot)
+{
+  guint before = fx->saved;
+  JyHomeBedDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), action, NULL));
+  dialog = find_bed_dialog ();
+  if (dialog == NULL)
+    g_printerr ("no dialog after %s; status %s\n", action,
+                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (jy_test_find_by_id (GTK_WIDGET (section), "status_row"))));
+  g_assert_nonnull (dialog);
+  if (fill != NULL)
+    fill (dialog);
+  if (shot != NULL)
+    jy_test_save_screenshot (GTK_WIDGET (dialog), shot);
+  g_signal_emit_by_name (jy_test_find_by_id (GTK_WIDGET (dialog), "save_button"), "clicked");
+  jy_test_iterate_until (&fx->saved, before + 1);
+  jy_test_iterate_until_true (no_bed_dialog, NULL);
+}
+
+static void
+tick_all_but_infectious (JyHomeBedDialog *dialog)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  collect_checks (GTK_WIDGET (dialog), checks);
+  g_assert_cmpuint (checks->len, ==, 7);
+  for (guint i = 0; i < checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (checks, i), i != 4);
+}
+
+static void
+fill_admission (JyHomeBedDialog *dialog)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkWidget *content = jy_test_find_by_id (GTK_WIDGET (dialog), "content_box");
+
+  /* Bed number, diagnosis, plan: the first three entries, in tree order. */
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+    GPtrArray *stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, content);
+    while (stack->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+        GtkWidget *children[64];
+        guint k = 0;
+
+        if (GTK_IS_ENTRY (w))
+          g_ptr_array_add (entries, w);
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && k < 64; c = gtk_widget_get_next_sibling (c))
+          children[k++] = c;
+        while (k > 0)
+          g_ptr_array_add (stack, children[--k]);
+      }
+    g_ptr_array_unref (stack);
+    g_assert_cmpuint (entries->len, >=, 3);
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "JC-0002");
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "股骨颈骨折术后");
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 2)), "切口换药；康复训练");
+  }
+  collect_checks (GTK_WIDGET (dialog), checks);
+  g_assert_cmpuint (checks->len, ==, 1);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
+}
+
+static gboolean
+draft_shown (gpointer data)
+{
+  JyHomeBedDialog *dialog = data;
+  GtkTextView *view = GTK_TEXT_VIEW (jy_test_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+
+  return gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)) > 0;
+}
+
+static void
+sign_discharge (JyHomeBedDialog *dialog)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  jy_test_iterate_until_true (draft_shown, dialog);
+  collect_checks (GTK_WIDGET (dialog), checks);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
+}
+
+static gboolean
+section_shows (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+static void
+test_section_applies_assesses_establishes_discharges (Fixture       *fx,
+                                                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyResident) r = jy_test_make_resident ("李桂兰", NULL);
+  g_autoptr(JyActor) doctor = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  JyHomeBedSection *section = g_object_new (JY_TYPE_HOME_BED_SECTION, NULL);
+  gint64 resident_id, doctor_id;
+
+  r->sex = g_strdup ("2");
+  r->birth_date = g_strdup ("1936-02-29");
+  jy_store_set_session (fx->centre.store, NULL);
+  resident_id = jy_test_insert_resident (&fx->centre, r, &error);
+  g_assert_no_error (error);
+  doctor_id = jy_test_count (&fx->centre, "SELECT id FROM staff WHERE uuid = 'doc-1'");
+  doctor = jy_actor_new (doctor_id, "doc-1", "doctor01", "陈志明", JY_ROLE_DOCTOR, fx->centre.team_id);
+  jy_store_set_session (fx->centre.store, doctor);
+
+  gtk_window_set_default_size (window, 900, 300);
+  gtk_window_set_child (window, GTK_WIDGET (section));
+  g_signal_connect (section, "changed", G_CALLBACK (changed_cb), fx);
+  gtk_window_present (window);
+  jy_home_bed_section_show (section, fx->centre.store, resident_id);
+  jy_test_iterate_until_true (section_shows, section);
+
+  step (fx, section, "home-bed.apply", NULL, NULL);
+  g_assert_cmpint (jy_test_count (&fx->centre, "SELECT count(*) FROM home_bed_application WHERE status = 'open'"), ==, 1);
+  step (fx, section, "home-bed.assess", tick_all_but_infectious, "home-bed-assessment");
+  g_assert_cmpint (jy_test_count (&fx->centre, "SELECT count(*) FROM home_bed_assessment WHERE eligible"), ==, 2);
+  step (fx, section, "home-bed.admit", fill_admission, "home-bed-admission");
+  g_assert_cmpint (jy_test_count (&fx->centre, "SELECT count(*) FROM home_bed WHERE bed_number = 'JC-0002'"), ==, 1);
+  jy_test_save_screenshot (GTK_WIDGET (window), "home-bed-section");
+  step (fx, section, "home-bed.discharge", sign_discharge, "home-bed-discharge");
+  {
+    g_autofree char *row = jy_test_query_text (fx->centre.path,
+                                               "SELECT status || ' ' || discharge_reason FROM home_bed"
+                                               " WHERE bed_number = 'JC-0002'");
+
+    g_assert_cmpstr (row, ==, "discharged 2");
+  }
+  g_assert_cmpint (jy_test_count (&fx->centre,
+                   "SELECT summary_signed_by FROM home_bed WHERE bed_number = 'JC-0002'"), ==, doctor_id);
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -286,6 +475,8 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/gui/home-beds/nurse-logs-a-round-from-todays-list", test_nurse_logs_a_round);
   ADD ("/gui/home-beds/impossible-vital-refused-at-the-field", test_impossible_vital_refused_at_the_field);
+  ADD ("/gui/home-beds/resident-section-applies-assesses-establishes-discharges",
+       test_section_applies_assesses_establishes_discharges);
 
   return g_test_run ();
 }

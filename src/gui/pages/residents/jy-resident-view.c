@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jy-chronic-section.h"
+#include "jy-home-bed-section.h"
 #include "jy-clock.h"
 #include "jy-gui-format.h"
 #include "jy-household.h"
@@ -46,6 +47,7 @@ struct _JyResidentView
   GtkListBox       *household_list;
   GtkListBox       *timeline_list;
   JyChronicSection *chronic_section;
+  JyHomeBedSection *home_bed_section;
   AdwStatusPage    *error_status;
   GtkWidget        *retire_button;
 };
@@ -289,6 +291,7 @@ fill (JyResidentView *self)
   fill_household (self);
   fill_timeline (self);
   jy_chronic_section_show (self->chronic_section, self->store, r);
+  jy_home_bed_section_show (self->home_bed_section, self->store, r->id);
   gtk_stack_set_visible_child_name (self->state_stack, "ready");
 }
 
@@ -479,7 +482,9 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, household_list);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, chronic_section);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, home_bed_section);
   g_type_ensure (JY_TYPE_CHRONIC_SECTION);
+  g_type_ensure (JY_TYPE_HOME_BED_SECTION);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, retire_button);
   gtk_widget_class_bind_template_callback (widget_class, household_row_activated_cb);
