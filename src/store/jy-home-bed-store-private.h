@@ -27,6 +27,36 @@ gboolean    jy_home_bed_refuse      (GArray       *problems,
                                      GError      **error);
 gboolean    jy_home_bed_refuse_one  (JyHomeBedProblem problem,
                                      GError      **error);
+/* @today, or today in the centre's zone into @storage. */
+const GDate *jy_home_bed_reference (const GDate *today,
+                                    GDate       *storage);
+/* Whether the resident is active (else @error); their area and address. */
+gboolean    jy_home_bed_resident_is_active (JyDb    *db,
+                                            gint64   resident_id,
+                                            char   **area_code,
+                                            char   **address,
+                                            GError **error);
+
+/* What the writes need to know of a bed. */
+typedef struct
+{
+  gint64  resident_id;
+  char   *status;
+  GDate   admitted_on;
+  GDate   cycle_end;
+  GDate   discharged_on;
+  gint64  doctor_id;
+  gint64  nurse_id;
+  guint   cycle_no;
+} JyHomeBedFacts;
+
+void        jy_home_bed_facts_clear (JyHomeBedFacts *facts);
+gboolean    jy_home_bed_load_facts  (JyDb           *db,
+                                     gint64          home_bed_id,
+                                     JyHomeBedFacts *facts,
+                                     GError        **error);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JyHomeBedFacts, jy_home_bed_facts_clear)
+
 /* Recomputes the derived columns of one bed (jy-migrations-home-beds.c). */
 gboolean    jy_home_bed_derive      (JyDb         *db,
                                      gint64        home_bed_id,

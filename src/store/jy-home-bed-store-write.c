@@ -22,245 +22,6 @@
  * did first), writes its row and records the change (outbox + audit) in
  * the job's transaction, then recomputes the bed's derived columns. */
 
-G_DEFINE_QUARK (jy-home-bed-error-quark, jy_home_bed_error)
-
-const char *
-jy_home_bed_date_text (const GDate *date,
-                       char        *buf)
-{
-  if (date == NULL || !g_date_valid (date))
-    return NULL;
-  g_snprintf (buf, 11, "%04u-%02u-%02u", g_date_get_year (date),
-              (guint)g_date_get_month (date), g_date_get_day (date));
-  return buf;
-}
-
-void
-jy_home_bed_column_date (sqlite3_stmt *stmt,
-                         int           column,
-                         GDate        *out)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-
-  g_date_clear (out, 1);
-  if (text != NULL && !jy_person_parse_date (text, out))
-    g_date_clear (out, 1);
-}
-
-void
-jy_home_bed_bind_date (sqlite3_stmt *stmt,
-                       int           index,
-                       const GDate  *date)
-{
-  char buf[11];
-
-  jy_db_bind_text_or_null (stmt, index, jy_home_bed_date_text (date, buf));
-}
-
-gboolean
-jy_home_bed_refuse (GArray  *problems,
-                    GError **error)
-{
-  g_autoptr(GString) message = NULL;
-
-  if (problems == NULL || problems->len == 0)
-    return FALSE;
-  message = g_string_new (NULL);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      JyHomeBedProblem p = g_array_index (problems, JyHomeBedProblem, i);
-
-      if (i > 0)
-        g_string_append_c (message, '\n');
-      g_string_append (message, _(jy_home_bed_problem_message (p)));
-    }
-  g_set_error_literal (error, JY_HOME_BED_ERROR,
-                       g_array_index (problems, JyHomeBedProblem, 0), message->str);
-  return TRUE;
-}
-
-gboolean
-jy_home_bed_refuse_one (JyHomeBedProblem   problem,
-                        GError           **error)
-{
-  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (JyHomeBedProblem));
-
-  g_array_append_val (list, problem);
-  return jy_home_bed_refuse (list, error);
-}
-
-static const GDate *
-reference (const GDate *today,
-           GDate       *storage)
-{
-  if (today != NULL && g_date_valid (today))
-    return today;
-  {
-    g_autoptr(GDate) now = jy_clock_today_local ();
-
-    *storage = *now;
-  }
-  return storage;
-}
-
-static gboolean
-resident_is_active (JyDb    *db,
-                    gint64   resident_id,
-                    char   **area_code,
-                    char   **address,
-                    GError **error)
-{
-  static const char sql[] = "SELECT status, area_code, address_detail FROM resident WHERE id = ?1";
-  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
-  gboolean active = FALSE;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, resident_id);
-  if ((rc = jy_db_step (db, stmt, error)) < 0)
-    return FALSE;
-  if (rc == SQLITE_ROW)
-    {
-      active = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "active") == 0;
-      if (area_code != NULL)
-        *area_code = jy_db_column_dup_text (stmt, 1);
-      if (address != NULL)
-        *address = jy_db_column_dup_text (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  if (!active)
-    g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,
-                 "Resident %" G_GINT64_FORMAT " is not an active resident", resident_id);
-  return active;
-}
-
-char *
-jy_home_bed_building_of (const char *address_detail)
-{
-  const char *end;
-
-  if (address_detail == NULL)
-    return g_strdup ("");
-  if ((end = strstr (address_detail, "栋")) != NULL)
-    return g_strndup (address_detail, end - address_detail + strlen ("栋"));
-  if ((end = strstr (address_detail, "号楼")) != NULL)
-    return g_strndup (address_detail, end - address_detail + strlen ("号楼"));
-  if ((end = strstr (address_detail, "号")) != NULL)
-    return g_strndup (address_detail, end - address_detail + strlen ("号"));
-  return g_strdup (address_detail);
-}
-
-/* --- Derived columns ------------------------------------------------------ */
-
-/* The latest live round of @kinds ("1','3" …) before now: its date and
- * planned next round. */
-static gboolean
-last_round (JyDb     *db,
-            gint64    home_bed_id,
-            gboolean  doctor,
-            GDate    *date,
-            GDate    *next,
-            GError  **error)
-{
-  static const char sql[] =
-    "SELECT round_date, next_round FROM home_bed_round\n"
-    "WHERE home_bed_id = ?1 AND status = 'final' AND kind IN (?2, '3')\n"
-    "ORDER BY round_date DESC, id DESC LIMIT 1";
-  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
-  int rc;
-
-  g_date_clear (date, 1);
-  g_date_clear (next, 1);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, home_bed_id);
-  sqlite3_bind_text (stmt, 2, doctor ? "1" : "2", -1, SQLITE_STATIC);
-  if ((rc = jy_db_step (db, stmt, error)) < 0)
-    return FALSE;
-  if (rc == SQLITE_ROW)
-    {
-      jy_home_bed_column_date (stmt, 0, date);
-      jy_home_bed_column_date (stmt, 1, next);
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-static void
-due_from (const GDate *admitted,
-          const GDate *last,
-          const GDate *planned,
-          guint        every_days,
-          const GDate *cycle_end,
-          GDate       *out)
-{
-  jy_home_bed_next_round (admitted, last, every_days, cycle_end, out);
-  if (g_date_valid (last) && g_date_valid (planned))
-    {
-      *out = *planned;
-      if (g_date_compare (out, cycle_end) > 0 && g_date_compare (last, cycle_end) < 0)
-        *out = *cycle_end;
-    }
-}
-
-gboolean
-jy_home_bed_derive (JyDb    *db,
-                    gint64   home_bed_id,
-                    GError **error)
-{
-  static const char bed_sql[] =
-    "SELECT status, admitted_on, cycle_end, doctor_every_days, nurse_every_days\n"
-    "FROM home_bed WHERE id = ?1";
-  static const char update_sql[] =
-    "UPDATE home_bed SET doctor_due = ?2, nurse_due = ?3,\n"
-    "  last_round_on = (SELECT max (round_date) FROM home_bed_round\n"
-    "                   WHERE home_bed_id = ?1 AND status = 'final')\n"
-    "WHERE id = ?1";
-  sqlite3_stmt *stmt;
-  GDate admitted, cycle_end, last, next, doctor_due, nurse_due;
-  guint doctor_every = 7, nurse_every = 3;
-  gboolean open = FALSE;
-  int rc;
-
-  g_date_clear (&doctor_due, 1);
-  g_date_clear (&nurse_due, 1);
-  if ((stmt = jy_db_prepare (db, bed_sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, home_bed_id);
-  if ((rc = jy_db_step (db, stmt, error)) < 0)
-    return FALSE;
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_NOT_FOUND,
-                   "No home bed %" G_GINT64_FORMAT, home_bed_id);
-      return FALSE;
-    }
-  open = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "open") == 0;
-  jy_home_bed_column_date (stmt, 1, &admitted);
-  jy_home_bed_column_date (stmt, 2, &cycle_end);
-  doctor_every = sqlite3_column_int (stmt, 3);
-  nurse_every = sqlite3_column_int (stmt, 4);
-  sqlite3_reset (stmt);
-
-  if (open && g_date_valid (&admitted))
-    {
-      if (!last_round (db, home_bed_id, TRUE, &last, &next, error))
-        return FALSE;
-      due_from (&admitted, &last, &next, doctor_every, &cycle_end, &doctor_due);
-      if (!last_round (db, home_bed_id, FALSE, &last, &next, error))
-        return FALSE;
-      due_from (&admitted, &last, &next, nurse_every, &cycle_end, &nurse_due);
-    }
-
-  if ((stmt = jy_db_prepare (db, update_sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, home_bed_id);
-  jy_home_bed_bind_date (stmt, 2, &doctor_due);
-  jy_home_bed_bind_date (stmt, 3, &nurse_due);
-  return jy_db_step_done (db, stmt, error);
-}
 
 /* --- Application and assessment ------------------------------------------------ */
 
@@ -278,7 +39,7 @@ jy_home_bed_store_apply (JyDb                              *db,
   g_autofree char *now = jy_clock_now_utc_iso ();
   g_autofree char *detail = NULL;
   GDate storage, assess_by;
-  const GDate *day = reference (today, &storage);
+  const GDate *day = jy_home_bed_reference (today, &storage);
   sqlite3_stmt *stmt;
   gint64 id;
   char applied[11];
@@ -295,7 +56,7 @@ jy_home_bed_store_apply (JyDb                              *db,
                            "The application date is in the future");
       return 0;
     }
-  if (!resident_is_active (db, request->resident_id, NULL, NULL, error))
+  if (!jy_home_bed_resident_is_active (db, request->resident_id, NULL, NULL, error))
     return 0;
   jy_home_bed_assessment_due (&request->applied_on, NULL, &assess_by);
 
@@ -412,7 +173,7 @@ jy_home_bed_store_assess (JyDb                         *db,
   g_autoptr(GString) codes = g_string_new (NULL);
   JyHomeBedAssessment facts;
   GDate storage;
-  const GDate *day = reference (today, &storage);
+  const GDate *day = jy_home_bed_reference (today, &storage);
   sqlite3_stmt *stmt;
   gboolean eligible;
   gint64 id;
@@ -425,7 +186,7 @@ jy_home_bed_store_assess (JyDb                         *db,
 
   facts = request->facts;
   g_date_clear (&facts.application_date, 1);
-  if (!resident_is_active (db, request->resident_id, NULL, NULL, error))
+  if (!jy_home_bed_resident_is_active (db, request->resident_id, NULL, NULL, error))
     return 0;
   if (request->application_id != 0 &&
       !load_application (db, request->application_id, request->resident_id,
@@ -582,7 +343,7 @@ jy_home_bed_store_admit (JyDb                        *db,
   g_autoptr(GArray) problems = NULL;
   JyHomeBedAdmission a;
   GDate storage;
-  const GDate *day = reference (today, &storage);
+  const GDate *day = jy_home_bed_reference (today, &storage);
   gint64 resident_id = 0, application_id = 0, id;
   gboolean eligible = FALSE, used = FALSE, open = FALSE;
   sqlite3_stmt *stmt;
@@ -603,7 +364,7 @@ jy_home_bed_store_admit (JyDb                        *db,
                            "The assessment has been used for a bed already");
       return 0;
     }
-  if (!resident_is_active (db, resident_id, &area_code, &address, error) ||
+  if (!jy_home_bed_resident_is_active (db, resident_id, &area_code, &address, error) ||
       !has_open_bed (db, resident_id, &open, error))
     return 0;
   if (open)
@@ -667,63 +428,7 @@ jy_home_bed_store_admit (JyDb                        *db,
 
 /* --- Rounds ----------------------------------------------------------------- */
 
-typedef struct
-{
-  gint64  resident_id;
-  char   *status;
-  GDate   admitted_on;
-  GDate   cycle_end;
-  GDate   discharged_on;
-  gint64  doctor_id;
-  gint64  nurse_id;
-  guint   cycle_no;
-} BedFacts;
-
-static void
-bed_facts_clear (BedFacts *facts)
-{
-  g_clear_pointer (&facts->status, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BedFacts, bed_facts_clear)
-
-static gboolean
-load_bed_facts (JyDb     *db,
-                gint64    home_bed_id,
-                BedFacts *facts,
-                GError  **error)
-{
-  static const char sql[] =
-    "SELECT resident_id, status, admitted_on, cycle_end, discharged_on, doctor_id, nurse_id, cycle_no\n"
-    "FROM home_bed WHERE id = ?1";
-  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, home_bed_id);
-  if ((rc = jy_db_step (db, stmt, error)) < 0)
-    return FALSE;
-  if (rc == SQLITE_ROW)
-    {
-      facts->resident_id = sqlite3_column_int64 (stmt, 0);
-      facts->status = jy_db_column_dup_text (stmt, 1);
-      jy_home_bed_column_date (stmt, 2, &facts->admitted_on);
-      jy_home_bed_column_date (stmt, 3, &facts->cycle_end);
-      jy_home_bed_column_date (stmt, 4, &facts->discharged_on);
-      facts->doctor_id = sqlite3_column_int64 (stmt, 5);
-      facts->nurse_id = sqlite3_column_int64 (stmt, 6);
-      facts->cycle_no = sqlite3_column_int (stmt, 7);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW || g_strcmp0 (facts->status, "entered-in-error") == 0)
-    {
-      g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_NOT_FOUND,
-                   "No home bed %" G_GINT64_FORMAT, home_bed_id);
-      return FALSE;
-    }
-  return TRUE;
-}
+/* --- Rounds ----------------------------------------------------------------- */
 
 static void
 bind_vital (sqlite3_stmt *stmt,
@@ -756,11 +461,11 @@ jy_home_bed_store_log_round (JyDb                  *db,
   g_autofree char *detail = NULL;
   g_autofree char *procs = NULL;
   g_autoptr(GArray) problems = NULL;
-  g_auto(BedFacts) bed = { 0 };
+  g_auto(JyHomeBedFacts) bed = { 0 };
   JyActor *session = jy_db_get_session (db);
   JyHomeBedRound checked;
   GDate storage;
-  const GDate *day = reference (today, &storage);
+  const GDate *day = jy_home_bed_reference (today, &storage);
   gint64 staff_id = session != NULL ? jy_actor_get_staff_id (session) : 0;
   JyRole role = session != NULL ? jy_actor_get_role (session) : JY_ROLE_SYSTEM;
   const char *role_code;
@@ -774,7 +479,7 @@ jy_home_bed_store_log_round (JyDb                  *db,
   g_return_val_if_fail (round != NULL && g_date_valid (&round->date), 0);
   g_return_val_if_fail (round->kind < JY_HOME_BED_ROUND_N, 0);
 
-  if (!load_bed_facts (db, home_bed_id, &bed, error))
+  if (!jy_home_bed_load_facts (db, home_bed_id, &bed, error))
     return 0;
   checked = *round;
   if (role == JY_ROLE_SYSTEM || role == JY_ROLE_NONE)
@@ -832,186 +537,3 @@ jy_home_bed_store_log_round (JyDb                  *db,
   return id;
 }
 
-/* --- Renewal and discharge ---------------------------------------------------- */
-
-gboolean
-jy_home_bed_store_renew (JyDb                  *db,
-                         gint64                 home_bed_id,
-                         gint64                 assessment_id,
-                         const JyHomeBedPolicy *policy,
-                         GError               **error)
-{
-  static const char insert_sql[] =
-    "INSERT INTO home_bed_renewal (uuid, created_at, updated_at, created_by, home_bed_id,\n"
-    "  assessment_id, renewed_on, cycle_no, cycle_start, cycle_end)\n"
-    "VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-  static const char bed_sql[] =
-    "UPDATE home_bed SET cycle_no = ?2, cycle_start = ?3, cycle_end = ?4, rev = rev + 1,\n"
-    "  updated_at = ?5 WHERE id = ?1 RETURNING uuid, rev";
-  static const char assessment_sql[] =
-    "SELECT assessed_on, eligible FROM home_bed_assessment\n"
-    "WHERE id = ?1 AND home_bed_id = ?2 AND status = 'final'\n"
-    "  AND NOT EXISTS (SELECT 1 FROM home_bed_renewal r WHERE r.assessment_id = ?1)";
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *now = jy_clock_now_utc_iso ();
-  g_autofree char *bed_uuid = NULL;
-  g_autofree char *detail = NULL;
-  g_auto(BedFacts) bed = { 0 };
-  GDate assessed, new_start, new_end;
-  gboolean eligible = FALSE;
-  JyHomeBedProblem problem;
-  sqlite3_stmt *stmt;
-  gint64 rev = 0;
-  char start_text[11], end_text[11];
-  int rc;
-
-  if (!jy_store_require (db, JY_PERMISSION_HOME_BED_ADMIT, error))
-    return FALSE;
-
-  if (!load_bed_facts (db, home_bed_id, &bed, error))
-    return FALSE;
-  if (g_strcmp0 (bed.status, "open") != 0)
-    {
-      g_set_error_literal (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID, "The bed is discharged");
-      return FALSE;
-    }
-  if ((stmt = jy_db_prepare (db, assessment_sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_int64 (stmt, 2, home_bed_id);
-  if ((rc = jy_db_step (db, stmt, error)) < 0)
-    return FALSE;
-  if (rc == SQLITE_ROW)
-    {
-      jy_home_bed_column_date (stmt, 0, &assessed);
-      eligible = sqlite3_column_int (stmt, 1) != 0;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_NOT_FOUND,
-                   "No unused re-assessment %" G_GINT64_FORMAT " of this bed", assessment_id);
-      return FALSE;
-    }
-  problem = jy_home_bed_renewal_check (&bed.cycle_end, &assessed, eligible, policy, &new_start, &new_end);
-  if (problem != JY_HOME_BED_OK)
-    {
-      jy_home_bed_refuse_one (problem, error);
-      return FALSE;
-    }
-
-  if ((stmt = jy_db_prepare (db, insert_sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, jy_db_get_actor (db), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, home_bed_id);
-  sqlite3_bind_int64 (stmt, 5, assessment_id);
-  jy_home_bed_bind_date (stmt, 6, &assessed);
-  sqlite3_bind_int (stmt, 7, bed.cycle_no + 1);
-  jy_home_bed_bind_date (stmt, 8, &new_start);
-  jy_home_bed_bind_date (stmt, 9, &new_end);
-  if (!jy_db_step_done (db, stmt, error))
-    return FALSE;
-  detail = g_strdup_printf ("{\"event\":\"home-bed-renew\",\"cycle_start\":\"%s\",\"cycle_end\":\"%s\"}",
-                            jy_home_bed_date_text (&new_start, start_text),
-                            jy_home_bed_date_text (&new_end, end_text));
-  if (!jy_store_record_change (db, "home_bed_renewal", uuid, JY_CHANGE_CREATE, 1, detail, error))
-    return FALSE;
-
-  if ((stmt = jy_db_prepare (db, bed_sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, home_bed_id);
-  sqlite3_bind_int (stmt, 2, bed.cycle_no + 1);
-  jy_home_bed_bind_date (stmt, 3, &new_start);
-  jy_home_bed_bind_date (stmt, 4, &new_end);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  if ((rc = jy_db_step (db, stmt, error)) != SQLITE_ROW)
-    return FALSE;
-  bed_uuid = jy_db_column_dup_text (stmt, 0);
-  rev = sqlite3_column_int64 (stmt, 1);
-  sqlite3_reset (stmt);
-  return jy_store_record_change (db, "home_bed", bed_uuid, JY_CHANGE_UPDATE, rev, detail, error) &&
-         jy_home_bed_derive (db, home_bed_id, error);
-}
-
-gboolean
-jy_home_bed_store_discharge (JyDb                            *db,
-                             gint64                           home_bed_id,
-                             const JyHomeBedDischargeRequest *request,
-                             const GDate                     *today,
-                             GError                         **error)
-{
-  static const char last_sql[] =
-    "SELECT max (round_date) FROM home_bed_round WHERE home_bed_id = ?1 AND status = 'final'";
-  static const char sql[] =
-    "UPDATE home_bed SET status = 'discharged', discharged_on = ?2, discharge_reason = ?3,\n"
-    "  discharge_summary = ?4, summary_signed_by = ?5, summary_signed_at = ?6, rev = rev + 1,\n"
-    "  updated_at = ?6 WHERE id = ?1 AND status = 'open' RETURNING uuid, rev";
-  g_autofree char *now = jy_clock_now_utc_iso ();
-  g_autofree char *uuid = NULL;
-  g_autofree char *detail = NULL;
-  g_autoptr(GArray) problems = NULL;
-  g_auto(BedFacts) bed = { 0 };
-  JyHomeBedDischarge d;
-  GDate storage;
-  const GDate *day = reference (today, &storage);
-  sqlite3_stmt *stmt;
-  gint64 rev = 0;
-  char date[11];
-  int rc;
-
-  if (!jy_store_require (db, JY_PERMISSION_HOME_BED_ADMIT, error))
-    return FALSE;
-
-  g_return_val_if_fail (request != NULL && g_date_valid (&request->discharged_on), FALSE);
-
-  if (!load_bed_facts (db, home_bed_id, &bed, error))
-    return FALSE;
-  if (g_strcmp0 (bed.status, "open") != 0)
-    {
-      g_set_error_literal (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID, "The bed is discharged already");
-      return FALSE;
-    }
-  jy_home_bed_discharge_init (&d);
-  d.admission_date = bed.admitted_on;
-  d.cycle_end = bed.cycle_end;
-  if ((stmt = jy_db_prepare (db, last_sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, home_bed_id);
-  if (jy_db_step (db, stmt, error) != SQLITE_ROW)
-    return FALSE;
-  jy_home_bed_column_date (stmt, 0, &d.last_round);
-  sqlite3_reset (stmt);
-  d.discharge_date = request->discharged_on;
-  d.reason = request->reason;
-  d.summary = request->summary;
-  d.signed_by_doctor = request->signed_by > 0;
-  problems = jy_home_bed_discharge_check (&d, day);
-  if (jy_home_bed_refuse (problems, error))
-    return FALSE;
-
-  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, home_bed_id);
-  jy_home_bed_bind_date (stmt, 2, &request->discharged_on);
-  sqlite3_bind_text (stmt, 3, jy_discharge_reason_to_string (request->reason), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, request->summary, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, request->signed_by);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  if ((rc = jy_db_step (db, stmt, error)) != SQLITE_ROW)
-    {
-      if (rc >= 0)
-        g_set_error_literal (error, JY_STORE_ERROR, JY_STORE_ERROR_CONFLICT, "The bed changed");
-      return FALSE;
-    }
-  uuid = jy_db_column_dup_text (stmt, 0);
-  rev = sqlite3_column_int64 (stmt, 1);
-  sqlite3_reset (stmt);
-
-  detail = g_strdup_printf ("{\"event\":\"home-bed-discharge\",\"date\":\"%s\",\"reason\":\"%s\"}",
-                            jy_home_bed_date_text (&request->discharged_on, date),
-                            jy_discharge_reason_to_string (request->reason));
-  return jy_store_record_change (db, "home_bed", uuid, JY_CHANGE_UPDATE, rev, detail, error) &&
-         jy_home_bed_derive (db, home_bed_id, error);
-}
