@@ -349,6 +349,12 @@ tick_all_but_infectious (JyHomeBedDialog *dialog)
     gtk_check_button_set_active (g_ptr_array_index (checks, i), i != 4);
 }
 
+static gboolean
+save_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (jy_test_find_by_id (GTK_WIDGET (data), "save_button"));
+}
+
 static void
 fill_admission (JyHomeBedDialog *dialog)
 {
@@ -382,6 +388,8 @@ fill_admission (JyHomeBedDialog *dialog)
   }
   collect_checks (GTK_WIDGET (dialog), checks);
   g_assert_cmpuint (checks->len, ==, 1);
+  /* The doctors and nurses load first. */
+  jy_test_iterate_until_true (save_sensitive, dialog);
   gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
 }
 

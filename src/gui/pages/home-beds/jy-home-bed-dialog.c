@@ -257,6 +257,7 @@ choices_loaded_cb (GObject      *object,
   gtk_drop_down_set_model (self->doctor_dropdown, G_LIST_MODEL (doctors));
   gtk_drop_down_set_model (self->nurse_dropdown, G_LIST_MODEL (nurses));
   gtk_drop_down_set_selected (self->doctor_dropdown, mine);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
 }
 
 static void
@@ -286,6 +287,8 @@ build_admission (JyHomeBedDialog *self)
   add_row (plan, cycle, gtk_label_new (NULL));
   add_row (plan, _("Agreement signed by the patient or family"), agreement);
   self->agreement_check = GTK_CHECK_BUTTON (agreement);
+  /* Saving waits for the doctors and nurses to choose from. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
   jy_store_read_async (self->store, jy_centre_store_load_choices, NULL, NULL,
                        (GDestroyNotify)jy_centre_choices_free, self->cancellable, choices_loaded_cb,
                        g_object_ref (self));
