@@ -815,6 +815,7 @@ main (int    argc,
         !bench_chronic (&bench, path, &error) ||
         !bench_contracts (&bench, path, &error) ||
         !bench_reports (&bench, path, &error) ||
+        !bench_home_beds (&bench, path, &error) ||
         !bench_import (&bench, &error) ||
         !bench_first_frame (&bench, path, &error))) ||
       !bench_gui (&bench, path, &error))

@@ -43,6 +43,10 @@ gboolean bench_contracts (Bench       *bench,
 gboolean bench_reports (Bench       *bench,
                         const char  *path,
                         GError     **error);
+/* Today's rounds and saving a round (jiayi-bench-home-beds.c). */
+gboolean bench_home_beds (Bench       *bench,
+                          const char  *path,
+                          GError     **error);
 
 /* The rows that need the real widgets (jiayi-bench-gui.c). */
 gboolean bench_gui  (Bench       *bench,

@@ -54,7 +54,9 @@ typedef enum
   JY_PERMISSION_LONG_RX_ISSUE,
   JY_PERMISSION_LONG_RX_DISPENSE,
   /* Home beds and home visits */
-  JY_PERMISSION_HOME_BED_ADMIT,      /* establish, extend, discharge */
+  JY_PERMISSION_HOME_BED_VIEW,       /* today's rounds, census, a bed's record */
+  JY_PERMISSION_HOME_BED_APPLY,      /* register an application */
+  JY_PERMISSION_HOME_BED_ADMIT,      /* assess, establish, extend, discharge */
   JY_PERMISSION_HOME_BED_ROUND,      /* a ward round at the bedside */
   JY_PERMISSION_HOME_VISIT,
   /* Reports */

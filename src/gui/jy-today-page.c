@@ -13,6 +13,7 @@
 #include "jy-centre-store.h"
 #include "jy-chronic-worklist.h"
 #include "jy-clock.h"
+#include "jy-home-bed-store.h"
 
 /* The landing page: today's date, the centre, and the worklist. Each area
  * adds its own worklist group here as it is built. */
@@ -35,6 +36,10 @@ struct _JyTodayPage
   AdwPreferencesGroup *worklist_group;
   AdwActionRow  *nothing_row;
   GPtrArray     *worklist_rows;   /* rows added for what is due */
+  GtkWidget     *home_bed_row;    /* home-bed rounds due, when any */
+  gboolean       chronic_due;
+  gboolean       rounds_due;
+  GCancellable  *rounds_cancellable;
   GCancellable  *counts_cancellable;
 };
 
@@ -191,7 +196,90 @@ counts_loaded_cb (GObject      *object,
       adw_preferences_group_add (self->worklist_group, row);
       g_ptr_array_add (self->worklist_rows, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), !any);
+  self->chronic_due = any;
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), !self->chronic_due && !self->rounds_due);
+}
+
+/* Home-bed rounds (issue #10): the signed-in nurse's or doctor's beds due
+ * a round today and overdue. */
+typedef struct
+{
+  gint64 due_today;
+  gint64 overdue;
+} RoundCounts;
+
+static gpointer
+count_rounds_job (JyDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree RoundCounts *counts = g_new0 (RoundCounts, 1);
+
+  if (!jy_home_bed_store_count_due (db, *(gint64 *)data, NULL, &counts->due_today, &counts->overdue, error))
+    return NULL;
+  return g_steal_pointer (&counts);
+}
+
+static void
+rounds_counted_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(JyTodayPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree RoundCounts *counts = jy_store_read_finish (JY_STORE (object), result, &error);
+  g_autofree char *text = NULL;
+  GtkWidget *value;
+
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count today's home-bed rounds: %s", error->message);
+      return;
+    }
+  if (self->home_bed_row != NULL)
+    adw_preferences_group_remove (self->worklist_group, self->home_bed_row);
+  self->home_bed_row = NULL;
+  self->rounds_due = counts->due_today + counts->overdue > 0;
+  if (self->rounds_due)
+    {
+      self->home_bed_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->home_bed_row), _("Home-bed rounds"));
+      /* Translators: on Today, the home-bed rounds of the signed-in nurse or doctor */
+      text = g_strdup_printf (_("%d due today · %d overdue"), (int)counts->due_today, (int)counts->overdue);
+      value = gtk_label_new (text);
+      gtk_widget_add_css_class (value, "numeric");
+      if (counts->overdue > 0)
+        gtk_widget_add_css_class (value, "error");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->home_bed_row), "win.show-page");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->home_bed_row),
+                                              g_variant_new_string ("home-beds"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->home_bed_row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self->home_bed_row), value);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self->home_bed_row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_preferences_group_add (self->worklist_group, self->home_bed_row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), !self->chronic_due && !self->rounds_due);
+}
+
+static void
+load_round_counts (JyTodayPage *self)
+{
+  g_autoptr(JyActor) actor = jy_store_dup_session (self->store);
+  gint64 *staff_id;
+
+  if (actor == NULL || jy_actor_get_staff_id (actor) == 0 ||
+      !jy_store_session_can (self->store, JY_PERMISSION_HOME_BED_VIEW))
+    return;
+  g_cancellable_cancel (self->rounds_cancellable);
+  g_clear_object (&self->rounds_cancellable);
+  self->rounds_cancellable = g_cancellable_new ();
+  staff_id = g_new (gint64, 1);
+  *staff_id = jy_actor_get_staff_id (actor);
+  jy_store_read_async (self->store, count_rounds_job, staff_id, g_free, g_free,
+                       self->rounds_cancellable, rounds_counted_cb, g_object_ref (self));
 }
 
 static void
@@ -201,6 +289,8 @@ load_counts (JyTodayPage *self)
 
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
+  g_cancellable_cancel (self->rounds_cancellable);
+  g_clear_object (&self->rounds_cancellable);
   self->counts_cancellable = g_cancellable_new ();
   jy_store_read_async (self->store, jy_chronic_worklist_load_counts, query, g_free, g_free,
                        self->counts_cancellable, counts_loaded_cb, g_object_ref (self));
@@ -223,6 +313,7 @@ jy_today_page_reload (JyTodayPage *self)
                        (GDestroyNotify)jy_centre_summary_free,
                        self->cancellable, summary_loaded_cb, g_object_ref (self));
   load_counts (self);
+  load_round_counts (self);
 }
 
 void
@@ -263,6 +354,8 @@ jy_today_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
+  g_cancellable_cancel (self->rounds_cancellable);
+  g_clear_object (&self->rounds_cancellable);
   g_clear_pointer (&self->worklist_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_TODAY_PAGE);

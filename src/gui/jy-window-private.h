@@ -10,6 +10,7 @@
 #include "jy-audit-page.h"
 #include "jy-followup-drafts.h"
 #include "jy-followups-page.h"
+#include "jy-home-beds-page.h"
 #include "jy-login-view.h"
 #include "jy-reports-page.h"
 #include "jy-residents-page.h"
@@ -58,6 +59,7 @@ struct _JyWindow
   JySyncPage           *sync_page;
   JyFollowupsPage      *followups_page;
   JyReportsPage        *reports_page;
+  JyHomeBedsPage       *home_beds_page;
   JyFollowupDrafts     *drafts;          /* unsaved follow-up forms, per resident */
   JyAccountsPage       *accounts_page;
   JyAuditPage          *audit_page;

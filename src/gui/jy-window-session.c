@@ -179,6 +179,7 @@ start_pages (JyWindow *self)
       jy_residents_page_set_store (self->residents_page, self->store);
       jy_followups_page_set_store (self->followups_page, self->store);
       jy_reports_page_set_store (self->reports_page, self->store);
+      jy_home_beds_page_set_store (self->home_beds_page, self->store);
       jy_accounts_page_set_store (self->accounts_page, self->store, self->settings);
       jy_audit_page_set_store (self->audit_page, self->store);
       jy_sync_page_set_store (self->sync_page, self->store);
@@ -190,6 +191,7 @@ start_pages (JyWindow *self)
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       jy_today_page_reload (self->today_page);
       jy_reports_page_set_store (self->reports_page, self->store);
+      jy_home_beds_page_reload (self->home_beds_page);
     }
   jy_window_show_page (self, "today");
 }

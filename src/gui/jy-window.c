@@ -399,6 +399,7 @@ jy_window_class_init (JyWindowClass *klass)
   g_type_ensure (JY_TYPE_RESIDENTS_PAGE);
   g_type_ensure (JY_TYPE_FOLLOWUPS_PAGE);
   g_type_ensure (JY_TYPE_REPORTS_PAGE);
+  g_type_ensure (JY_TYPE_HOME_BEDS_PAGE);
   g_type_ensure (JY_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (JY_TYPE_AUDIT_PAGE);
   g_type_ensure (JY_TYPE_LOGIN_VIEW);
@@ -417,6 +418,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyWindow, residents_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, followups_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, reports_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, home_beds_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, audit_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, lock_stack);
@@ -465,6 +467,8 @@ jy_window_init (JyWindow *self)
   g_signal_connect_object (self->followups_page, "open-resident", G_CALLBACK (open_resident_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reports_page, "open-resident", G_CALLBACK (open_resident_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->home_beds_page, "open-resident", G_CALLBACK (open_resident_cb),
                            self, G_CONNECT_SWAPPED);
   self->drafts = jy_followup_drafts_new ();
   g_signal_connect_object (self->accounts_page, "add-toast", G_CALLBACK (page_toast_cb),

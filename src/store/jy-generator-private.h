@@ -95,4 +95,9 @@ gboolean jy_generator_build_chronic   (JyGenerator          *g,
 gboolean jy_generator_build_contracts (JyGenerator          *g,
                                        GError              **error);
 
+/* Home beds with their rounds, renewals and discharges (jy-generator-home-beds.c). */
+gboolean jy_generator_build_home_beds (JyGenerator          *g,
+                                       guint                 n_residents,
+                                       GError              **error);
+
 G_END_DECLS

@@ -28,5 +28,6 @@ extern const char jy_migration_chronic[];   /* step 3 */
 extern const char jy_migration_contracts[]; /* step 6 */
 extern const char jy_migration_sync[];      /* step 7 */
 extern const char jy_migration_reports[];   /* step 8 */
+extern const char jy_migration_home_beds[]; /* step 9 */
 
 G_END_DECLS

@@ -246,6 +246,7 @@ static const char *const migrations[] = {
   jy_migration_contracts,
   jy_migration_sync,
   jy_migration_reports,
+  jy_migration_home_beds,
 };
 
 /* Search keys are computed in C, not SQL: a step that creates them or
@@ -256,6 +257,7 @@ static const gboolean rebuilds_search[] = {
   TRUE,
   FALSE,
   TRUE,
+  FALSE,
   FALSE,
   FALSE,
   FALSE,
@@ -276,6 +278,7 @@ static const StepSeed seeds[] = {
   NULL,
   NULL,
   jy_package_store_seed,
+  NULL,
   NULL,
   NULL,
 };

@@ -12,6 +12,7 @@
 #include "jy-clock.h"
 #include "jy-contract-store.h"
 #include "jy-followup.h"
+#include "jy-home-bed-store.h"
 #include "jy-key-population.h"
 #include "jy-person.h"
 #include "jy-resident-store.h"
@@ -410,7 +411,8 @@ add_clinical_events (JyDb              *db,
                      GError           **error)
 {
   if (!add_enrolment_events (db, detail->resident->id, detail->timeline, error) ||
-      !add_followup_events (db, detail->resident->id, detail->timeline, error))
+      !add_followup_events (db, detail->resident->id, detail->timeline, error) ||
+      !jy_home_bed_store_add_timeline (db, detail->resident->id, detail->timeline, error))
     return FALSE;
   sort_timeline (detail->timeline);
   return TRUE;

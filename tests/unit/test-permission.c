@@ -35,6 +35,26 @@ test_nurse_rounds_and_visits (void)
 }
 
 static void
+test_home_bed_roles (void)
+{
+  /* Doctors and nurses log rounds and see their beds; only a doctor
+   * assesses, establishes, renews and discharges. */
+  g_assert_true (jy_permission_role_can (JY_ROLE_DOCTOR, JY_PERMISSION_HOME_BED_ADMIT));
+  g_assert_true (jy_permission_role_can (JY_ROLE_DOCTOR, JY_PERMISSION_HOME_BED_ROUND));
+  g_assert_true (jy_permission_role_can (JY_ROLE_NURSE, JY_PERMISSION_HOME_BED_VIEW));
+  g_assert_true (jy_permission_role_can (JY_ROLE_NURSE, JY_PERMISSION_HOME_BED_APPLY));
+  g_assert_true (jy_permission_role_can (JY_ROLE_PUBLIC_HEALTH, JY_PERMISSION_HOME_BED_APPLY));
+  g_assert_false (jy_permission_role_can (JY_ROLE_PUBLIC_HEALTH, JY_PERMISSION_HOME_BED_ROUND));
+  /* The manager counts beds but logs nothing. */
+  g_assert_true (jy_permission_role_can (JY_ROLE_MANAGER, JY_PERMISSION_HOME_BED_VIEW));
+  g_assert_false (jy_permission_role_can (JY_ROLE_MANAGER, JY_PERMISSION_HOME_BED_ROUND));
+  g_assert_false (jy_permission_role_can (JY_ROLE_MANAGER, JY_PERMISSION_HOME_BED_APPLY));
+  /* The administrator never opens a clinical record. */
+  g_assert_false (jy_permission_role_can (JY_ROLE_ADMIN, JY_PERMISSION_HOME_BED_VIEW));
+  g_assert_false (jy_permission_role_can (JY_ROLE_PHARMACIST, JY_PERMISSION_HOME_BED_VIEW));
+}
+
+static void
 test_nurse_cannot_retire (void)
 {
   g_assert_false (jy_permission_role_can (JY_ROLE_NURSE, JY_PERMISSION_RESIDENT_RETIRE));
@@ -172,6 +192,7 @@ main (int    argc,
 
   g_test_add_func ("/core/permission/doctor-issues-long-rx-nurse-does-not", test_long_prescriptions);
   g_test_add_func ("/core/permission/nurse-records-rounds-and-home-visits", test_nurse_rounds_and_visits);
+  g_test_add_func ("/core/permission/home-beds-nurse-logs-rounds-doctor-admits-admin-never-sees", test_home_bed_roles);
   g_test_add_func ("/core/permission/nurse-cannot-retire-a-resident", test_nurse_cannot_retire);
   g_test_add_func ("/core/permission/manager-reads-lists-and-reports-never-full-id", test_manager_masked);
   g_test_add_func ("/core/permission/only-admin-manages-accounts-drugs-audit-settings", test_only_admin_administers);

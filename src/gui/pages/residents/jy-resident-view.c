@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jy-chronic-section.h"
+#include "jy-home-bed-section.h"
 #include "jy-clock.h"
 #include "jy-gui-format.h"
 #include "jy-household.h"
@@ -48,6 +49,7 @@ struct _JyResidentView
   GtkWidget        *timeline_group;
   GtkWidget        *timeline_more_button;
   JyChronicSection *chronic_section;
+  JyHomeBedSection *home_bed_section;
   AdwStatusPage    *error_status;
   GtkWidget        *retire_button;
 
@@ -351,8 +353,10 @@ fill_rest (JyResidentView *self)
     return;
   fill_timeline (self);
   jy_chronic_section_show (self->chronic_section, self->store, self->detail->resident);
+  jy_home_bed_section_show (self->home_bed_section, self->store, self->detail->resident->id);
   gtk_widget_set_visible (self->timeline_group, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->chronic_section), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->home_bed_section), TRUE);
   self->rest_shown = TRUE;
 }
 
@@ -507,6 +511,7 @@ jy_resident_view_show (JyResidentView *self,
    * (hidden, they cost no layout either; their rows are reused). */
   gtk_widget_set_visible (self->timeline_group, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->chronic_section), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->home_bed_section), FALSE);
   g_clear_pointer (&self->detail, jy_resident_detail_free);
   gtk_stack_set_visible_child_name (self->state_stack, "loading");
   jy_resident_view_reload (self);
@@ -650,7 +655,9 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, timeline_more_button);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, chronic_section);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, home_bed_section);
   g_type_ensure (JY_TYPE_CHRONIC_SECTION);
+  g_type_ensure (JY_TYPE_HOME_BED_SECTION);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, retire_button);
   gtk_widget_class_bind_template_callback (widget_class, household_row_activated_cb);
