@@ -13,6 +13,8 @@
 
 #include "jy-chronic-section.h"
 #include "jy-clock.h"
+#include "jy-contract-labels.h"
+#include "jy-contract-section.h"
 #include "jy-gui-format.h"
 #include "jy-household.h"
 #include "jy-key-population.h"
@@ -46,6 +48,7 @@ struct _JyResidentView
   GtkListBox       *household_list;
   GtkListBox       *timeline_list;
   JyChronicSection *chronic_section;
+  JyContractSection *contract_section;
   AdwStatusPage    *error_status;
   GtkWidget        *retire_button;
 };
@@ -104,6 +107,13 @@ describe_timeline_entry (const JyTimelineEntry *entry)
     return g_strdup (_("Record edited"));
 
   object = json_node_get_object (json_parser_get_root (parser));
+  {
+    /* Contracts, contacts and services word themselves. */
+    char *line = jy_contract_describe_event (entry->kind, object);
+
+    if (line != NULL)
+      return line;
+  }
   fields = g_string_new (NULL);
   for (GList *l = json_object_get_members (object); l != NULL; l = l->next)
     {
@@ -289,6 +299,7 @@ fill (JyResidentView *self)
   fill_household (self);
   fill_timeline (self);
   jy_chronic_section_show (self->chronic_section, self->store, r);
+  jy_contract_section_show (self->contract_section, self->store, r);
   gtk_stack_set_visible_child_name (self->state_stack, "ready");
 }
 
@@ -394,6 +405,17 @@ household_row_activated_cb (JyResidentView *self,
     g_signal_emit (self, signals[OPEN_RESIDENT], 0, *id);
 }
 
+/* The contract card saved something: the timeline shows it, the window
+ * the toast. */
+static void
+contract_changed_cb (JyResidentView *self,
+                     const char     *toast)
+{
+  jy_resident_view_reload (self);
+  if (toast != NULL)
+    g_signal_emit (self, signals[CHANGED], 0, toast);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -480,6 +502,8 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, chronic_section);
   g_type_ensure (JY_TYPE_CHRONIC_SECTION);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, contract_section);
+  g_type_ensure (JY_TYPE_CONTRACT_SECTION);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, retire_button);
   gtk_widget_class_bind_template_callback (widget_class, household_row_activated_cb);
@@ -499,6 +523,8 @@ jy_resident_view_init (JyResidentView *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->contract_section, "changed", G_CALLBACK (contract_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Records brought in from the platform or the demo have no local history yet. */
   placeholder = gtk_label_new (_("Nothing recorded on this workstation yet"));
