@@ -8,6 +8,7 @@
 
 #include "jy-accounts-page.h"
 #include "jy-audit-page.h"
+#include "jy-contracts-page.h"
 #include "jy-followup-drafts.h"
 #include "jy-followups-page.h"
 #include "jy-login-view.h"
@@ -54,6 +55,7 @@ struct _JyWindow
   JyTodayPage          *today_page;
   JyResidentsPage      *residents_page;
   JyFollowupsPage      *followups_page;
+  JyContractsPage      *contracts_page;
   JyFollowupDrafts     *drafts;          /* unsaved follow-up forms, per resident */
   JyAccountsPage       *accounts_page;
   JyAuditPage          *audit_page;

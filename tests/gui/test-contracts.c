@@ -18,6 +18,7 @@
 #include "jy-contract-section.h"
 #include "jy-contract-sign-dialog.h"
 #include "jy-contract-terminate-dialog.h"
+#include "jy-contracts-page.h"
 #include "jy-resident-view.h"
 #include "test-gui-util.h"
 
@@ -161,10 +162,42 @@ error_shown (gpointer data)
   return gtk_widget_get_visible (data);
 }
 
+static gboolean
+page_loaded (gpointer data)
+{
+  return jy_contracts_page_is_loaded (data);
+}
+
+/* The Contracts page in a window of its own, loaded. */
+static GtkWindow *
+open_page (Fixture          *fx,
+           JyContractsPage **out)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  JyContractsPage *page = g_object_new (JY_TYPE_CONTRACTS_PAGE, NULL);
+
+  gtk_window_set_default_size (window, 1200, 760);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  jy_contracts_page_set_store (page, fx->base.store);
+  gtk_window_present (window);
+  jy_test_iterate_until_true (page_loaded, page);
+  *out = page;
+  return window;
+}
+
+static void
+reload_page (JyContractsPage *page)
+{
+  jy_contracts_page_reload (page);
+  jy_test_iterate_until_true (page_loaded, page);
+}
+
 static void
 test_sign_from_the_resident_page (Fixture       *fx,
                                   gconstpointer  user_data)
 {
+  GtkWindow *page_window;
+  JyContractsPage *page = NULL;
   JyContractSignDialog *dialog;
   GtkWindow *win;
   GtkLabel *fee;
@@ -173,6 +206,8 @@ test_sign_from_the_resident_page (Fixture       *fx,
 
   show_resident (fx, 1);
   g_assert_null (jy_contract_section_get_contract (fx->section));
+  page_window = open_page (fx, &page);
+  g_assert_cmpint (jy_contracts_page_get_signed (page), ==, 0);
 
   dialog = open_sign_dialog (fx, "contract.sign");
   win = GTK_WINDOW (dialog);
@@ -224,6 +259,70 @@ test_sign_from_the_resident_page (Fixture       *fx,
   gtk_widget_activate_action (GTK_WIDGET (win), "sign.show-existing", NULL);
   jy_test_iterate_until_true (no_window, GSIZE_TO_POINTER (JY_TYPE_CONTRACT_SIGN_DIALOG));
   g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM contract WHERE resident_id = 1"), ==, 1);
+
+  /* The Contracts page counts the new signing. */
+  reload_page (page);
+  g_assert_cmpint (jy_contracts_page_get_signed (page), ==, 1);
+  gtk_window_destroy (page_window);
+}
+
+static void
+test_page_worklists_filter_and_act (Fixture       *fx,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyContract) a = NULL;
+  g_autoptr(JyContract) b = NULL;
+  g_autoptr(JyContract) c = NULL;
+  GDate day;
+  g_autofree char *half_year = NULL;
+  g_autofree char *almost_year = NULL;
+  JyContractsPage *page = NULL;
+  GtkWindow *window;
+  GtkDropDown *teams;
+
+  /* 2 and 4 signed half a year ago, never contacted; 6 ends in ten days. */
+  day = fx->base.today;
+  g_date_subtract_months (&day, 6);
+  half_year = jy_clock_format_date (&day);
+  day = fx->base.today;
+  g_date_subtract_years (&day, 1);
+  g_date_add_days (&day, 10);
+  almost_year = jy_clock_format_date (&day);
+  a = contract_sign (&fx->base, 2, 1, half_year, NULL, &error);
+  g_assert_no_error (error);
+  b = contract_sign (&fx->base, 4, 2, half_year, NULL, &error);
+  g_assert_no_error (error);
+  c = contract_sign (&fx->base, 6, 1, almost_year, NULL, &error);
+  g_assert_no_error (error);
+
+  window = open_page (fx, &page);
+  /* 6's contract ends within the quarter: not owed this quarter's contact. */
+  g_assert_cmpint (jy_contracts_page_get_total (page), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (jy_contracts_page_get_model (page)), ==, 2);
+  g_assert_cmpint (jy_contracts_page_get_signed (page), ==, 3);
+  jy_test_save_screenshot (GTK_WIDGET (window), "contracts-page");
+
+  /* Expiring in 30 days: only 6. */
+  jy_contracts_page_show_kind (page, JY_CONTRACT_WORKLIST_EXPIRING);
+  jy_test_iterate_until_true (page_loaded, page);
+  g_assert_cmpint (jy_contracts_page_get_total (page), ==, 1);
+
+  /* Team 2 has none expiring. */
+  teams = GTK_DROP_DOWN (jy_test_find_by_id (GTK_WIDGET (page), "team_dropdown"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (teams)), ==, 3);
+  gtk_drop_down_set_selected (teams, 2);
+  jy_test_iterate_until_true (page_loaded, page);
+  g_assert_cmpint (jy_contracts_page_get_total (page), ==, 0);
+  jy_contracts_page_show_kind (page, JY_CONTRACT_WORKLIST_NOT_CONTACTED);
+  jy_test_iterate_until_true (page_loaded, page);
+  g_assert_cmpint (jy_contracts_page_get_total (page), ==, 1);
+
+  /* A row's contact action opens the contact dialog for that resident. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "contracts.contact", "x", (gint64) 4);
+  g_assert_nonnull (find_window (JY_TYPE_CONTACT_DIALOG));
+  gtk_window_destroy (find_window (JY_TYPE_CONTACT_DIALOG));
+  gtk_window_destroy (window);
 }
 
 static gboolean
@@ -399,6 +498,7 @@ main (int    argc,
   ADD ("/gui/contracts/sign from the resident page, child package refused with its reason",
        test_sign_from_the_resident_page);
   ADD ("/gui/contracts/contact log checks its fields", test_contact_log_checks_its_fields);
+  ADD ("/gui/contracts/page worklists filter by team and act", test_page_worklists_filter_and_act);
   ADD ("/gui/contracts/renew carries the packages over", test_renew_carries_the_packages_over);
   ADD ("/gui/contracts/terminate with reason and date", test_terminate_with_reason_and_date);
 

@@ -78,11 +78,13 @@ typedef struct
 {
   JyContractDraft *draft;
   GPtrArray       *teams;
+  GStrv            carry;       /* a renewal: the renewed contract's packages */
 } DraftData;
 
 static void
 draft_data_free (DraftData *data)
 {
+  g_clear_pointer (&data->carry, g_strfreev);
   g_clear_pointer (&data->draft, jy_contract_draft_free);
   g_clear_pointer (&data->teams, g_ptr_array_unref);
   g_free (data);
@@ -104,6 +106,20 @@ draft_load (JyDb          *db,
     {
       draft_data_free (data);
       return NULL;
+    }
+  if (data->draft->kind == JY_SIGNING_KIND_RENEWAL && data->draft->renews_id != 0)
+    {
+      g_autoptr(JyContract) old = jy_contract_store_load (db, data->draft->renews_id, NULL, error);
+      g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+      if (old == NULL)
+        {
+          draft_data_free (data);
+          return NULL;
+        }
+      for (guint i = 0; old->packages != NULL && i < old->packages->len; i++)
+        g_strv_builder_add (codes, ((JyContractPackage *) g_ptr_array_index (old->packages, i))->code);
+      data->carry = g_strv_builder_end (codes);
     }
   return data;
 }
@@ -356,6 +372,13 @@ draft_loaded_cb (GObject      *object,
   g_clear_pointer (&self->teams, g_ptr_array_unref);
   self->draft = g_steal_pointer (&data->draft);
   self->teams = g_steal_pointer (&data->teams);
+  /* Renewal carries the packages over unless the doctor changes them. */
+  if (self->carry_codes == NULL && data->carry != NULL)
+    {
+      self->carry_codes = g_steal_pointer (&data->carry);
+      for (guint i = 0; self->carry_codes[i] != NULL; i++)
+        g_hash_table_add (self->chosen, g_strdup (self->carry_codes[i]));
+    }
   draft_data_free (data);
   fill (self);
 }
