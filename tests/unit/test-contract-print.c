@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
@@ -121,6 +122,13 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  /* JIAYI_LOCALEDIR with LANGUAGE=zh_CN renders the Chinese page to look at. */
+  if (g_getenv ("JIAYI_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JIAYI_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   g_test_init (&argc, &argv, NULL);
   jy_test_quiet_debug ();
 

@@ -628,14 +628,7 @@ print_centre_cb (GObject      *object,
   if (jy_contract_section_get_contract (self) == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
   doc = agreement_doc (self, centre != NULL ? centre->name : NULL);
-  if (g_getenv ("JIAYI_TEST_PRINT_PNG") != NULL)
-    {
-      /* Tests look at the page instead of a print dialog. */
-      jy_print_doc_write_png (doc, 0, 110, g_getenv ("JIAYI_TEST_PRINT_PNG"), NULL);
-      jy_print_doc_free (doc);
-    }
-  else
-    jy_print_run (parent_window (self), doc, self->resident->name);
+  jy_print_run (parent_window (self), doc, self->resident->name);
   mark (self, JY_AGREEMENT_PRINTED);
 }
 
