@@ -802,3 +802,44 @@ jy_team_store_move_residents (JyDb                *db,
     *n_transferred = transferred;
   return TRUE;
 }
+
+/* Every active resident of the community @area_code not yet in
+ * @to_team_id's care moves there (jy_team_store_move_residents). */
+gboolean
+jy_team_store_move_area (JyDb                *db,
+                         const char          *area_code,
+                         gint64               to_team_id,
+                         gboolean             transfer_contracts,
+                         const GDate         *date,
+                         JyTerminationReason  reason,
+                         guint               *n_moved,
+                         guint               *n_transferred,
+                         GError             **error)
+{
+  static const char sql[] =
+    "SELECT id FROM resident WHERE area_code = ?1 AND status = 'active'\n"
+    "  AND coalesce (team_id, 0) != ?2 ORDER BY id";
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!jy_store_require (db, JY_PERMISSION_TEAM_MANAGE, error))
+    return FALSE;
+  g_return_val_if_fail (area_code != NULL, FALSE);
+
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, area_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, to_team_id);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  return jy_team_store_move_residents (db, (const gint64 *) ids->data, ids->len, to_team_id,
+                                       transfer_contracts, date, reason, n_moved, n_transferred, error);
+}
