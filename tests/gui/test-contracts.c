@@ -20,6 +20,8 @@
 #include "jy-contract-terminate-dialog.h"
 #include "jy-contracts-page.h"
 #include "jy-resident-view.h"
+#include "jy-teams-dialog.h"
+#include "jy-actor.h"
 #include "test-gui-util.h"
 
 /* Real widgets on the contract fixture's centre (tests/unit/contract-fixtures.h):
@@ -479,6 +481,71 @@ test_terminate_with_reason_and_date (Fixture       *fx,
   g_assert_true (gtk_widget_get_visible (jy_test_find_by_id (GTK_WIDGET (fx->section), "sign_button")));
 }
 
+static gboolean
+teams_loaded (gpointer data)
+{
+  return jy_teams_dialog_is_loaded (data);
+}
+
+static void
+test_teams_members_and_communities (Fixture       *fx,
+                                    gconstpointer  user_data)
+{
+  JyContractsPage *page = NULL;
+  GtkWindow *window = open_page (fx, &page);
+  GtkWindow *dialog;
+  GtkWidget *team1, *add;
+  g_autoptr(JyActor) doctor = jy_actor_new (1, "staff-1", NULL, NULL, JY_ROLE_DOCTOR, 1);
+  g_autoptr(JyActor) manager = jy_actor_new (0, "manager", NULL, NULL, JY_ROLE_MANAGER, 0);
+
+  /* A doctor does not edit teams; the centre's manager does. */
+  jy_store_set_session (fx->base.store, doctor);
+  gtk_widget_unmap (GTK_WIDGET (page));
+  gtk_widget_map (GTK_WIDGET (page));
+  g_assert_false (gtk_widget_get_sensitive (jy_test_find_by_id (GTK_WIDGET (page), "teams_button")));
+  jy_store_set_session (fx->base.store, manager);
+  gtk_widget_unmap (GTK_WIDGET (page));
+  gtk_widget_map (GTK_WIDGET (page));
+  g_assert_true (gtk_widget_get_sensitive (jy_test_find_by_id (GTK_WIDGET (page), "teams_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "contracts.teams", NULL);
+  dialog = find_window (JY_TYPE_TEAMS_DIALOG);
+  g_assert_nonnull (dialog);
+  jy_test_iterate_until_true (teams_loaded, dialog);
+
+  /* The specialist 周专家 joins team 1 as its adviser. */
+  team1 = jy_test_find_by_name (GTK_WIDGET (dialog), "T001");
+  g_assert_nonnull (team1);
+  add = jy_test_find_by_name (team1, "add-member");
+  {
+    GtkDropDown *staff = g_object_get_data (G_OBJECT (add), "staff");
+    GListModel *names = gtk_drop_down_get_model (staff);
+    guint found = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "周专家") == 0)
+        found = i;
+    g_assert_cmpuint (found, !=, G_MAXUINT);
+    gtk_drop_down_set_selected (staff, found);
+  }
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (add), "role"), 3);
+  g_signal_emit_by_name (add, "clicked");
+  jy_test_iterate_until_true (teams_loaded, dialog);
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path,
+                                        "SELECT count(*) FROM team_member WHERE team_id = 1 AND staff_id = 7 "
+                                        "AND role = 'specialist' AND end_date IS NULL"), ==, 1);
+
+  /* 莲花社区 (team 2's) moves to team 1. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (jy_test_find_by_id (GTK_WIDGET (dialog), "area_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (jy_test_find_by_id (GTK_WIDGET (dialog), "to_team_row")), 0);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "teams.move-area", NULL);
+  jy_test_iterate_until_true (teams_loaded, dialog);
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM resident WHERE team_id = 1"), ==, 8);
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "contract-teams-dialog");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -501,6 +568,7 @@ main (int    argc,
   ADD ("/gui/contracts/page worklists filter by team and act", test_page_worklists_filter_and_act);
   ADD ("/gui/contracts/renew carries the packages over", test_renew_carries_the_packages_over);
   ADD ("/gui/contracts/terminate with reason and date", test_terminate_with_reason_and_date);
+  ADD ("/gui/contracts/teams: members and communities, managers only", test_teams_members_and_communities);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "jy-person.h"
 #include "jy-quarter.h"
 #include "jy-team-store.h"
+#include "jy-teams-dialog.h"
 
 /* Rows read per job: a page of the list arrives while the next is read. */
 #define CHUNK 500
@@ -635,6 +636,28 @@ renew_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+teams_changed_cb (JyContractsPage *self)
+{
+  jy_store_read_async (self->store, teams_load, NULL, NULL, (GDestroyNotify) g_ptr_array_unref, NULL,
+                       teams_loaded_cb, g_object_ref (self));
+}
+
+static void
+teams_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JyContractsPage *self = JY_CONTRACTS_PAGE (widget);
+  JyTeamsDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = jy_teams_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (teams_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* --- Public ------------------------------------------------------------------ */
 
 void
@@ -658,6 +681,9 @@ jy_contracts_page_set_store (JyContractsPage *self,
     return;
   jy_store_read_async (store, teams_load, NULL, NULL, (GDestroyNotify) g_ptr_array_unref, NULL,
                        teams_loaded_cb, g_object_ref (self));
+  /* Teams are the managers' and administrators' (the store checks again). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contracts.teams",
+                                 jy_store_session_can (store, JY_PERMISSION_TEAM_MANAGE));
   /* The lists are read when the page is shown (map), not at sign-in. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     jy_contracts_page_reload (self);
@@ -707,6 +733,10 @@ jy_contracts_page_is_loaded (JyContractsPage *self)
 static void
 map_cb (JyContractsPage *self)
 {
+  /* Whoever is signed in now. */
+  if (self->store != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "contracts.teams",
+                                   jy_store_session_can (self->store, JY_PERMISSION_TEAM_MANAGE));
   /* Back on the page: what was saved elsewhere shows. */
   jy_contracts_page_reload (self);
 }
@@ -762,6 +792,7 @@ jy_contracts_page_class_init (JyContractsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contracts.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "contracts.contact", "x", contact_action);
   gtk_widget_class_install_action (widget_class, "contracts.renew", "x", renew_action);
+  gtk_widget_class_install_action (widget_class, "contracts.teams", NULL, teams_action);
 }
 
 static void
