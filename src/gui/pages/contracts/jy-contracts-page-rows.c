@@ -18,14 +18,16 @@
  * doctor, what is due, and the buttons (open, log a contact, renew).
  * The buttons act on the page's actions with the resident's id. */
 
+/* A label of fixed width (in characters), so the columns line up. */
 static GtkWidget *
-cell (int width)
+cell (int chars)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_size_request (label, width, -1);
+  gtk_label_set_width_chars (GTK_LABEL (label), chars);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), chars);
   return label;
 }
 
@@ -50,10 +52,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *who = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = cell (180);
-  GtkWidget *facts = cell (180);
-  GtkWidget *care = cell (220);
-  GtkWidget *detail = cell (240);
+  GtkWidget *name = cell (34);
+  GtkWidget *facts = cell (34);
+  GtkWidget *care = cell (26);
+  GtkWidget *detail = cell (28);
 
   gtk_widget_add_css_class (name, "heading");
   gtk_widget_add_css_class (facts, "dim-label");
@@ -78,6 +80,9 @@ row_detail (const JyContractWorklistRow *row,
   switch (kind)
     {
     case JY_CONTRACT_WORKLIST_EXPIRING:
+      if (row->days_left <= 0)
+        /* Translators: %s is the contract's end date, today */
+        return g_strdup_printf (_("Ends today, %s"), row->contract_end != NULL ? row->contract_end : "—");
       /* Translators: %1$s the contract's end date, %2$d days left */
       return g_strdup_printf (ngettext ("Ends %1$s, in %2$d day", "Ends %1$s, in %2$d days", (gulong) MAX (row->days_left, 0)),
                               row->contract_end != NULL ? row->contract_end : "—", row->days_left);
