@@ -194,6 +194,17 @@ reload_page (JyContractsPage *page)
   jy_test_iterate_until_true (page_loaded, page);
 }
 
+/* The resident's timeline shows the signing, worded (history stays there). */
+static gboolean
+timeline_shows_signing (gpointer data)
+{
+  GtkListBox *list = GTK_LIST_BOX (jy_test_find_by_id (data, "timeline_list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+  return row != NULL && ADW_IS_PREFERENCES_ROW (row) &&
+         strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "第一家庭医生团队") != NULL;
+}
+
 static void
 test_sign_from_the_resident_page (Fixture       *fx,
                                   gconstpointer  user_data)
@@ -250,6 +261,7 @@ test_sign_from_the_resident_page (Fixture       *fx,
   g_assert_cmpint (jy_test_query_int64 (fx->base.path,
                                         "SELECT count(*) FROM contract WHERE resident_id = 1 AND status = 'signed'"), ==, 1);
   jy_test_save_screenshot (GTK_WIDGET (fx->window), "contract-card");
+  jy_test_iterate_until_true (timeline_shows_signing, fx->view);
 
   /* A second contract is refused; the dialog offers the one in force. */
   dialog = open_sign_dialog (fx, "contract.sign");
