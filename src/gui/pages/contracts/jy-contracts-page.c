@@ -704,6 +704,21 @@ jy_contracts_page_init (JyContractsPage *self)
       gtk_box_append (self->stats_box, box);
       self->stat_values[i] = GTK_LABEL (value);
     }
+  /* Every team and doctor until the teams are read. */
+  {
+    const char *const all_teams[] = { _("All teams"), NULL };
+    const char *const all_doctors[] = { _("All doctors"), NULL };
+    g_autoptr(GtkStringList) teams = gtk_string_list_new (all_teams);
+    g_autoptr(GtkStringList) doctors = gtk_string_list_new (all_doctors);
+    gint64 zero = 0;
+
+    self->filling = TRUE;
+    gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (teams));
+    gtk_drop_down_set_model (self->doctor_dropdown, G_LIST_MODEL (doctors));
+    self->filling = FALSE;
+    g_array_append_val (self->team_ids, zero);
+    g_array_append_val (self->doctor_ids, zero);
+  }
   toggle_label (self->not_contacted_button, JY_CONTRACT_WORKLIST_NOT_CONTACTED, 0);
   toggle_label (self->expiring_button, JY_CONTRACT_WORKLIST_EXPIRING, 0);
   toggle_label (self->elderly_button, JY_CONTRACT_WORKLIST_ELDERLY_CHECK, 0);
