@@ -47,6 +47,7 @@ typedef enum
   /* Family-doctor contracts */
   JY_PERMISSION_CONTRACT_SIGN,       /* sign, renew, terminate */
   JY_PERMISSION_CONTRACT_CONTACT,    /* log a contact */
+  JY_PERMISSION_TEAM_MANAGE,         /* create and edit teams, move residents between them */
   /* Chronic diseases */
   JY_PERMISSION_CHRONIC_ENROL,
   JY_PERMISSION_FOLLOWUP_RECORD,

@@ -12,6 +12,8 @@
 
 #include "jy-centre-store.h"
 #include "jy-chronic-worklist.h"
+#include "jy-contract-labels.h"
+#include "jy-contract-worklist.h"
 #include "jy-clock.h"
 #include "jy-home-bed-store.h"
 
@@ -37,9 +39,11 @@ struct _JyTodayPage
   AdwActionRow  *nothing_row;
   GPtrArray     *worklist_rows;   /* rows added for what is due */
   GtkWidget     *home_bed_row;    /* home-bed rounds due, when any */
-  gboolean       chronic_due;
   gboolean       rounds_due;
   GCancellable  *rounds_cancellable;
+  GPtrArray     *contract_rows;   /* the same for the contract worklists */
+  gboolean       any_chronic;
+  gboolean       any_contract;
   GCancellable  *counts_cancellable;
 };
 
@@ -149,6 +153,14 @@ today_title (JyWorklistKind kind)
     }
 }
 
+/* "Nothing due" only when no worklist has anything. */
+static void
+update_nothing_row (JyTodayPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row),
+                          !self->any_chronic && !self->any_contract && !self->rounds_due);
+}
+
 static void
 counts_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -196,8 +208,8 @@ counts_loaded_cb (GObject      *object,
       adw_preferences_group_add (self->worklist_group, row);
       g_ptr_array_add (self->worklist_rows, row);
     }
-  self->chronic_due = any;
-  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), !self->chronic_due && !self->rounds_due);
+  self->any_chronic = any;
+  update_nothing_row (self);
 }
 
 /* Home-bed rounds (issue #10): the signed-in nurse's or doctor's beds due
@@ -261,7 +273,7 @@ rounds_counted_cb (GObject      *object,
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       adw_preferences_group_add (self->worklist_group, self->home_bed_row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), !self->chronic_due && !self->rounds_due);
+  update_nothing_row (self);
 }
 
 static void
@@ -282,6 +294,72 @@ load_round_counts (JyTodayPage *self)
                        self->rounds_cancellable, rounds_counted_cb, g_object_ref (self));
 }
 
+static GtkWidget *
+count_row (const char *title,
+           const char *action,
+           GVariant   *target,
+           gint64      n,
+           gboolean    urgent)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *number = format_count (n);
+  GtkWidget *value = gtk_label_new (number);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_add_css_class (value, "title-4");
+  if (urgent)
+    gtk_widget_add_css_class (value, "error");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+/* The contract worklists (domain.md §2.5), each opening the Contracts
+ * page on that list. */
+static void
+contract_counts_loaded_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(JyTodayPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree JyContractWorklistCounts *counts = jy_store_read_finish (JY_STORE (object), result, &error);
+  const struct { JyContractWorklistKind kind; gint64 n; gboolean urgent; } lists[] = {
+    { JY_CONTRACT_WORKLIST_EXPIRING, counts != NULL ? counts->expiring : 0, TRUE },
+    { JY_CONTRACT_WORKLIST_NOT_CONTACTED, counts != NULL ? counts->not_contacted : 0, FALSE },
+    { JY_CONTRACT_WORKLIST_ELDERLY_CHECK, counts != NULL ? counts->elderly_unchecked : 0, FALSE },
+  };
+
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count today's contract worklists: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < self->contract_rows->len; i++)
+    adw_preferences_group_remove (self->worklist_group, g_ptr_array_index (self->contract_rows, i));
+  g_ptr_array_set_size (self->contract_rows, 0);
+  self->any_contract = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *row;
+
+      if (lists[i].n == 0)
+        continue;
+      self->any_contract = TRUE;
+      row = count_row (jy_contract_worklist_title (lists[i].kind), "win.show-contract-worklist",
+                       g_variant_new_int32 (lists[i].kind), lists[i].n, lists[i].urgent);
+      gtk_widget_set_name (row, "contract-worklist");
+      adw_preferences_group_add (self->worklist_group, row);
+      g_ptr_array_add (self->contract_rows, row);
+    }
+  update_nothing_row (self);
+}
+
 static void
 load_counts (JyTodayPage *self)
 {
@@ -294,6 +372,13 @@ load_counts (JyTodayPage *self)
   self->counts_cancellable = g_cancellable_new ();
   jy_store_read_async (self->store, jy_chronic_worklist_load_counts, query, g_free, g_free,
                        self->counts_cancellable, counts_loaded_cb, g_object_ref (self));
+  {
+    JyContractWorklistQuery *contracts = g_new0 (JyContractWorklistQuery, 1);
+
+    jy_worklist_query_init (contracts, JY_CONTRACT_WORKLIST_NOT_CONTACTED);
+    jy_store_read_async (self->store, jy_contract_worklist_count_func, contracts, g_free, g_free,
+                         self->counts_cancellable, contract_counts_loaded_cb, g_object_ref (self));
+  }
 }
 
 void
@@ -357,6 +442,7 @@ jy_today_page_dispose (GObject *object)
   g_cancellable_cancel (self->rounds_cancellable);
   g_clear_object (&self->rounds_cancellable);
   g_clear_pointer (&self->worklist_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->contract_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_TODAY_PAGE);
 
@@ -393,5 +479,6 @@ jy_today_page_init (JyTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->worklist_rows = g_ptr_array_new ();
+  self->contract_rows = g_ptr_array_new ();
   update_date_label (self);
 }

@@ -8,6 +8,7 @@
 
 #include "jy-accounts-page.h"
 #include "jy-audit-page.h"
+#include "jy-contracts-page.h"
 #include "jy-followup-drafts.h"
 #include "jy-followups-page.h"
 #include "jy-home-beds-page.h"
@@ -60,6 +61,7 @@ struct _JyWindow
   JyFollowupsPage      *followups_page;
   JyReportsPage        *reports_page;
   JyHomeBedsPage       *home_beds_page;
+  JyContractsPage      *contracts_page;
   JyFollowupDrafts     *drafts;          /* unsaved follow-up forms, per resident */
   JyAccountsPage       *accounts_page;
   JyAuditPage          *audit_page;

@@ -174,6 +174,17 @@ show_worklist_action (GtkWidget  *widget,
 }
 
 static void
+show_contract_worklist_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  jy_window_show_page (self, "contracts");
+  jy_contracts_page_show_kind (self->contracts_page, g_variant_get_int32 (parameter));
+}
+
+static void
 search_stop_cb (JyWindow *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -400,6 +411,7 @@ jy_window_class_init (JyWindowClass *klass)
   g_type_ensure (JY_TYPE_FOLLOWUPS_PAGE);
   g_type_ensure (JY_TYPE_REPORTS_PAGE);
   g_type_ensure (JY_TYPE_HOME_BEDS_PAGE);
+  g_type_ensure (JY_TYPE_CONTRACTS_PAGE);
   g_type_ensure (JY_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (JY_TYPE_AUDIT_PAGE);
   g_type_ensure (JY_TYPE_LOGIN_VIEW);
@@ -419,6 +431,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyWindow, followups_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, home_beds_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, contracts_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, audit_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, lock_stack);
@@ -442,6 +455,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-resident", NULL, new_resident_action);
   gtk_widget_class_install_action (widget_class, "win.follow-up", "x", follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.show-worklist", "i", show_worklist_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contract-worklist", "i", show_contract_worklist_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-resident", NULL);
 
@@ -464,11 +478,18 @@ jy_window_init (JyWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->residents_page));
   g_signal_connect_object (self->residents_page, "add-toast", G_CALLBACK (page_toast_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->followups_page, "open-resident", G_CALLBACK (open_resident_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reports_page, "open-resident", G_CALLBACK (open_resident_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->home_beds_page, "open-resident", G_CALLBACK (open_resident_cb),
+  /* Pages whose rows open a resident's record. */
+  {
+    GtkWidget *pages[] = {
+      GTK_WIDGET (self->followups_page), GTK_WIDGET (self->contracts_page),
+      GTK_WIDGET (self->home_beds_page), GTK_WIDGET (self->reports_page),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      g_signal_connect_object (pages[i], "open-resident", G_CALLBACK (open_resident_cb),
+                               self, G_CONNECT_SWAPPED);
+  }
+  g_signal_connect_object (self->contracts_page, "add-toast", G_CALLBACK (page_toast_cb),
                            self, G_CONNECT_SWAPPED);
   self->drafts = jy_followup_drafts_new ();
   g_signal_connect_object (self->accounts_page, "add-toast", G_CALLBACK (page_toast_cb),

@@ -427,6 +427,8 @@ jy_team_store_create (JyDb         *db,
   sqlite3_stmt *stmt;
   gint64 id;
 
+  if (!jy_store_require (db, JY_PERMISSION_TEAM_MANAGE, error))
+    return 0;
   if (code == NULL || *code == '\0' || name == NULL || *name == '\0' ||
       !jy_team_role_can_lead (lead_role) || lead_staff_id <= 0 || !valid_date (start_date))
     {
@@ -476,6 +478,8 @@ jy_team_store_update (JyDb         *db,
   char day[11];
   int rc;
 
+  if (!jy_store_require (db, JY_PERMISSION_TEAM_MANAGE, error))
+    return FALSE;
   if (code == NULL || *code == '\0' || name == NULL || *name == '\0' ||
       (g_strcmp0 (status, "active") != 0 && g_strcmp0 (status, "inactive") != 0))
     {
@@ -526,6 +530,8 @@ jy_team_store_add_member (JyDb         *db,
                           const char   *start_date,
                           GError      **error)
 {
+  if (!jy_store_require (db, JY_PERMISSION_TEAM_MANAGE, error))
+    return 0;
   return insert_member (db, team_id, staff_id, role, institution, start_date, error);
 }
 
@@ -548,6 +554,8 @@ jy_team_store_end_member (JyDb         *db,
   gint64 rev = 0;
   int rc;
 
+  if (!jy_store_require (db, JY_PERMISSION_TEAM_MANAGE, error))
+    return FALSE;
   if ((stmt = jy_db_prepare (db, member_sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
@@ -605,6 +613,8 @@ jy_team_store_set_areas (JyDb               *db,
   gint64 rev = 0;
   int rc;
 
+  if (!jy_store_require (db, JY_PERMISSION_TEAM_MANAGE, error))
+    return FALSE;
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "event");
   json_builder_add_string_value (builder, "areas");
@@ -745,6 +755,8 @@ jy_team_store_move_residents (JyDb                *db,
   const GDate *day = jy_contract_reference (date, &storage);
   guint moved_count = 0, transferred = 0;
 
+  if (!jy_store_require (db, JY_PERMISSION_TEAM_MANAGE, error))
+    return FALSE;
   g_return_val_if_fail (resident_ids != NULL || n_residents == 0, FALSE);
   g_return_val_if_fail (to_team_id > 0, FALSE);
 
@@ -789,4 +801,45 @@ jy_team_store_move_residents (JyDb                *db,
   if (n_transferred != NULL)
     *n_transferred = transferred;
   return TRUE;
+}
+
+/* Every active resident of the community @area_code not yet in
+ * @to_team_id's care moves there (jy_team_store_move_residents). */
+gboolean
+jy_team_store_move_area (JyDb                *db,
+                         const char          *area_code,
+                         gint64               to_team_id,
+                         gboolean             transfer_contracts,
+                         const GDate         *date,
+                         JyTerminationReason  reason,
+                         guint               *n_moved,
+                         guint               *n_transferred,
+                         GError             **error)
+{
+  static const char sql[] =
+    "SELECT id FROM resident WHERE area_code = ?1 AND status = 'active'\n"
+    "  AND coalesce (team_id, 0) != ?2 ORDER BY id";
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!jy_store_require (db, JY_PERMISSION_TEAM_MANAGE, error))
+    return FALSE;
+  g_return_val_if_fail (area_code != NULL, FALSE);
+
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, area_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, to_team_id);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  return jy_team_store_move_residents (db, (const gint64 *) ids->data, ids->len, to_team_id,
+                                       transfer_contracts, date, reason, n_moved, n_transferred, error);
 }

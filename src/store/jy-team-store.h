@@ -155,6 +155,18 @@ gboolean      jy_team_store_move_residents (JyDb               *db,
                                             guint              *n_transferred,
                                             GError            **error);
 
+/* The same for every active resident of the community @area_code who is
+ * not yet in @to_team_id's care (a community changing teams). */
+gboolean      jy_team_store_move_area      (JyDb               *db,
+                                            const char         *area_code,
+                                            gint64              to_team_id,
+                                            gboolean            transfer_contracts,
+                                            const GDate        *date,
+                                            JyTerminationReason reason,
+                                            guint              *n_moved,
+                                            guint              *n_transferred,
+                                            GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyTeamRecord, jy_team_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyTeamStaffChoice, jy_team_staff_choice_free)
 

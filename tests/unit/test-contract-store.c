@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "contract-fixtures.h"
 #include "jy-package-store.h"
@@ -891,6 +892,43 @@ test_move_residents_hands_contracts_over (ContractFixture *fx,
   g_assert_cmpint (count (fx, "SELECT team_id FROM search_doc WHERE resident_id = 1"), ==, 2);
 }
 
+static gpointer
+move_haiyun_to_team_2 (JyDb          *db,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  TeamJob *job = data;
+  GDate day = contract_day ("2026-03-15");
+
+  return jy_team_store_move_area (db, "359902001001", 2, TRUE, &day, JY_TERMINATION_REASON_CHANGE_OF_TEAM,
+                                  &job->moved, &job->transferred, error) ? JY_STORE_DONE : NULL;
+}
+
+static void
+test_move_a_community (ContractFixture *fx,
+                       gconstpointer    user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyContract) contract = contract_sign (fx, 2, 1, "2025-10-01", NULL, &error);
+  TeamJob job = { 0 };
+
+  g_assert_no_error (error);
+  /* 海韵社区: residents 1, 2, 6 and 7, all in team 1. */
+  g_assert_true (jy_store_write (fx->store, move_haiyun_to_team_2, &job, NULL, &error) == JY_STORE_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (job.moved, ==, 4);
+  g_assert_cmpuint (job.transferred, ==, 1);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM resident WHERE team_id = 2"), ==, 8);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM contract WHERE resident_id = 2 AND team_id = 2"
+                              " AND termination_date IS NULL"), ==, 1);
+
+  /* Again: nobody is left to move. */
+  memset (&job, 0, sizeof job);
+  g_assert_true (jy_store_write (fx->store, move_haiyun_to_team_2, &job, NULL, &error) == JY_STORE_DONE);
+  g_assert_cmpuint (job.moved, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -937,6 +975,7 @@ main (int    argc,
   ADD ("/store/package/withdrawn-package-not-offered", test_withdrawn_package_not_offered);
   ADD ("/store/team/members-roles-institution-and-areas", test_team_with_members_and_areas);
   ADD ("/store/team/move-residents-hands-contracts-over", test_move_residents_hands_contracts_over);
+  ADD ("/store/team/move-a-community-to-another-team", test_move_a_community);
 
 #undef ADD
 

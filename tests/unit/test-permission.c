@@ -95,6 +95,17 @@ test_only_admin_administers (void)
 }
 
 static void
+test_team_manage (void)
+{
+  for (JyRole role = JY_ROLE_NONE; role < JY_N_ROLES; role++)
+    {
+      gboolean expected = role == JY_ROLE_MANAGER || role == JY_ROLE_ADMIN || role == JY_ROLE_SYSTEM;
+
+      g_assert_cmpint (jy_permission_role_can (role, JY_PERMISSION_TEAM_MANAGE), ==, expected);
+    }
+}
+
+static void
 test_admin_not_clinical (void)
 {
   g_assert_true (jy_permission_role_can (JY_ROLE_ADMIN, JY_PERMISSION_RESIDENT_LIST));
@@ -191,6 +202,7 @@ main (int    argc,
   setlocale (LC_ALL, "");
 
   g_test_add_func ("/core/permission/doctor-issues-long-rx-nurse-does-not", test_long_prescriptions);
+  g_test_add_func ("/core/permission/only managers and administrators manage teams", test_team_manage);
   g_test_add_func ("/core/permission/nurse-records-rounds-and-home-visits", test_nurse_rounds_and_visits);
   g_test_add_func ("/core/permission/home-beds-nurse-logs-rounds-doctor-admits-admin-never-sees", test_home_bed_roles);
   g_test_add_func ("/core/permission/nurse-cannot-retire-a-resident", test_nurse_cannot_retire);

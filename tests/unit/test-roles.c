@@ -15,6 +15,7 @@
 #include "jy-resident-import.h"
 #include "jy-resident-search.h"
 #include "jy-resident-store.h"
+#include "jy-team-store.h"
 #include "test-store-fixture.h"
 #include "test-util.h"
 
@@ -376,6 +377,61 @@ test_queued_job_keeps_session (JyTestCentre  *fx,
   }
 }
 
+static gpointer
+team_areas_func (JyDb          *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  static const char *const none[] = { NULL };
+
+  return jy_team_store_set_areas (db, *(gint64 *) data, none, error) ? JY_STORE_DONE : NULL;
+}
+
+static gpointer
+team_move_func (JyDb          *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  gint64 none = 0;
+
+  return jy_team_store_move_residents (db, &none, 0, *(gint64 *) data, FALSE, NULL,
+                                       JY_TERMINATION_REASON_CHANGE_OF_TEAM, NULL, NULL, error)
+         ? JY_STORE_DONE : NULL;
+}
+
+static void
+test_team_manage (JyTestCentre  *fx,
+                  gconstpointer  user_data)
+{
+  static const JyRole denied[] = { JY_ROLE_DOCTOR, JY_ROLE_NURSE, JY_ROLE_PUBLIC_HEALTH };
+
+  for (guint i = 0; i < G_N_ELEMENTS (denied); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      jy_test_act_as (fx, denied[i]);
+      g_assert_null (jy_store_write (fx->store, team_areas_func, &fx->team_id, NULL, &error));
+      g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_DENIED);
+      g_clear_error (&error);
+      g_assert_null (jy_store_write (fx->store, team_move_func, &fx->team_id, NULL, &error));
+      g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_DENIED);
+    }
+
+  /* The centre's manager and the administrator may. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    jy_test_act_as (fx, JY_ROLE_MANAGER);
+    g_assert_true (jy_store_write (fx->store, team_areas_func, &fx->team_id, NULL, &error) == JY_STORE_DONE);
+    g_assert_no_error (error);
+    jy_test_act_as (fx, JY_ROLE_ADMIN);
+    g_assert_true (jy_store_write (fx->store, team_move_func, &fx->team_id, NULL, &error) == JY_STORE_DONE);
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -395,6 +451,7 @@ main (int    argc,
   ADD ("only-admin-renames-the-centre", test_centre_settings);
   ADD ("only-public-health-imports", test_import_public_health);
   ADD ("queued-job-keeps-its-session", test_queued_job_keeps_session);
+  ADD ("only-managers-and-admins-manage-teams", test_team_manage);
 #undef ADD
 
   return g_test_run ();

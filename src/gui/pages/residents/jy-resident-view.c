@@ -14,6 +14,8 @@
 #include "jy-chronic-section.h"
 #include "jy-home-bed-section.h"
 #include "jy-clock.h"
+#include "jy-contract-labels.h"
+#include "jy-contract-section.h"
 #include "jy-gui-format.h"
 #include "jy-household.h"
 #include "jy-key-population.h"
@@ -50,6 +52,7 @@ struct _JyResidentView
   GtkWidget        *timeline_more_button;
   JyChronicSection *chronic_section;
   JyHomeBedSection *home_bed_section;
+  JyContractSection *contract_section;
   AdwStatusPage    *error_status;
   GtkWidget        *retire_button;
 
@@ -121,6 +124,13 @@ describe_timeline_entry (const JyTimelineEntry *entry)
     return g_strdup (_("Record edited"));
 
   object = json_node_get_object (json_parser_get_root (parser));
+  {
+    /* Contracts, contacts and services word themselves. */
+    char *line = jy_contract_describe_event (entry->kind, object);
+
+    if (line != NULL)
+      return line;
+  }
   fields = g_string_new (NULL);
   for (GList *l = json_object_get_members (object); l != NULL; l = l->next)
     {
@@ -337,7 +347,9 @@ fill (JyResidentView *self)
 static void
 cancel_rest (JyResidentView *self)
 {
-  if (self->rest_handler != 0)
+  /* A window's frame clock drops its handlers when the window goes, so
+   * ours may be gone already when the view is disposed after it. */
+  if (self->rest_handler != 0 && g_signal_handler_is_connected (self->rest_clock, self->rest_handler))
     g_signal_handler_disconnect (self->rest_clock, self->rest_handler);
   self->rest_handler = 0;
   g_clear_object (&self->rest_clock);
@@ -354,9 +366,11 @@ fill_rest (JyResidentView *self)
   fill_timeline (self);
   jy_chronic_section_show (self->chronic_section, self->store, self->detail->resident);
   jy_home_bed_section_show (self->home_bed_section, self->store, self->detail->resident->id);
+  jy_contract_section_show (self->contract_section, self->store, self->detail->resident);
   gtk_widget_set_visible (self->timeline_group, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->chronic_section), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->home_bed_section), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->contract_section), TRUE);
   self->rest_shown = TRUE;
 }
 
@@ -512,6 +526,7 @@ jy_resident_view_show (JyResidentView *self,
   gtk_widget_set_visible (self->timeline_group, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->chronic_section), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->home_bed_section), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->contract_section), FALSE);
   g_clear_pointer (&self->detail, jy_resident_detail_free);
   gtk_stack_set_visible_child_name (self->state_stack, "loading");
   jy_resident_view_reload (self);
@@ -565,6 +580,17 @@ household_row_activated_cb (JyResidentView *self,
 
   if (id != NULL)
     g_signal_emit (self, signals[OPEN_RESIDENT], 0, *id);
+}
+
+/* The contract card saved something: the timeline shows it, the window
+ * the toast. */
+static void
+contract_changed_cb (JyResidentView *self,
+                     const char     *toast)
+{
+  jy_resident_view_reload (self);
+  if (toast != NULL)
+    g_signal_emit (self, signals[CHANGED], 0, toast);
 }
 
 static void
@@ -658,6 +684,8 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, home_bed_section);
   g_type_ensure (JY_TYPE_CHRONIC_SECTION);
   g_type_ensure (JY_TYPE_HOME_BED_SECTION);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, contract_section);
+  g_type_ensure (JY_TYPE_CONTRACT_SECTION);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, retire_button);
   gtk_widget_class_bind_template_callback (widget_class, household_row_activated_cb);
@@ -678,6 +706,8 @@ jy_resident_view_init (JyResidentView *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->contract_section, "changed", G_CALLBACK (contract_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Records brought in from the platform or the demo have no local history yet. */
   placeholder = gtk_label_new (_("Nothing recorded on this workstation yet"));
