@@ -26,5 +26,6 @@ G_BEGIN_DECLS
 /* The larger steps, each in its own file (jy-migrations-*.c). */
 extern const char jy_migration_chronic[];   /* step 3 */
 extern const char jy_migration_contracts[]; /* step 6 */
+extern const char jy_migration_long_rx[];   /* step 7 (long prescriptions) */
 
 G_END_DECLS

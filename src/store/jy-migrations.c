@@ -9,6 +9,7 @@
 #include "jy-migrations.h"
 #include "jy-migrations-private.h"
 
+#include "jy-long-rx-store.h"
 #include "jy-package-store.h"
 #include "jy-resident-search.h"
 
@@ -244,6 +245,7 @@ static const char *const migrations[] = {
   migration_4,
   migration_5,
   jy_migration_contracts,
+  jy_migration_long_rx,
 };
 
 /* Search keys are computed in C, not SQL: a step that creates them or
@@ -254,6 +256,7 @@ static const gboolean rebuilds_search[] = {
   TRUE,
   FALSE,
   TRUE,
+  FALSE,
   FALSE,
   FALSE,
 };
@@ -272,6 +275,7 @@ static const StepSeed seeds[] = {
   NULL,
   NULL,
   jy_package_store_seed,
+  jy_drug_store_seed,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (seeds) == G_N_ELEMENTS (migrations));
 

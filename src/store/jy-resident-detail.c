@@ -13,6 +13,7 @@
 #include "jy-contract-store.h"
 #include "jy-followup.h"
 #include "jy-key-population.h"
+#include "jy-long-rx-store.h"
 #include "jy-person.h"
 #include "jy-resident-store.h"
 #include "jy-store.h"
@@ -410,7 +411,8 @@ add_clinical_events (JyDb              *db,
                      GError           **error)
 {
   if (!add_enrolment_events (db, detail->resident->id, detail->timeline, error) ||
-      !add_followup_events (db, detail->resident->id, detail->timeline, error))
+      !add_followup_events (db, detail->resident->id, detail->timeline, error) ||
+      !jy_long_rx_add_timeline_events (db, detail->resident->id, detail->timeline, error))
     return FALSE;
   sort_timeline (detail->timeline);
   return TRUE;
