@@ -95,4 +95,9 @@ gboolean jy_generator_build_chronic   (JyGenerator          *g,
 gboolean jy_generator_build_contracts (JyGenerator          *g,
                                        GError              **error);
 
+/* Long prescriptions of signed, controlled patients, with their
+ * dispenses (jy-generator-long-rx.c); after the contracts. */
+gboolean jy_generator_build_long_rx   (JyGenerator          *g,
+                                       GError              **error);
+
 G_END_DECLS

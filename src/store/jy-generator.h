@@ -20,8 +20,9 @@ G_BEGIN_DECLS
  * version is kept in meta.generator_version): caches of generated
  * centres, such as the bench's, compare it and regenerate when it moved.
  * 2: hypertension and diabetes enrolments and follow-ups.
- * 3: contracts, contacts, 65+ checks. */
-#define JY_GENERATOR_VERSION 3
+ * 3: contracts, contacts, 65+ checks.
+ * 4: long prescriptions and their dispenses. */
+#define JY_GENERATOR_VERSION 4
 
 typedef struct
 {
