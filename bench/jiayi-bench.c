@@ -813,6 +813,7 @@ main (int    argc,
         !bench_search_rebuild (&bench, path, &error) ||
         !bench_chronic (&bench, path, &error) ||
         !bench_contracts (&bench, path, &error) ||
+        !bench_long_rx (&bench, path, &error) ||
         !bench_import (&bench, &error) ||
         !bench_first_frame (&bench, path, &error))) ||
       !bench_gui (&bench, path, &error))

@@ -38,6 +38,11 @@ gboolean bench_contracts (Bench       *bench,
                           const char  *path,
                           GError     **error);
 
+/* Long prescriptions: worklists, counts, issuing (jiayi-bench-long-rx.c). */
+gboolean bench_long_rx (Bench       *bench,
+                        const char  *path,
+                        GError     **error);
+
 /* The rows that need the real widgets (jiayi-bench-gui.c). */
 gboolean bench_gui  (Bench       *bench,
                      const char  *path,

@@ -488,6 +488,10 @@ check_issue (JyDb            *db,
 
   if ((facts = jy_long_rx_store_resident_facts (db, rx->resident_id, rx->issue_date, error)) == NULL)
     return FALSE;
+  /* One prescription in use at a time: a change is a renewal or a stop
+   * and a new issue (§4.6). */
+  if (facts->current_rx_id != 0)
+    return jy_long_rx_store_invalid (error, _("The resident already has a long prescription in use: renew or stop it first."));
   if (facts->reasons->len > 0)
     return jy_long_rx_store_invalid (error, g_ptr_array_index (facts->reasons, 0));
   problems = jy_long_rx_check (rx, jy_long_rx_store_config ());

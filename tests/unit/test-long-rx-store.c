@@ -264,6 +264,21 @@ test_issue_by_doctor_with_outbox_and_audit (Fixture *fx, gconstpointer data)
 }
 
 static void
+test_issue_second_while_one_in_use_refused (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyLongRx) first = NULL;
+  g_autoptr(JyLongRx) second = NULL;
+
+  act_as (fx, JY_ROLE_DOCTOR, 1);
+  first = issue (fx, 1, "2026-03-15", 28, &error);
+  g_assert_no_error (error);
+  second = issue (fx, 1, "2026-03-16", 28, &error);
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "renew or stop"));
+}
+
+static void
 test_issue_nurse_and_pharmacist_denied (Fixture *fx, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -609,6 +624,7 @@ main (int argc, char **argv)
   ADD ("catalogue/CSV import by administrator skips bad rows", test_catalogue_csv_import);
   ADD ("issue/doctor issues with outbox and audit", test_issue_by_doctor_with_outbox_and_audit);
   ADD ("issue/nurse and pharmacist denied", test_issue_nurse_and_pharmacist_denied);
+  ADD ("issue/second while one is in use refused", test_issue_second_while_one_in_use_refused);
   ADD ("issue/unsigned resident refused", test_issue_unsigned_resident_refused);
   ADD ("issue/8 weeks without confirmation refused", test_issue_8_weeks_without_confirmation_refused);
   ADD ("issue/excluded drug refused", test_issue_excluded_drug_refused);
