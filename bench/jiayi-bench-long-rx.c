@@ -107,7 +107,7 @@ eligible_func (JyDb *db, gpointer data, GCancellable *cancellable, GError **erro
     "GROUP BY r.id HAVING min (e.last_class) = 1 AND max (e.last_class) = 1\n"
     "  AND min (e.last_f2f_date) >= date ('now', '+8 hours', '-80 days')\n"
     "  AND min (e.icd10 IS NOT NULL OR e.diagnosis_date IS NOT NULL) = 1\n"
-    "ORDER BY r.id LIMIT ?1";
+    "ORDER BY r.id LIMIT ?1 * 10";
   sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
 
   if (stmt == NULL)
@@ -121,6 +121,30 @@ typedef struct
   gint64    resident_id;
   JyLongRx *rx;
 } IssueJob;
+
+/* The candidates the store finds eligible (stable per the latest
+ * follow-ups' adherence and danger signs too). */
+static gpointer
+keep_eligible_func (JyDb *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  GArray *candidates = data;
+  GArray *eligible = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < candidates->len && eligible->len < ISSUE_SAMPLES; i++)
+    {
+      gint64 id = g_array_index (candidates, gint64, i);
+      g_autoptr(JyLongRxResidentFacts) facts = jy_long_rx_store_resident_facts (db, id, NULL, error);
+
+      if (facts == NULL)
+        {
+          g_array_unref (eligible);
+          return NULL;
+        }
+      if (facts->reasons->len == 0 && facts->current_rx_id == 0)
+        g_array_append_val (eligible, id);
+    }
+  return eligible;
+}
 
 static gpointer
 issue_func (JyDb *db, gpointer data, GCancellable *cancellable, GError **error)
@@ -166,9 +190,11 @@ bench_issue (Bench    *bench,
              GError  **error)
 {
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) residents = jy_store_read (store, eligible_func, NULL, NULL, error);
+  g_autoptr(GArray) candidates = jy_store_read (store, eligible_func, NULL, NULL, error);
+  g_autoptr(GArray) residents = NULL;
 
-  if (residents == NULL)
+  if (candidates == NULL ||
+      (residents = jy_store_read (store, keep_eligible_func, candidates, NULL, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < residents->len; i++)
     {

@@ -10,6 +10,7 @@
 #include "jy-audit-page.h"
 #include "jy-followup-drafts.h"
 #include "jy-followups-page.h"
+#include "jy-long-rx-page.h"
 #include "jy-login-view.h"
 #include "jy-residents-page.h"
 #include "jy-window.h"
@@ -54,6 +55,7 @@ struct _JyWindow
   JyTodayPage          *today_page;
   JyResidentsPage      *residents_page;
   JyFollowupsPage      *followups_page;
+  JyLongRxPage         *long_rx_page;
   JyFollowupDrafts     *drafts;          /* unsaved follow-up forms, per resident */
   JyAccountsPage       *accounts_page;
   JyAuditPage          *audit_page;

@@ -178,6 +178,7 @@ start_pages (JyWindow *self)
       jy_today_page_set_store (self->today_page, self->store);
       jy_residents_page_set_store (self->residents_page, self->store);
       jy_followups_page_set_store (self->followups_page, self->store);
+      jy_long_rx_page_set_store (self->long_rx_page, self->store);
       jy_accounts_page_set_store (self->accounts_page, self->store, self->settings);
       jy_audit_page_set_store (self->audit_page, self->store);
     }

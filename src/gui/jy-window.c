@@ -11,6 +11,7 @@
 #include "jy-followup-drafts.h"
 #include "jy-followup-launcher.h"
 #include "jy-followups-page.h"
+#include "jy-long-rx-actions.h"
 
 #include <glib/gi18n.h>
 
@@ -159,6 +160,39 @@ follow_up_action (GtkWidget  *widget,
                         author, role, followup_saved_cb, self);
     g_clear_pointer (&actor, jy_actor_unref);
   }
+}
+
+static void
+long_rx_changed_cb (gpointer user_data)
+{
+  JyWindow *self = user_data;
+
+  jy_long_rx_page_reload (self->long_rx_page);
+  jy_today_page_reload (self->today_page);
+}
+
+/* From a resident's page: issue a long prescription (domain.md §4). */
+static void
+long_rx_issue_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  if (self->store != NULL)
+    jy_long_rx_open_issue (GTK_WINDOW (self), self->store, g_variant_get_int64 (parameter),
+                           long_rx_changed_cb, self);
+}
+
+static void
+show_long_rx_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  jy_window_show_page (self, "long-rx");
+  jy_long_rx_page_show_kind (self->long_rx_page, g_variant_get_int32 (parameter));
 }
 
 static void
@@ -396,6 +430,7 @@ jy_window_class_init (JyWindowClass *klass)
   g_type_ensure (JY_TYPE_TODAY_PAGE);
   g_type_ensure (JY_TYPE_RESIDENTS_PAGE);
   g_type_ensure (JY_TYPE_FOLLOWUPS_PAGE);
+  g_type_ensure (JY_TYPE_LONG_RX_PAGE);
   g_type_ensure (JY_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (JY_TYPE_AUDIT_PAGE);
   g_type_ensure (JY_TYPE_LOGIN_VIEW);
@@ -412,6 +447,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, residents_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, followups_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, long_rx_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, audit_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, lock_stack);
@@ -434,6 +470,8 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-resident", NULL, new_resident_action);
   gtk_widget_class_install_action (widget_class, "win.follow-up", "x", follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.show-worklist", "i", show_worklist_action);
+  gtk_widget_class_install_action (widget_class, "win.long-rx-issue", "x", long_rx_issue_action);
+  gtk_widget_class_install_action (widget_class, "win.show-long-rx", "i", show_long_rx_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-resident", NULL);
 
@@ -457,6 +495,8 @@ jy_window_init (JyWindow *self)
   g_signal_connect_object (self->residents_page, "add-toast", G_CALLBACK (page_toast_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->followups_page, "open-resident", G_CALLBACK (open_resident_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->long_rx_page, "open-resident", G_CALLBACK (open_resident_cb),
                            self, G_CONNECT_SWAPPED);
   self->drafts = jy_followup_drafts_new ();
   g_signal_connect_object (self->accounts_page, "add-toast", G_CALLBACK (page_toast_cb),

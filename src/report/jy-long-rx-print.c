@@ -290,3 +290,20 @@ jy_long_rx_print_card (const JyLongRx            *rx,
   jy_print_doc_add_paragraph (doc, _("Bring this card each time you collect. Someone may collect for you only with your written authorisation and their ID card. Stop and call the clinic or 120 at once for chest pain, severe headache, weakness of a limb, confusion, or a blood sugar below 3.9 mmol/L."));
   return doc;
 }
+
+JyPrintDoc *
+jy_long_rx_print_from_data (const JyLongRxPrintData *data,
+                            gboolean                 card)
+{
+  JyLongRxPrintHeader header = {
+    .centre_name = data->centre_name,
+    .resident_name = data->resident_name,
+    .sex = data->sex,
+    .age = data->age,
+    .record_no = data->archive_no,
+    .doctor_name = data->doctor_name,
+  };
+
+  return card ? jy_long_rx_print_card (data->rx, &header, data->dispenses)
+              : jy_long_rx_print_slip (data->rx, &header);
+}

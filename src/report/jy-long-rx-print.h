@@ -39,3 +39,9 @@ JyPrintDoc *jy_long_rx_print_card (const JyLongRx            *rx,
                                    GPtrArray                 *dispenses);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* The slip (@card FALSE) or card from what jy_long_rx_store_load_print_func() read. */
+JyPrintDoc *jy_long_rx_print_from_data (const JyLongRxPrintData *data,
+                                        gboolean                 card);
+G_END_DECLS

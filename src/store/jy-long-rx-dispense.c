@@ -418,3 +418,61 @@ jy_long_rx_add_timeline_events (JyDb       *db,
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+/* Printing ------------------------------------------------------------------------ */
+
+void
+jy_long_rx_print_data_free (JyLongRxPrintData *data)
+{
+  if (data == NULL)
+    return;
+  g_clear_pointer (&data->rx, jy_long_rx_free);
+  g_clear_pointer (&data->dispenses, g_ptr_array_unref);
+  g_free (data->centre_name);
+  g_free (data->resident_name);
+  g_free (data->sex);
+  g_free (data->archive_no);
+  g_free (data->doctor_name);
+  g_free (data);
+}
+
+gpointer
+jy_long_rx_store_load_print_func (JyDb          *db,
+                                  gpointer       data,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  static const char sql[] =
+    "SELECT r.name, r.sex, r.birth_date, r.archive_no, s.name,\n"
+    "  (SELECT name FROM site WHERE kind = 'centre' ORDER BY id LIMIT 1)\n"
+    "FROM long_rx x JOIN resident r ON r.id = x.resident_id LEFT JOIN staff s ON s.id = x.doctor_id\n"
+    "WHERE x.id = ?1";
+  g_autoptr(JyLongRxPrintData) out = g_new0 (JyLongRxPrintData, 1);
+  gint64 id = *(gint64 *) data;
+  sqlite3_stmt *stmt;
+  GDate birth, issue;
+  int rc;
+
+  if (!jy_store_require (db, JY_PERMISSION_RESIDENT_VIEW, error))
+    return NULL;
+  if ((out->rx = jy_long_rx_store_load_unchecked (db, id, error)) == NULL ||
+      (out->dispenses = jy_long_rx_store_dispenses (db, id, error)) == NULL ||
+      (stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      out->resident_name = jy_db_column_dup_text (stmt, 0);
+      out->sex = jy_db_column_dup_text (stmt, 1);
+      out->age = jy_person_parse_date ((const char *) sqlite3_column_text (stmt, 2), &birth) &&
+                 jy_person_parse_date (out->rx->issue_date, &issue)
+                   ? jy_person_age_on (&birth, &issue) : 0;
+      out->archive_no = jy_db_column_dup_text (stmt, 3);
+      out->doctor_name = jy_db_column_dup_text (stmt, 4);
+      out->centre_name = jy_db_column_dup_text (stmt, 5);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&out);
+}

@@ -173,6 +173,26 @@ GPtrArray *jy_long_rx_store_dispenses (JyDb      *db,
                                        gint64     long_rx_id,
                                        GError   **error);
 
+/* Everything a printed slip or card needs, for jy_store_read_async():
+ * @data is a gint64 * prescription id. */
+typedef struct
+{
+  JyLongRx  *rx;
+  GPtrArray *dispenses;      /* JyLongRxDispense */
+  char      *centre_name;
+  char      *resident_name;
+  char      *sex;
+  int        age;            /* on the issue date */
+  char      *archive_no;
+  char      *doctor_name;
+} JyLongRxPrintData;
+
+void     jy_long_rx_print_data_free      (JyLongRxPrintData *data);
+gpointer jy_long_rx_store_load_print_func (JyDb          *db,
+                                          gpointer       data,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+
 /* Recomputes the derived columns of @id (see jy-migrations-long-rx.c). */
 gboolean   jy_long_rx_store_derive   (JyDb      *db,
                                       gint64     id,
@@ -260,6 +280,7 @@ JyLongRxWorklistCounts *jy_long_rx_worklist_count     (JyDb                     
 gpointer jy_long_rx_worklist_load_func  (JyDb *db, gpointer data, GCancellable *cancellable, GError **error);
 gpointer jy_long_rx_worklist_count_func (JyDb *db, gpointer data, GCancellable *cancellable, GError **error);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyLongRxPrintData, jy_long_rx_print_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyLongRxResidentFacts, jy_long_rx_resident_facts_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyLongRxDispense, jy_long_rx_dispense_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyLongRxWorklistPage, jy_long_rx_worklist_page_free)
