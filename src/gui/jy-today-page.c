@@ -12,6 +12,7 @@
 
 #include "jy-centre-store.h"
 #include "jy-chronic-worklist.h"
+#include "jy-long-rx-store.h"
 #include "jy-clock.h"
 
 /* The landing page: today's date, the centre, and the worklist. Each area
@@ -36,6 +37,10 @@ struct _JyTodayPage
   AdwActionRow  *nothing_row;
   GPtrArray     *worklist_rows;   /* rows added for what is due */
   GCancellable  *counts_cancellable;
+  GPtrArray     *long_rx_rows;    /* long prescriptions: instalments, reviews, expiring */
+  GCancellable  *long_rx_cancellable;
+  gboolean       any_chronic;
+  gboolean       any_long_rx;
 };
 
 G_DEFINE_FINAL_TYPE (JyTodayPage, jy_today_page, ADW_TYPE_BIN)
@@ -191,7 +196,85 @@ counts_loaded_cb (GObject      *object,
       adw_preferences_group_add (self->worklist_group, row);
       g_ptr_array_add (self->worklist_rows, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), !any);
+  self->any_chronic = any;
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), !self->any_chronic && !self->any_long_rx);
+}
+
+static const char *
+long_rx_title (JyLongRxWorklistKind kind)
+{
+  switch (kind)
+    {
+    case JY_LONG_RX_WORKLIST_DUE: return _("Long prescriptions: instalments due this week");
+    case JY_LONG_RX_WORKLIST_REVIEW: return _("Long prescriptions: reviews due");
+    case JY_LONG_RX_WORKLIST_EXPIRING: return _("Long prescriptions: expiring within 14 days");
+    case JY_LONG_RX_WORKLIST_N:
+    default: g_return_val_if_reached ("");
+    }
+}
+
+static void
+long_rx_counts_loaded_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(JyTodayPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree JyLongRxWorklistCounts *counts = jy_store_read_finish (JY_STORE (object), result, &error);
+  gint64 values[JY_LONG_RX_WORKLIST_N];
+
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count the long-prescription worklists: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < self->long_rx_rows->len; i++)
+    adw_preferences_group_remove (self->worklist_group, g_ptr_array_index (self->long_rx_rows, i));
+  g_ptr_array_set_size (self->long_rx_rows, 0);
+
+  values[JY_LONG_RX_WORKLIST_DUE] = counts->due;
+  values[JY_LONG_RX_WORKLIST_REVIEW] = counts->review;
+  values[JY_LONG_RX_WORKLIST_EXPIRING] = counts->expiring;
+  self->any_long_rx = FALSE;
+  for (guint k = 0; k < JY_LONG_RX_WORKLIST_N; k++)
+    {
+      GtkWidget *row;
+      GtkWidget *value;
+      g_autofree char *number = NULL;
+
+      if (values[k] == 0)
+        continue;
+      self->any_long_rx = TRUE;
+      row = adw_action_row_new ();
+      gtk_widget_set_name (row, "today-long-rx-row");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), long_rx_title (k));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int32 ((gint32) k));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-long-rx");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      number = format_count ((guint) values[k]);
+      value = gtk_label_new (number);
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (value, "title-4");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_preferences_group_add (self->worklist_group, row);
+      g_ptr_array_add (self->long_rx_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), !self->any_chronic && !self->any_long_rx);
+}
+
+static void
+load_long_rx_counts (JyTodayPage *self)
+{
+  JyLongRxWorklistQuery *query = g_new0 (JyLongRxWorklistQuery, 1);
+
+  jy_long_rx_worklist_query_init (query, JY_LONG_RX_WORKLIST_DUE);
+  g_cancellable_cancel (self->long_rx_cancellable);
+  g_clear_object (&self->long_rx_cancellable);
+  self->long_rx_cancellable = g_cancellable_new ();
+  jy_store_read_async (self->store, jy_long_rx_worklist_count_func, query, g_free, g_free,
+                       self->long_rx_cancellable, long_rx_counts_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -204,6 +287,7 @@ load_counts (JyTodayPage *self)
   self->counts_cancellable = g_cancellable_new ();
   jy_store_read_async (self->store, jy_chronic_worklist_load_counts, query, g_free, g_free,
                        self->counts_cancellable, counts_loaded_cb, g_object_ref (self));
+  load_long_rx_counts (self);
 }
 
 void
@@ -263,7 +347,10 @@ jy_today_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
+  g_cancellable_cancel (self->long_rx_cancellable);
+  g_clear_object (&self->long_rx_cancellable);
   g_clear_pointer (&self->worklist_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->long_rx_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_TODAY_PAGE);
 
@@ -300,5 +387,6 @@ jy_today_page_init (JyTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->worklist_rows = g_ptr_array_new ();
+  self->long_rx_rows = g_ptr_array_new ();
   update_date_label (self);
 }
