@@ -396,7 +396,6 @@ make_proxy (JyGenSource *src,
             const GDate *reference)
 {
   g_autoptr(GString) name = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
   int sex = jy_gen_rand_chance (src, 500) ? 1 : 2;
   GDate birth;
   int year = g_date_get_year (&p->birth) + 25 + (int) jy_gen_rand_below (src, 10);
@@ -406,8 +405,13 @@ make_proxy (JyGenSource *src,
   p->proxy_relation = relations[jy_gen_rand_below (src, G_N_ELEMENTS (relations))];
   g_date_clear (&birth, 1);
   g_date_set_dmy (&birth, 1 + jy_gen_rand_below (src, 28), 1 + jy_gen_rand_below (src, 12), MIN (year, 2000));
-  if (!jy_gen_make_id_number (src, sex, &birth, TRUE, p->proxy_id, &error))
-    g_strlcpy (p->proxy_id, "11010519491231002X", sizeof p->proxy_id);
+  /* Not a resident: a valid number of its own, not from the residents'
+   * pool of unique ones. Odd sequence digits for men (GB 11643). */
+  g_snprintf (p->proxy_id, sizeof p->proxy_id, "350203%04u%02u%02u%02u%u",
+              g_date_get_year (&birth), g_date_get_month (&birth), g_date_get_day (&birth),
+              jy_gen_rand_below (src, 100), (jy_gen_rand_below (src, 5) * 2 + (sex == 1 ? 1 : 0)) % 10);
+  p->proxy_id[17] = jy_idcard_check_char (p->proxy_id);
+  p->proxy_id[18] = '\0';
   jy_gen_make_mobile (src, p->proxy_phone);
   /* Renewed yearly: the last authorisation within the year before. */
   p->authorised = *reference;

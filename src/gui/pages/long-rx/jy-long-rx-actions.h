@@ -26,6 +26,14 @@ void jy_long_rx_open_dispense (GtkWindow           *parent,
                                gint64               long_rx_id,
                                JyLongRxChangedFunc  changed,
                                gpointer             user_data);
+/* Asks for a stop reason (@renew FALSE) or the renewal's confirmations
+ * (@renew TRUE), then writes. */
+void jy_long_rx_open_lifecycle (GtkWindow           *parent,
+                                JyStore             *store,
+                                gint64               long_rx_id,
+                                gboolean             renew,
+                                JyLongRxChangedFunc  changed,
+                                gpointer             user_data);
 /* Loads @long_rx_id off the main thread, then opens the print dialog for
  * its slip (@card FALSE) or card; with @pdf_path, writes that PDF instead. */
 void jy_long_rx_print         (GtkWindow           *parent,

@@ -130,6 +130,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *due = gtk_label_new (NULL);
   GtkWidget *dispense = gtk_button_new_with_mnemonic (_("_Dispense…"));
   GtkWidget *card = gtk_button_new_with_mnemonic (_("_Card"));
+  GtkWidget *more = gtk_menu_button_new ();
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -152,6 +153,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), due);
   gtk_box_append (GTK_BOX (box), dispense);
   gtk_box_append (GTK_BOX (box), card);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+  gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (more, _("More"));
+  gtk_box_append (GTK_BOX (box), more);
+  g_object_set_data (G_OBJECT (box), "more", more);
   g_object_set_data (G_OBJECT (box), "title", title);
   g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
   g_object_set_data (G_OBJECT (box), "due", due);
@@ -197,6 +203,20 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_actionable_set_action_target_value (g_object_get_data (G_OBJECT (box), "card"),
                                           g_variant_new_int64 (row->long_rx_id));
   gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (box), "dispense"), row->next_instalment > 0);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenuItem) renew = g_menu_item_new (_("_Renew…"), NULL);
+    g_autoptr(GMenuItem) stop = g_menu_item_new (_("_Stop…"), NULL);
+    g_autoptr(GMenuItem) slip = g_menu_item_new (_("Print _Slip…"), NULL);
+
+    g_menu_item_set_action_and_target_value (renew, "longrx.renew", g_variant_new_int64 (row->long_rx_id));
+    g_menu_item_set_action_and_target_value (stop, "longrx.stop", g_variant_new_int64 (row->long_rx_id));
+    g_menu_item_set_action_and_target_value (slip, "longrx.print-slip", g_variant_new_int64 (row->long_rx_id));
+    g_menu_append_item (menu, slip);
+    g_menu_append_item (menu, renew);
+    g_menu_append_item (menu, stop);
+    gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (box), "more"), G_MENU_MODEL (menu));
+  }
 }
 
 /* Loading ------------------------------------------------------------------------ */
@@ -450,6 +470,29 @@ print_card_action (GtkWidget  *widget,
 }
 
 static void
+print_slip_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JyLongRxPage *self = JY_LONG_RX_PAGE (widget);
+
+  if (self->store != NULL)
+    jy_long_rx_print (parent_window (self), self->store, g_variant_get_int64 (parameter), FALSE, NULL);
+}
+
+static void
+lifecycle_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JyLongRxPage *self = JY_LONG_RX_PAGE (widget);
+
+  if (self->store != NULL)
+    jy_long_rx_open_lifecycle (parent_window (self), self->store, g_variant_get_int64 (parameter),
+                               g_str_equal (action_name, "longrx.renew"), changed_cb, self);
+}
+
+static void
 jy_long_rx_page_dispose (GObject *object)
 {
   JyLongRxPage *self = JY_LONG_RX_PAGE (object);
@@ -491,6 +534,9 @@ jy_long_rx_page_class_init (JyLongRxPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_install_action (widget_class, "longrx.dispense", "x", dispense_action);
   gtk_widget_class_install_action (widget_class, "longrx.print-card", "x", print_card_action);
+  gtk_widget_class_install_action (widget_class, "longrx.print-slip", "x", print_slip_action);
+  gtk_widget_class_install_action (widget_class, "longrx.renew", "x", lifecycle_action);
+  gtk_widget_class_install_action (widget_class, "longrx.stop", "x", lifecycle_action);
 }
 
 static void
