@@ -338,6 +338,67 @@ test_page_lists_the_instalment_due (Fixture       *fx,
   jy_test_save_screenshot (GTK_WIDGET (fx->window), "long-rx-page-due");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+stopped (gpointer data)
+{
+  return count (data, "SELECT count(*) FROM long_rx WHERE status = 'stopped'") == 1;
+}
+
+static void
+test_page_stops_with_a_reason (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  JyLongRxPage *page;
+  AdwMessageDialog *dialog;
+  gint64 rx_id = 0;
+
+  act_as (fx, JY_ROLE_DOCTOR, 1);
+  g_assert_true (jy_store_write (fx->c.store, issue_func, &rx_id, NULL, &error) == JY_STORE_DONE);
+  page = g_object_new (JY_TYPE_LONG_RX_PAGE, NULL);
+  gtk_window_set_child (fx->window, GTK_WIDGET (page));
+  jy_long_rx_page_set_store (page, fx->c.store);
+  jy_test_iterate_until_true (list_shown, page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "longrx.stop", "x", rx_id));
+  jy_test_iterate_until_true (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  /* Admitted to hospital */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (jy_test_find_by_type (adw_message_dialog_get_extra_child (dialog),
+                                                                   GTK_TYPE_DROP_DOWN)),
+                              JY_LONG_RX_STOP_HOSPITALISATION - 1);
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "long-rx-stop");
+  adw_message_dialog_response (dialog, "apply");
+  jy_test_iterate_until_true (stopped, fx);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM long_rx WHERE stop_reason = 'hospital' AND open = 0"), ==, 1);
+
+  /* The page reloads after the stop: its reads must end, not leak. */
+  g_object_ref (page);
+  gtk_window_set_child (fx->window, NULL);
+  jy_test_unref_and_wait_finalize (page);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -358,5 +419,7 @@ main (int    argc,
               fixture_setup, test_dispense_to_proxy_with_bad_id_refused_at_field, fixture_teardown);
   g_test_add ("/long-rx-gui/page lists the instalment due", Fixture, NULL,
               fixture_setup, test_page_lists_the_instalment_due, fixture_teardown);
+  g_test_add ("/long-rx-gui/page stops a prescription with a reason", Fixture, NULL,
+              fixture_setup, test_page_stops_with_a_reason, fixture_teardown);
   return g_test_run ();
 }
