@@ -26,7 +26,10 @@ static void
 changed_free (gpointer  data,
               GClosure *closure)
 {
-  g_free (data);
+  Changed *c = data;
+
+  g_clear_object (&c->user_data);
+  g_free (c);
 }
 
 static void
@@ -49,7 +52,7 @@ jy_long_rx_open_issue (GtkWindow           *parent,
   Changed *c = g_new0 (Changed, 1);
 
   c->changed = changed;
-  c->user_data = user_data;
+  c->user_data = user_data != NULL ? g_object_ref (user_data) : NULL;
   g_signal_connect_data (dialog, "issued", G_CALLBACK (changed_cb), c, changed_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -65,7 +68,7 @@ jy_long_rx_open_dispense (GtkWindow           *parent,
   Changed *c = g_new0 (Changed, 1);
 
   c->changed = changed;
-  c->user_data = user_data;
+  c->user_data = user_data != NULL ? g_object_ref (user_data) : NULL;
   g_signal_connect_data (dialog, "dispensed", G_CALLBACK (changed_cb), c, changed_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

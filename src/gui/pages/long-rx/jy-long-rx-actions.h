@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* What the window, the long-prescription page and a resident's page do
- * with a prescription. @changed (may be NULL) runs after a write. */
+ * with a prescription. @changed (may be NULL) runs after a write with
+ * @user_data, a GObject kept alive until then (or NULL). */
 typedef void (*JyLongRxChangedFunc) (gpointer user_data);
 
 void jy_long_rx_open_issue    (GtkWindow           *parent,

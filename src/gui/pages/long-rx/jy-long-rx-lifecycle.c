@@ -34,6 +34,7 @@ job_free (Job *job)
 {
   g_clear_object (&job->parent);
   g_clear_object (&job->store);
+  g_clear_object (&job->user_data);
   g_clear_pointer (&job->rx, jy_long_rx_free);
   g_free (job);
 }
@@ -187,7 +188,7 @@ jy_long_rx_open_lifecycle (GtkWindow           *parent,
   job->store = g_object_ref (store);
   job->renew = renew;
   job->changed = changed;
-  job->user_data = user_data;
+  job->user_data = user_data != NULL ? g_object_ref (user_data) : NULL;
   jy_store_read_async (store, jy_long_rx_store_load_print_func, id, g_free,
                        (GDestroyNotify) jy_long_rx_print_data_free, NULL, loaded_cb, job);
 }
