@@ -47,6 +47,10 @@ gboolean bench_reports (Bench       *bench,
 gboolean bench_home_beds (Bench       *bench,
                           const char  *path,
                           GError     **error);
+/* Long prescriptions: worklists, counts, issuing (jiayi-bench-long-rx.c). */
+gboolean bench_long_rx (Bench       *bench,
+                        const char  *path,
+                        GError     **error);
 
 /* The rows that need the real widgets (jiayi-bench-gui.c). */
 gboolean bench_gui  (Bench       *bench,

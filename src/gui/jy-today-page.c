@@ -16,6 +16,7 @@
 #include "jy-contract-worklist.h"
 #include "jy-clock.h"
 #include "jy-home-bed-store.h"
+#include "jy-long-rx-store.h"
 
 /* The landing page: today's date, the centre, and the worklist. Each area
  * adds its own worklist group here as it is built. */
@@ -44,6 +45,9 @@ struct _JyTodayPage
   GPtrArray     *contract_rows;   /* the same for the contract worklists */
   gboolean       any_chronic;
   gboolean       any_contract;
+  GPtrArray     *long_rx_rows;    /* long prescriptions: instalments, reviews, expiring */
+  GCancellable  *long_rx_cancellable;
+  gboolean       any_long_rx;
   GCancellable  *counts_cancellable;
 };
 
@@ -158,7 +162,8 @@ static void
 update_nothing_row (JyTodayPage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->nothing_row),
-                          !self->any_chronic && !self->any_contract && !self->rounds_due);
+                          !self->any_chronic && !self->any_contract && !self->rounds_due &&
+                          !self->any_long_rx);
 }
 
 static void
@@ -360,6 +365,74 @@ contract_counts_loaded_cb (GObject      *object,
   update_nothing_row (self);
 }
 
+static const char *
+long_rx_title (JyLongRxWorklistKind kind)
+{
+  switch (kind)
+    {
+    case JY_LONG_RX_WORKLIST_DUE: return _("Long prescriptions: instalments due this week");
+    case JY_LONG_RX_WORKLIST_REVIEW: return _("Long prescriptions: reviews due");
+    case JY_LONG_RX_WORKLIST_EXPIRING: return _("Long prescriptions: expiring within 14 days");
+    case JY_LONG_RX_WORKLIST_N:
+    default: g_return_val_if_reached ("");
+    }
+}
+
+/* The long-prescription worklists (domain.md §4.5–4.6), each opening the
+ * Long Prescriptions page on that list. */
+static void
+long_rx_counts_loaded_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(JyTodayPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree JyLongRxWorklistCounts *counts = jy_store_read_finish (JY_STORE (object), result, &error);
+  gint64 values[JY_LONG_RX_WORKLIST_N];
+
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count the long-prescription worklists: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < self->long_rx_rows->len; i++)
+    adw_preferences_group_remove (self->worklist_group, g_ptr_array_index (self->long_rx_rows, i));
+  g_ptr_array_set_size (self->long_rx_rows, 0);
+
+  values[JY_LONG_RX_WORKLIST_DUE] = counts->due;
+  values[JY_LONG_RX_WORKLIST_REVIEW] = counts->review;
+  values[JY_LONG_RX_WORKLIST_EXPIRING] = counts->expiring;
+  self->any_long_rx = FALSE;
+  for (guint k = 0; k < JY_LONG_RX_WORKLIST_N; k++)
+    {
+      GtkWidget *row;
+
+      if (values[k] == 0)
+        continue;
+      self->any_long_rx = TRUE;
+      row = count_row (long_rx_title (k), "win.show-long-rx", g_variant_new_int32 ((gint32)k),
+                       values[k], FALSE);
+      gtk_widget_set_name (row, "today-long-rx-row");
+      adw_preferences_group_add (self->worklist_group, row);
+      g_ptr_array_add (self->long_rx_rows, row);
+    }
+  update_nothing_row (self);
+}
+
+static void
+load_long_rx_counts (JyTodayPage *self)
+{
+  JyLongRxWorklistQuery *query = g_new0 (JyLongRxWorklistQuery, 1);
+
+  jy_long_rx_worklist_query_init (query, JY_LONG_RX_WORKLIST_DUE);
+  g_cancellable_cancel (self->long_rx_cancellable);
+  g_clear_object (&self->long_rx_cancellable);
+  self->long_rx_cancellable = g_cancellable_new ();
+  jy_store_read_async (self->store, jy_long_rx_worklist_count_func, query, g_free, g_free,
+                       self->long_rx_cancellable, long_rx_counts_loaded_cb, g_object_ref (self));
+}
+
 static void
 load_counts (JyTodayPage *self)
 {
@@ -399,6 +472,7 @@ jy_today_page_reload (JyTodayPage *self)
                        self->cancellable, summary_loaded_cb, g_object_ref (self));
   load_counts (self);
   load_round_counts (self);
+  load_long_rx_counts (self);
 }
 
 void
@@ -443,6 +517,9 @@ jy_today_page_dispose (GObject *object)
   g_clear_object (&self->rounds_cancellable);
   g_clear_pointer (&self->worklist_rows, g_ptr_array_unref);
   g_clear_pointer (&self->contract_rows, g_ptr_array_unref);
+  g_cancellable_cancel (self->long_rx_cancellable);
+  g_clear_object (&self->long_rx_cancellable);
+  g_clear_pointer (&self->long_rx_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), JY_TYPE_TODAY_PAGE);
 
@@ -480,5 +557,6 @@ jy_today_page_init (JyTodayPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->worklist_rows = g_ptr_array_new ();
   self->contract_rows = g_ptr_array_new ();
+  self->long_rx_rows = g_ptr_array_new ();
   update_date_label (self);
 }

@@ -12,6 +12,7 @@
 #include "jy-followup-drafts.h"
 #include "jy-followups-page.h"
 #include "jy-home-beds-page.h"
+#include "jy-long-rx-page.h"
 #include "jy-login-view.h"
 #include "jy-reports-page.h"
 #include "jy-residents-page.h"
@@ -62,6 +63,7 @@ struct _JyWindow
   JyReportsPage        *reports_page;
   JyHomeBedsPage       *home_beds_page;
   JyContractsPage      *contracts_page;
+  JyLongRxPage         *long_rx_page;
   JyFollowupDrafts     *drafts;          /* unsaved follow-up forms, per resident */
   JyAccountsPage       *accounts_page;
   JyAuditPage          *audit_page;

@@ -181,6 +181,7 @@ start_pages (JyWindow *self)
       jy_reports_page_set_store (self->reports_page, self->store);
       jy_home_beds_page_set_store (self->home_beds_page, self->store);
       jy_contracts_page_set_store (self->contracts_page, self->store);
+      jy_long_rx_page_set_store (self->long_rx_page, self->store);
       jy_accounts_page_set_store (self->accounts_page, self->store, self->settings);
       jy_audit_page_set_store (self->audit_page, self->store);
       jy_sync_page_set_store (self->sync_page, self->store);

@@ -11,6 +11,7 @@
 #include "jy-followup-drafts.h"
 #include "jy-followup-launcher.h"
 #include "jy-followups-page.h"
+#include "jy-long-rx-actions.h"
 
 #include <glib/gi18n.h>
 
@@ -160,6 +161,39 @@ follow_up_action (GtkWidget  *widget,
                         author, role, followup_saved_cb, self);
     g_clear_pointer (&actor, jy_actor_unref);
   }
+}
+
+static void
+long_rx_changed_cb (gpointer user_data)
+{
+  JyWindow *self = user_data;
+
+  jy_long_rx_page_reload (self->long_rx_page);
+  jy_today_page_reload (self->today_page);
+}
+
+/* From a resident's page: issue a long prescription (domain.md §4). */
+static void
+long_rx_issue_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  if (self->store != NULL)
+    jy_long_rx_open_issue (GTK_WINDOW (self), self->store, g_variant_get_int64 (parameter),
+                           long_rx_changed_cb, self);
+}
+
+static void
+show_long_rx_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  jy_window_show_page (self, "long-rx");
+  jy_long_rx_page_show_kind (self->long_rx_page, g_variant_get_int32 (parameter));
 }
 
 static void
@@ -412,6 +446,7 @@ jy_window_class_init (JyWindowClass *klass)
   g_type_ensure (JY_TYPE_REPORTS_PAGE);
   g_type_ensure (JY_TYPE_HOME_BEDS_PAGE);
   g_type_ensure (JY_TYPE_CONTRACTS_PAGE);
+  g_type_ensure (JY_TYPE_LONG_RX_PAGE);
   g_type_ensure (JY_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (JY_TYPE_AUDIT_PAGE);
   g_type_ensure (JY_TYPE_LOGIN_VIEW);
@@ -432,6 +467,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JyWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, home_beds_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, contracts_page);
+  gtk_widget_class_bind_template_child (widget_class, JyWindow, long_rx_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, audit_page);
   gtk_widget_class_bind_template_child (widget_class, JyWindow, lock_stack);
@@ -456,6 +492,8 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.follow-up", "x", follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.show-worklist", "i", show_worklist_action);
   gtk_widget_class_install_action (widget_class, "win.show-contract-worklist", "i", show_contract_worklist_action);
+  gtk_widget_class_install_action (widget_class, "win.long-rx-issue", "x", long_rx_issue_action);
+  gtk_widget_class_install_action (widget_class, "win.show-long-rx", "i", show_long_rx_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-resident", NULL);
 
@@ -482,7 +520,8 @@ jy_window_init (JyWindow *self)
   {
     GtkWidget *pages[] = {
       GTK_WIDGET (self->followups_page), GTK_WIDGET (self->contracts_page),
-      GTK_WIDGET (self->home_beds_page), GTK_WIDGET (self->reports_page),
+      GTK_WIDGET (self->home_beds_page), GTK_WIDGET (self->long_rx_page),
+      GTK_WIDGET (self->reports_page),
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

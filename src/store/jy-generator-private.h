@@ -100,4 +100,9 @@ gboolean jy_generator_build_home_beds (JyGenerator          *g,
                                        guint                 n_residents,
                                        GError              **error);
 
+/* Long prescriptions of signed, controlled patients, with their
+ * dispenses (jy-generator-long-rx.c); after the contracts. */
+gboolean jy_generator_build_long_rx   (JyGenerator          *g,
+                                       GError              **error);
+
 G_END_DECLS

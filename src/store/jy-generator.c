@@ -672,6 +672,7 @@ jy_generator_run (JyDb                     *db,
        jy_generator_build_chronic (&g, error) &&
        jy_generator_build_contracts (&g, error) &&
        jy_generator_build_home_beds (&g, options->n_residents, error) &&
+       jy_generator_build_long_rx (&g, error) &&
        jy_resident_search_rebuild (db, error);
   with_big_cache (&g, FALSE, NULL);
   if (!ok || !record_audit (&g, options->n_residents, options->seed, error))

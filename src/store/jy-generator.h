@@ -21,8 +21,9 @@ G_BEGIN_DECLS
  * centres, such as the bench's, compare it and regenerate when it moved.
  * 2: hypertension and diabetes enrolments and follow-ups.
  * 3: contracts, contacts, 65+ checks.
- * 4: home beds with rounds, renewals and discharges. */
-#define JY_GENERATOR_VERSION 4
+ * 4: home beds with rounds, renewals and discharges.
+ * 5: long prescriptions and their dispenses. */
+#define JY_GENERATOR_VERSION 5
 
 typedef struct
 {

@@ -9,6 +9,7 @@
 #include "jy-migrations.h"
 #include "jy-migrations-private.h"
 
+#include "jy-long-rx-store.h"
 #include "jy-package-store.h"
 #include "jy-resident-search.h"
 
@@ -247,6 +248,7 @@ static const char *const migrations[] = {
   jy_migration_sync,
   jy_migration_reports,
   jy_migration_home_beds,
+  jy_migration_long_rx,
 };
 
 /* Search keys are computed in C, not SQL: a step that creates them or
@@ -257,6 +259,7 @@ static const gboolean rebuilds_search[] = {
   TRUE,
   FALSE,
   TRUE,
+  FALSE,
   FALSE,
   FALSE,
   FALSE,
@@ -281,6 +284,7 @@ static const StepSeed seeds[] = {
   NULL,
   NULL,
   NULL,
+  jy_drug_store_seed,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (seeds) == G_N_ELEMENTS (migrations));
 

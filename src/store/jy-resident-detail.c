@@ -14,6 +14,7 @@
 #include "jy-followup.h"
 #include "jy-home-bed-store.h"
 #include "jy-key-population.h"
+#include "jy-long-rx-store.h"
 #include "jy-person.h"
 #include "jy-resident-store.h"
 #include "jy-store.h"
@@ -412,7 +413,8 @@ add_clinical_events (JyDb              *db,
 {
   if (!add_enrolment_events (db, detail->resident->id, detail->timeline, error) ||
       !add_followup_events (db, detail->resident->id, detail->timeline, error) ||
-      !jy_home_bed_store_add_timeline (db, detail->resident->id, detail->timeline, error))
+      !jy_home_bed_store_add_timeline (db, detail->resident->id, detail->timeline, error) ||
+      !jy_long_rx_add_timeline_events (db, detail->resident->id, detail->timeline, error))
     return FALSE;
   sort_timeline (detail->timeline);
   return TRUE;

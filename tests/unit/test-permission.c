@@ -25,6 +25,21 @@ test_long_prescriptions (void)
 }
 
 static void
+test_long_rx_roles (void)
+{
+  /* A specialist advising a team may issue; nobody but the pharmacist
+   * dispenses; only the administrator edits the drug catalogue. */
+  g_assert_true (jy_permission_role_can (JY_ROLE_SPECIALIST, JY_PERMISSION_LONG_RX_ISSUE));
+  for (JyRole role = JY_ROLE_DOCTOR; role < JY_ROLE_SYSTEM; role++)
+    {
+      g_assert_cmpint (jy_permission_role_can (role, JY_PERMISSION_LONG_RX_DISPENSE), ==, role == JY_ROLE_PHARMACIST);
+      g_assert_cmpint (jy_permission_role_can (role, JY_PERMISSION_DRUG_CATALOGUE), ==, role == JY_ROLE_ADMIN);
+    }
+  g_assert_false (jy_permission_role_can (JY_ROLE_NONE, JY_PERMISSION_LONG_RX_ISSUE));
+  g_assert_true (jy_permission_role_can (JY_ROLE_SYSTEM, JY_PERMISSION_LONG_RX_DISPENSE));
+}
+
+static void
 test_nurse_rounds_and_visits (void)
 {
   g_assert_true (jy_permission_role_can (JY_ROLE_NURSE, JY_PERMISSION_HOME_BED_ROUND));
@@ -203,6 +218,7 @@ main (int    argc,
 
   g_test_add_func ("/core/permission/doctor-issues-long-rx-nurse-does-not", test_long_prescriptions);
   g_test_add_func ("/core/permission/only managers and administrators manage teams", test_team_manage);
+  g_test_add_func ("/core/permission/long-rx specialist issues pharmacist alone dispenses admin edits catalogue", test_long_rx_roles);
   g_test_add_func ("/core/permission/nurse-records-rounds-and-home-visits", test_nurse_rounds_and_visits);
   g_test_add_func ("/core/permission/home-beds-nurse-logs-rounds-doctor-admits-admin-never-sees", test_home_bed_roles);
   g_test_add_func ("/core/permission/nurse-cannot-retire-a-resident", test_nurse_cannot_retire);

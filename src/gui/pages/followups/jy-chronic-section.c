@@ -369,6 +369,17 @@ fill (JyChronicSection *self)
 
   for (guint i = 0; i < data->programmes->len; i++)
     gtk_box_append (self->cards_box, programme_card (self, g_ptr_array_index (data->programmes, i), today));
+  if (data->programmes->len > 0 && self->resident != NULL)
+    {
+      /* One long prescription covers every disease (domain.md §4). */
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Long Prescription…"));
+
+      gtk_widget_set_name (button, "long-rx-button");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.long-rx-issue");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (self->resident->id));
+      gtk_box_append (self->cards_box, button);
+    }
 
   for (guint i = 0; i < data->ended->len; i++)
     {
