@@ -184,18 +184,23 @@ static const char year_cohort_sql[] =
 /* C02, C03 and F08 counted in one pass over the registry, a row per
  * team: (team, doctor, then numerator and denominator of each). Their
  * units are residents, each once, so the sums are the counts; the rows
- * for drill-down stay in c02_sql, c03_sql and f08_sql. */
+ * for drill-down stay in c02_sql, c03_sql and f08_sql. Each resident's
+ * facts are bits (1 covered, 2 key population, 4 aged 65+, 8 checked
+ * this year) of a subquery that LIMIT -1 keeps from being flattened, so
+ * the IN lists are built once, not once per use in the sums. */
 static const char registry_counts_sql[] =
-  "SELECT team, 0, total (cov), count (*), total (cov AND k), total (k),\n"
-  "       total (old AND checked), total (old)\n"
-  "FROM (SELECT ifnull (r.team_id, 0) AS team, r.id IN " COVERED " AS cov,\n"
-  "             r.birth_date <= ?2 AND (r.birth_date <= ?6 OR r.birth_date > ?7 OR r.id IN (\n"
-  "               SELECT g.resident_id FROM resident_tag g\n"
-  "               WHERE g.status = 'active' AND instr (?8, ',' || g.tag || ',') > 0\n"
-  "                 AND g.start_date <= ?2 AND (g.end_date IS NULL OR g.end_date >= ?2))) AS k,\n"
-  "             r.birth_date <= ?6 AS old,\n"
-  "             ifnull (r.annual_check_date BETWEEN ?4 AND ?2, 0) AS checked\n"
-  "      FROM resident r INDEXED BY report_resident WHERE " RESIDENT_LIVE " AND " PRESENT ")\n"
+  "SELECT team, 0, total (bits & 1), count (*), total ((bits & 3) = 3), total ((bits & 2) = 2),\n"
+  "       total ((bits & 12) = 12), total ((bits & 4) = 4)\n"
+  "FROM (SELECT ifnull (r.team_id, 0) AS team,\n"
+  "             (r.id IN " COVERED ")\n"
+  "             | (ifnull (r.birth_date <= ?2 AND (r.birth_date <= ?6 OR r.birth_date > ?7 OR r.id IN (\n"
+  "                  SELECT g.resident_id FROM resident_tag g\n"
+  "                  WHERE g.status = 'active' AND instr (?8, ',' || g.tag || ',') > 0\n"
+  "                    AND g.start_date <= ?2 AND (g.end_date IS NULL OR g.end_date >= ?2))), 0) << 1)\n"
+  "             | (ifnull (r.birth_date <= ?6, 0) << 2)\n"
+  "             | (ifnull (r.annual_check_date BETWEEN ?4 AND ?2, 0) << 3) AS bits\n"
+  "      FROM resident r INDEXED BY report_resident WHERE " RESIDENT_LIVE " AND " PRESENT "\n"
+  "      LIMIT -1)\n"
   "GROUP BY team";
 
 void
