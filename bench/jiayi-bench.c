@@ -775,8 +775,8 @@ main (int    argc,
   int residents = 200000;
   int runs = 5;
   gboolean gui_only = FALSE;
+  g_autofree char *only = NULL;
   Bench bench = { 0 };
-  gboolean long_rx_only = FALSE;
   GOptionEntry entries[] = {
     { "residents", 'n', 0, G_OPTION_ARG_INT, &residents, "Residents in the synthetic centre (200000)", "N" },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Repetitions of each start-up measurement (5)", "K" },
@@ -785,7 +785,7 @@ main (int    argc,
     { "cache", 0, 0, G_OPTION_ARG_FILENAME, &bench.cache_dir, "Where generated centres are kept", "DIR" },
     { "gui-only", 0, 0, G_OPTION_ARG_NONE, &gui_only, "Only the rows timed in the real window", NULL },
     { "gui-rows", 0, 0, G_OPTION_ARG_STRING, &bench.gui_rows, "Only these window rows: search, open or scroll", "KIND" },
-    { "long-rx-only", 0, 0, G_OPTION_ARG_NONE, &long_rx_only, "Only the long-prescription rows", NULL },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only one group of rows: reports, long-rx or home-beds", "GROUP" },
     { NULL }
   };
 
@@ -808,13 +808,30 @@ main (int    argc,
 
   printf ("%-36s %10s %10s %10s  %s\n", "name", "median_ms", "p95_ms", "target_ms", "result");
 
-  if (long_rx_only)
+  if (only != NULL)
     {
-      if ((path = prepare_centre (&bench, &error)) == NULL || !bench_long_rx (&bench, path, &error))
+      static const struct { const char *name; gboolean (*run) (Bench *, const char *, GError **); } groups[] = {
+        { "reports", bench_reports },
+        { "long-rx", bench_long_rx },
+        { "home-beds", bench_home_beds },
+      };
+      gboolean (*run) (Bench *, const char *, GError **) = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+        if (g_str_equal (only, groups[i].name))
+          run = groups[i].run;
+      if (run == NULL)
+        {
+          g_printerr ("jiayi-bench: --only knows: reports, long-rx, home-beds\n");
+          return 2;
+        }
+      if ((path = prepare_centre (&bench, &error)) == NULL || !run (&bench, path, &error))
         {
           g_printerr ("jiayi-bench: %s\n", error->message);
           return 1;
         }
+      g_free (bench.jiayi);
+      g_free (bench.cache_dir);
       return bench.any_miss ? 1 : 0;
     }
 

@@ -56,7 +56,25 @@ struct _JyReportMeasure
   const char      *param;
   JyReportCollect  collect;
   guint            flag;    /* non-zero: numerator = row.flags & flag */
+  /* Counted in SQL instead (a report's cells): a statement of rows
+   * (team, doctor, numerator₀, denominator₀, numerator₁, …), one per
+   * team and doctor, read once for every measure naming it; @slot picks
+   * the pair. Only for measures whose units are each one row of @sql,
+   * which drill-down still reads. */
+  const char      *counts_sql;
+  guint            slot;
 };
+
+#define JY_REPORT_COUNT_SLOTS 4
+
+/* A row of a counts statement. */
+typedef struct
+{
+  gint64 team;
+  gint64 doctor;
+  gint64 numerator[JY_REPORT_COUNT_SLOTS];
+  gint64 denominator[JY_REPORT_COUNT_SLOTS];
+} JyReportCount;
 
 const JyReportMeasure *jy_report_measure_lookup (const char *code);
 gboolean               jy_report_measure_collect (JyDb                  *db,
@@ -65,6 +83,15 @@ gboolean               jy_report_measure_collect (JyDb                  *db,
                                                   const GDate           *as_of,
                                                   GArray                *rows,
                                                   GError               **error);
+gboolean               jy_report_measure_collect_counts (JyDb                  *db,
+                                                         const JyReportMeasure *measure,
+                                                         const JyReportWindow  *window,
+                                                         const GDate           *as_of,
+                                                         GArray                *counts,
+                                                         GError               **error);
+/* Tests: computes every cell from rows, as drill-down does (FALSE), or
+ * from the counts statements where a measure has one (TRUE, the default). */
+void                   jy_report_set_use_counts (gboolean use);
 void                   jy_report_format_day      (const GDate *date,
                                                   char         text[11]);
 

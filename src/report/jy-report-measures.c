@@ -181,6 +181,28 @@ static const char year_cohort_sql[] =
   "  AND " RESIDENT_LIVE "\n"
   "ORDER BY e.id, f.visit_date";
 
+/* C02, C03 and F08 counted in one pass over the registry, a row per
+ * team: (team, doctor, then numerator and denominator of each). Their
+ * units are residents, each once, so the sums are the counts; the rows
+ * for drill-down stay in c02_sql, c03_sql and f08_sql. Each resident's
+ * facts are bits (1 covered, 2 key population, 4 aged 65+, 8 checked
+ * this year) of a subquery that LIMIT -1 keeps from being flattened, so
+ * the IN lists are built once, not once per use in the sums. */
+static const char registry_counts_sql[] =
+  "SELECT team, 0, total (bits & 1), count (*), total ((bits & 3) = 3), total ((bits & 2) = 2),\n"
+  "       total ((bits & 12) = 12), total ((bits & 4) = 4)\n"
+  "FROM (SELECT ifnull (r.team_id, 0) AS team,\n"
+  "             (r.id IN " COVERED ")\n"
+  "             | (ifnull (r.birth_date <= ?2 AND (r.birth_date <= ?6 OR r.birth_date > ?7 OR r.id IN (\n"
+  "                  SELECT g.resident_id FROM resident_tag g\n"
+  "                  WHERE g.status = 'active' AND instr (?8, ',' || g.tag || ',') > 0\n"
+  "                    AND g.start_date <= ?2 AND (g.end_date IS NULL OR g.end_date >= ?2))), 0) << 1)\n"
+  "             | (ifnull (r.birth_date <= ?6, 0) << 2)\n"
+  "             | (ifnull (r.annual_check_date BETWEEN ?4 AND ?2, 0) << 3) AS bits\n"
+  "      FROM resident r INDEXED BY report_resident WHERE " RESIDENT_LIVE " AND " PRESENT "\n"
+  "      LIMIT -1)\n"
+  "GROUP BY team";
+
 void
 jy_report_format_day (const GDate *date,
                       char         text[11])
@@ -299,13 +321,17 @@ collect_year_cohort (JyDb                  *db,
   g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
   JyReportRow row = { 0 };
   gint64 current = -1;
-  GDate enrol, birth;
-  gboolean controlled = FALSE;
+  GDate enrol, birth, last_visit;
+  /* The last visit's readings: it alone decides control. */
+  gboolean have_bp = FALSE, have_glucose = FALSE;
+  int sbp = 0, dbp = 0;
+  double glucose = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_window (stmt, measure, window, as_of);
+  g_date_clear (&last_visit, 1);
 
 #define FLUSH() \
   if (current >= 0) \
@@ -315,7 +341,10 @@ collect_year_cohort (JyDb                  *db,
           jy_followup_count_norm_visits ((const GDate *)(gpointer)dates->data, dates->len, NULL) >= \
           jy_report_norm_visits_required_to_date (&enrol, &window->year_first, &window->last, 4)) \
         row.flags |= JY_REPORT_FLAG_NORM; \
-      if (controlled) \
+      if (dates->len > 0 && \
+          (htn ? have_bp && g_date_valid (&birth) && \
+                 jy_followup_bp_controlled (sbp, dbp, jy_person_age_on (&birth, &last_visit), NULL) \
+               : have_glucose && jy_followup_glucose_controlled (glucose, NULL))) \
         row.flags |= JY_REPORT_FLAG_CONTROLLED; \
       row.numerator = (row.flags & measure->flag) != 0; \
       g_array_append_val (rows, row); \
@@ -340,20 +369,18 @@ collect_year_cohort (JyDb                  *db,
           parse_day ((const char *)sqlite3_column_text (stmt, 4), &enrol);
           parse_day ((const char *)sqlite3_column_text (stmt, 5), &birth);
           g_array_set_size (dates, 0);
-          controlled = FALSE;
         }
       if (!parse_day ((const char *)sqlite3_column_text (stmt, 6), &visit))
         continue;
       g_array_append_val (dates, visit);
-      /* The rows come in visit order: the last one decides. */
-      if (htn)
-        controlled = sqlite3_column_type (stmt, 7) != SQLITE_NULL &&
-                     sqlite3_column_type (stmt, 8) != SQLITE_NULL && g_date_valid (&birth) &&
-                     jy_followup_bp_controlled (sqlite3_column_int (stmt, 7), sqlite3_column_int (stmt, 8),
-                                                jy_person_age_on (&birth, &visit), NULL);
-      else
-        controlled = sqlite3_column_type (stmt, 9) != SQLITE_NULL &&
-                     jy_followup_glucose_controlled (sqlite3_column_double (stmt, 9), NULL);
+      /* The rows come in visit order: the last one decides, judged once
+       * at the flush. */
+      last_visit = visit;
+      have_bp = sqlite3_column_type (stmt, 7) != SQLITE_NULL && sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+      sbp = sqlite3_column_int (stmt, 7);
+      dbp = sqlite3_column_int (stmt, 8);
+      have_glucose = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
+      glucose = sqlite3_column_double (stmt, 9);
     }
   if (rc >= 0)
     FLUSH ();
@@ -367,8 +394,8 @@ collect_year_cohort (JyDb                  *db,
  * jy_report_section_is_available() says so. */
 static const JyReportMeasure measures[] = {
   { "C01", c01_sql, NULL, NULL },
-  { "C02", c02_sql, NULL, NULL },
-  { "C03", c03_sql, NULL, NULL },
+  { "C02", c02_sql, NULL, NULL, 0, registry_counts_sql, 0 },
+  { "C03", c03_sql, NULL, NULL, 0, registry_counts_sql, 1 },
   { "C04", c04_sql, NULL, NULL },
   { "C05", c05_sql, NULL, NULL },
   { "C05R", c05r_sql, NULL, NULL },
@@ -389,7 +416,7 @@ static const JyReportMeasure measures[] = {
   { "F05", NULL, "1", collect_year_cohort, JY_REPORT_FLAG_CONTROLLED },
   { "F06", NULL, "2", collect_year_cohort, JY_REPORT_FLAG_NORM },
   { "F07", NULL, "2", collect_year_cohort, JY_REPORT_FLAG_CONTROLLED },
-  { "F08", f08_sql, NULL, NULL },
+  { "F08", f08_sql, NULL, NULL, 0, registry_counts_sql, 2 },
   { "R01", r01_sql, NULL, NULL },
   { "R03", r03_sql, NULL, NULL },
   { "N01", n01_sql, NULL, NULL },
@@ -416,4 +443,38 @@ jy_report_measure_collect (JyDb                  *db,
   if (measure->collect != NULL)
     return measure->collect (db, measure, window, as_of, rows, error);
   return collect_sql (db, measure, window, as_of, rows, error);
+}
+
+gboolean
+jy_report_measure_collect_counts (JyDb                  *db,
+                                  const JyReportMeasure *measure,
+                                  const JyReportWindow  *window,
+                                  const GDate           *as_of,
+                                  GArray                *counts,
+                                  GError               **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (measure->counts_sql != NULL, FALSE);
+  if ((stmt = jy_db_prepare (db, measure->counts_sql, error)) == NULL)
+    return FALSE;
+  bind_window (stmt, measure, window, as_of);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      int n = sqlite3_column_count (stmt);
+      JyReportCount count = {
+        .team = sqlite3_column_int64 (stmt, 0),
+        .doctor = sqlite3_column_int64 (stmt, 1),
+      };
+
+      for (int slot = 0; slot < JY_REPORT_COUNT_SLOTS && 3 + 2 * slot < n; slot++)
+        {
+          count.numerator[slot] = sqlite3_column_int64 (stmt, 2 + 2 * slot);
+          count.denominator[slot] = sqlite3_column_int64 (stmt, 3 + 2 * slot);
+        }
+      g_array_append_val (counts, count);
+    }
+  sqlite3_reset (stmt);
+  return rc >= 0;
 }

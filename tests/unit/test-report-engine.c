@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "jy-report-engine.h"
+#include "jy-report-measures-private.h"
 #include "jy-store.h"
 #include "test-store-fixture.h"
 #include "test-util.h"
@@ -425,6 +426,88 @@ test_drill_down (JyTestCentre  *fx,
   g_assert_cmpstr (f05, ==, "1,4");
 }
 
+/* Indicators whose unit is not the resident (a contract, a visit): a
+ * number may count one resident more than once. */
+static const char *const not_residents[] = { "C05R", "F02H", "F02D", "R01", "R03", "N01", NULL };
+
+static guint
+count_ids (const char *list)
+{
+  guint n = *list != '\0';
+
+  for (; *list != '\0'; list++)
+    n += *list == ',';
+  return n;
+}
+
+static void
+assert_counts_match_rows (JyTestCentre      *fx,
+                          JyReportScopeKind  kind,
+                          gint64             id)
+{
+  g_autoptr(JyReport) counted = compute (fx, kind, id);
+  g_autoptr(JyReport) by_rows = NULL;
+  guint n;
+  const JyReportIndicator *indicators = jy_report_indicators (&n);
+
+  jy_report_set_use_counts (FALSE);
+  by_rows = compute (fx, kind, id);
+  jy_report_set_use_counts (TRUE);
+
+  g_assert_cmpuint (counted->groups->len, ==, by_rows->groups->len);
+  for (guint g = 0; g < counted->groups->len; g++)
+    {
+      const JyReportGroup *group = g_ptr_array_index (counted->groups, g);
+      const JyReportGroup *other = g_ptr_array_index (by_rows->groups, g);
+
+      g_assert_cmpint (group->kind, ==, other->kind);
+      g_assert_cmpint (group->id, ==, other->id);
+      for (guint i = 0; i < n; i++)
+        {
+          const JyReportCell *a = jy_report_get_cell (counted, i, g);
+          const JyReportCell *b = jy_report_get_cell (by_rows, i, g);
+          JyReportScopeKind group_kind = group->kind == JY_REPORT_SCOPE_CENTRE ? kind : group->kind;
+          gint64 group_id = group->kind == JY_REPORT_SCOPE_CENTRE ? id : group->id;
+          g_autofree char *num = NULL, *den = NULL;
+          guint n_num, n_den;
+
+          if (a->available != b->available || a->numerator != b->numerator ||
+              a->denominator != b->denominator)
+            g_error ("%s (group %u): counted %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                     ", rows %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, indicators[i].code, g,
+                     a->numerator, a->denominator, b->numerator, b->denominator);
+          /* Drill-down names one group: a doctor's row within a team's
+           * report is the doctor's residents of that team only. */
+          if (!a->available || indicators[i].kind == JY_INDICATOR_AVERAGE ||
+              (kind != JY_REPORT_SCOPE_CENTRE && g > 0))
+            continue;
+          /* The residents behind the number. */
+          num = drill (fx, indicators[i].code, group_kind, group_id, FALSE);
+          den = drill (fx, indicators[i].code, group_kind, group_id, TRUE);
+          n_num = count_ids (num);
+          n_den = count_ids (den);
+          if (g_strv_contains (not_residents, indicators[i].code))
+            {
+              g_assert_cmpint (n_num, <=, a->numerator);
+              g_assert_cmpint (n_den, <=, a->denominator);
+            }
+          else if (n_num != a->numerator || (indicators[i].denominator != NULL && n_den != a->denominator))
+            g_error ("%s (group %u): cell %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                     ", drill-down %u/%u", indicators[i].code, g, a->numerator, a->denominator,
+                     n_num, n_den);
+        }
+    }
+}
+
+static void
+test_counts_match_drill_down (JyTestCentre  *fx,
+                              gconstpointer  data)
+{
+  assert_counts_match_rows (fx, CENTRE);
+  assert_counts_match_rows (fx, TEAM (2));
+  assert_counts_match_rows (fx, DOCTOR (101));
+}
+
 static void
 test_nurse_cannot_see_reports (JyTestCentre  *fx,
                                gconstpointer  data)
@@ -477,6 +560,7 @@ main (int argc, char *argv[])
   ADD ("/report/scope/a team's report has its doctors under it", test_team_scope);
   ADD ("/report/scope/a doctor's report has no population rates", test_doctor_scope);
   ADD ("/report/drill-down/the residents behind a number", test_drill_down);
+  ADD ("/report/drill-down/every number counted in SQL equals its rows", test_counts_match_drill_down);
   ADD ("/report/roles/nurse cannot compute reports", test_nurse_cannot_see_reports);
   ADD ("/report/by-hand/September from the same records", test_previous_month_and_last_year);
 #undef ADD
