@@ -12,7 +12,9 @@
 
 #include "jy-cli.h"
 #include "jy-clock.h"
+#include "jy-sync-conflict-dialog.h"
 #include "jy-sync-engine.h"
+#include "jy-sync-field-text.h"
 
 /* The Sync page: when the platform last took everything, what is still
  * waiting, what it refused and why, and Sync Now. Syncs also run in the
@@ -25,6 +27,7 @@ struct _JySyncPage
   JyStore       *store;
   GSettings     *settings;
   GCancellable  *cancellable;        /* status reads */
+  GPtrArray     *conflicts;          /* JySyncConflict shown in conflicts_list */
   GCancellable  *sync_cancellable;   /* the running sync */
   JySyncEngine  *engine;             /* non-NULL while a sync runs */
   guint          timer_id;
@@ -36,6 +39,8 @@ struct _JySyncPage
   AdwActionRow  *conflicts_row;
   AdwActionRow  *progress_row;
   GtkSpinner    *spinner;
+  AdwPreferencesGroup *conflicts_group;
+  GtkListBox    *conflicts_list;
   AdwPreferencesGroup *rejected_group;
   GtkListBox    *rejected_list;
 };
@@ -45,6 +50,7 @@ G_DEFINE_FINAL_TYPE (JySyncPage, jy_sync_page, ADW_TYPE_BIN)
 enum {
   ADD_TOAST,
   SYNC_FINISHED,
+  CONFLICTS_LOADED,
   N_SIGNALS
 };
 
@@ -69,16 +75,6 @@ format_local_time (const char *utc_iso)
     return NULL;
   local = g_date_time_to_timezone (utc, jy_clock_get_local_zone ());
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static const char *
-entity_label (const char *entity)
-{
-  if (g_strcmp0 (entity, "resident") == 0 || g_strcmp0 (entity, "resident_tag") == 0)
-    return C_("record kind", "Resident");
-  if (g_strcmp0 (entity, "site") == 0)
-    return C_("record kind", "Centre");
-  return entity;
 }
 
 static void
@@ -121,7 +117,7 @@ status_loaded_cb (GObject      *object,
       g_autofree char *title = NULL;
 
       /* Translators: a refused record: its kind (Resident), then its name or id */
-      title = g_strdup_printf (_("%s: %s"), entity_label (rejection->entity),
+      title = g_strdup_printf (_("%s: %s"), jy_sync_entity_label (rejection->entity),
                                rejection->label != NULL ? rejection->label : rejection->row_uuid);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -129,6 +125,88 @@ status_loaded_cb (GObject      *object,
       gtk_list_box_append (self->rejected_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->rejected_group), status->rejections->len > 0);
+}
+
+static void
+conflict_resolved_cb (JySyncPage *self)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, _("Your choice is sent with the next sync"));
+  jy_sync_page_reload (self);
+}
+
+static void
+conflict_activated_cb (JySyncPage    *self,
+                       GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  JySyncConflictDialog *dialog;
+  GtkRoot *root;
+
+  if (self->conflicts == NULL || index < 0 || (guint)index >= self->conflicts->len || self->store == NULL)
+    return;
+  dialog = jy_sync_conflict_dialog_new (self->store, g_ptr_array_index (self->conflicts, index));
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (conflict_resolved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+conflicts_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(JySyncPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = jy_store_read_finish (JY_STORE (object), result, &error);
+  GtkWidget *child;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (conflicts == NULL)
+    {
+      g_warning ("Could not read the conflict inbox: %s", error->message);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflicts_list))) != NULL)
+    gtk_list_box_remove (self->conflicts_list, child);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      JySyncConflict *conflict = g_ptr_array_index (conflicts, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *name = conflict->label != NULL ? g_strdup (conflict->label)
+                                                      : jy_sync_resource_name (conflict->theirs);
+      g_autofree char *when = format_local_time (conflict->created_at);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *row_name = g_strdup_printf ("conflict-%u", i);
+
+      /* Translators: a conflict: its kind (Resident), then its name */
+      title = g_strdup_printf (_("%s: %s"), jy_sync_entity_label (conflict->entity),
+                               name != NULL ? name : conflict->row_uuid);
+      if (g_strcmp0 (conflict->kind, "invalid") == 0)
+        /* Translators: a pulled record that could not be stored: when, then why */
+        subtitle = g_strdup_printf (_("%s · could not be stored here: %s"), when != NULL ? when : "",
+                                    conflict->reason != NULL ? conflict->reason : "");
+      else
+        /* Translators: a record changed on both sides; %s is when it was found */
+        subtitle = g_strdup_printf (_("%s · changed here and on the platform"), when != NULL ? when : "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_name (row, row_name);
+      if (g_strcmp0 (conflict->kind, "invalid") == 0)
+        gtk_widget_add_css_class (row, "error");
+      gtk_list_box_append (self->conflicts_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), conflicts->len > 0);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  self->conflicts = g_steal_pointer (&conflicts);
+  g_signal_emit (self, signals[CONFLICTS_LOADED], 0);
 }
 
 void
@@ -152,6 +230,9 @@ jy_sync_page_reload (JySyncPage *self)
   jy_store_read_async (self->store, jy_sync_status_load, NULL, NULL,
                        (GDestroyNotify)jy_sync_status_free,
                        self->cancellable, status_loaded_cb, g_object_ref (self));
+  jy_store_read_async (self->store, jy_sync_conflict_list, NULL, NULL,
+                       (GDestroyNotify)g_ptr_array_unref,
+                       self->cancellable, conflicts_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -327,6 +408,7 @@ jy_sync_page_finalize (GObject *object)
   g_clear_object (&self->sync_cancellable);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jy_sync_page_parent_class)->finalize (object);
 }
@@ -346,6 +428,10 @@ jy_sync_page_class_init (JySyncPageClass *klass)
   signals[SYNC_FINISHED] = g_signal_new ("sync-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* The conflict list was (re)drawn (tests wait for it). */
+  signals[CONFLICTS_LOADED] = g_signal_new ("conflicts-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-sync-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, sync_button);
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, platform_row);
@@ -354,7 +440,10 @@ jy_sync_page_class_init (JySyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, progress_row);
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JySyncPage, conflicts_group);
+  gtk_widget_class_bind_template_child (widget_class, JySyncPage, conflicts_list);
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, rejected_group);
+  gtk_widget_class_bind_template_callback (widget_class, conflict_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, rejected_list);
 
   gtk_widget_class_install_action (widget_class, "sync.now", NULL, sync_now_action);

@@ -10,7 +10,11 @@
 
 #include "jy-centre-store.h"
 #include "jy-resident-store.h"
+#include "jy-fhir-codec.h"
+#include "jy-fhir-resident.h"
 #include "jy-sync-conflict.h"
+#include "jy-sync-engine-private.h"
+#include "jy-sync-merge.h"
 
 JyStore *
 jy_test_workstation_new (const char *path)
@@ -285,5 +289,78 @@ jy_test_resolve (JyStore *store,
   Resolve resolve = { conflict_id, resolution };
 
   jy_store_write (store, resolve_func, &resolve, NULL, &error);
+  g_assert_no_error (error);
+}
+
+void
+jy_test_resolve_merged (JyStore    *store,
+                        gint64      conflict_id,
+                        const char *merged)
+{
+  g_autoptr(GError) error = NULL;
+  JySyncResolveJob job = { conflict_id, JY_SYNC_KEEP_MERGED, (char *)merged };
+
+  jy_store_write (store, jy_sync_resolve_job_run, &job, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gpointer
+local_fhir_func (JyDb          *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  gpointer record = jy_fhir_codec_resident.load (db, data, NULL, error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (record == NULL)
+    return NULL;
+  node = jy_fhir_codec_resident.encode (record, jy_fhir_options_default ());
+  jy_fhir_codec_resident.free_record (record);
+  return jy_fhir_to_string (node);
+}
+
+char *
+jy_test_local_fhir (JyStore    *store,
+                    const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  char *json = jy_store_read (store, local_fhir_func, (gpointer)uuid, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+  return json;
+}
+
+typedef struct
+{
+  const char *uuid, *kind, *mine, *theirs, *version, *reason;
+} AddConflict;
+
+static gpointer
+add_conflict_func (JyDb          *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  AddConflict *c = data;
+
+  return jy_sync_conflict_record (db, "resident", c->uuid, c->kind, c->mine, c->theirs, c->version,
+                                  c->reason, error) ? JY_STORE_DONE : NULL;
+}
+
+void
+jy_test_add_conflict (JyStore    *store,
+                      const char *uuid,
+                      const char *kind,
+                      const char *mine,
+                      const char *theirs,
+                      const char *theirs_version,
+                      const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+  AddConflict c = { uuid, kind, mine, theirs, theirs_version, reason };
+
+  jy_store_write (store, add_conflict_func, &c, NULL, &error);
   g_assert_no_error (error);
 }

@@ -38,6 +38,21 @@ void           jy_test_exec                 (JyStore     *store,
 void           jy_test_resolve              (JyStore     *store,
                                              gint64       conflict_id,
                                              int          resolution);
+/* Merged: JY_SYNC_KEEP_MERGED with this FHIR JSON. */
+void           jy_test_resolve_merged       (JyStore     *store,
+                                             gint64       conflict_id,
+                                             const char  *merged);
+/* The resident as its codec encodes it (FHIR JSON). */
+char          *jy_test_local_fhir           (JyStore     *store,
+                                             const char  *uuid);
+/* An open conflict as push or pull would record it. */
+void           jy_test_add_conflict         (JyStore     *store,
+                                             const char  *uuid,
+                                             const char  *kind,
+                                             const char  *mine,
+                                             const char  *theirs,
+                                             const char  *theirs_version,
+                                             const char  *reason);
 gint64         jy_test_count                (JyStore     *store,
                                              const char  *sql);
 char          *jy_test_text                 (JyStore     *store,
