@@ -21,6 +21,7 @@
 #include "jy-resident-search.h"
 #include "jy-sync-client.h"
 #include "jy-sync-conflict.h"
+#include "jy-sync-merge.h"
 #include "test-sync-util.h"
 #include "test-util.h"
 
@@ -385,6 +386,74 @@ test_concurrent_edit_conflict (Fixture       *fx,
   g_assert_cmpint (jy_test_count (fx->a, "SELECT count(*) FROM resident WHERE name = '测试壬'"), ==, 1);
 }
 
+/* Both workstations change the name and the phone of one resident; A's
+ * reaches the platform first. B resolves its conflict with a merge (its
+ * own name, A's phone), syncs, and A converges to the merged record. */
+static void
+test_merged_conflict_converges (Fixture       *fx,
+                                gconstpointer  user_data)
+{
+  const char *take_mine[] = { "name", NULL };
+  g_autofree char *uuid = NULL;
+  g_autofree char *merged = NULL;
+  g_autoptr(JySyncSummary) s1 = NULL, s2 = NULL, s3 = NULL, s4 = NULL, s5 = NULL, s6 = NULL, s7 = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) on_a = NULL;
+  g_autoptr(JsonNode) on_b = NULL;
+  g_autoptr(JsonNode) on_server = NULL;
+  g_autofree char *path = NULL;
+  JySyncConflict *conflict;
+
+  if (base_url == NULL)
+    return;
+  copy_workstation (fx);
+  uuid = jy_test_add_resident (fx->a, "测试寅", "1958-09-10");
+  s1 = sync_ok (fx->a);
+  s2 = sync_ok (fx->b);
+  g_assert_cmpuint (s2->received, ==, 1);
+
+  jy_test_edit_resident (fx->a, uuid, "测试卯", "13600000016");
+  jy_test_edit_resident (fx->b, uuid, "测试辰", "13500000015");
+  s3 = sync_ok (fx->a);
+  g_assert_cmpuint (s3->sent, ==, 1);
+  s4 = sync_ok (fx->b);
+  g_assert_cmpuint (s4->conflicts, ==, 1);
+
+  conflicts = jy_store_read (fx->b, jy_sync_conflict_list, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->label, ==, "测试辰");
+  merged = jy_sync_fields_merge (conflict->mine, conflict->theirs, take_mine, &error);
+  g_assert_no_error (error);
+  jy_test_resolve_merged (fx->b, conflict->id, merged);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM resident WHERE name = '测试辰'"
+                                         " AND phone = '13600000016'"), ==, 1);
+
+  s5 = sync_ok (fx->b);
+  g_assert_cmpuint (s5->sent, ==, 1);
+  g_assert_cmpuint (s5->conflicts, ==, 0);
+  s6 = sync_ok (fx->a);
+  g_assert_cmpuint (s6->received, ==, 1);
+  g_assert_cmpuint (s6->conflicts, ==, 0);
+  g_assert_cmpint (jy_test_count (fx->a, "SELECT count(*) FROM resident WHERE name = '测试辰'"
+                                         " AND phone = '13600000016'"), ==, 1);
+
+  on_a = local_resource (fx->a, uuid);
+  on_b = local_resource (fx->b, uuid);
+  g_assert_true (jy_fhir_same_content (json_node_get_object (on_a), json_node_get_object (on_b)));
+  path = g_strdup_printf ("Patient/%s", uuid);
+  on_server = server_get (path);
+  g_assert_true (jy_fhir_same_content (json_node_get_object (on_a), json_node_get_object (on_server)));
+  g_assert_cmpint (server_count_uuid (uuid), ==, 1);
+  /* Settled: nothing more to send or take on either side. */
+  s7 = sync_ok (fx->b);
+  g_assert_cmpuint (s7->sent + s7->received + s7->conflicts, ==, 0);
+  g_assert_cmpint (jy_test_count (fx->a, pending_sql), ==, 0);
+  g_assert_cmpint (jy_test_count (fx->b, pending_sql), ==, 0);
+}
+
 /* One record the platform refuses is reported with its reason; the
  * others in the same Bundle land. */
 static void
@@ -684,6 +753,7 @@ main (int    argc,
   ADD ("/integration/sync/update-uses-if-match", test_update_uses_if_match);
   ADD ("/integration/sync/two-workstations-converge", test_two_workstations_converge);
   ADD ("/integration/sync/concurrent-edit-conflict", test_concurrent_edit_conflict);
+  ADD ("/integration/sync/merged-conflict-converges", test_merged_conflict_converges);
   ADD ("/integration/sync/rejected-record-reported-rest-lands", test_rejected_record_reported);
   ADD ("/integration/sync/killed-mid-push-no-duplicates", test_killed_mid_push_no_duplicates);
   ADD ("/integration/sync/unreachable-server-fails", test_unreachable_server_fails);
