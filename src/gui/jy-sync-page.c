@@ -15,6 +15,7 @@
 #include "jy-sync-conflict-dialog.h"
 #include "jy-sync-engine.h"
 #include "jy-sync-field-text.h"
+#include "jy-sync-settings.h"
 
 /* The Sync page: when the platform last took everything, what is still
  * waiting, what it refused and why, and Sync Now. Syncs also run in the
@@ -220,7 +221,7 @@ jy_sync_page_reload (JySyncPage *self)
   adw_action_row_set_subtitle (self->platform_row,
                                url[0] != '\0' ? url : _("Not configured: set the platform URL in Preferences"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.now",
-                                 url[0] != '\0' && self->store != NULL && self->engine == NULL);
+                                 url[0] != '\0' && self->store != NULL && !jy_sync_page_is_syncing (self));
   if (self->store == NULL)
     return;
 
@@ -290,26 +291,62 @@ sync_finished_cb (GObject      *object,
 }
 
 static void
-start_sync (JySyncPage *self,
-            gboolean    by_hand)
+secret_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_autofree char *url = platform_url (self);
+  jy_sync_secret_lookup (task_data, cancellable);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The secret is read (keyring: D-Bus) off the main loop, then the run starts. */
+static void
+secret_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JySyncPage *self = JY_SYNC_PAGE (object);
+  JySyncSettings *settings = g_task_get_task_data (G_TASK (result));
+  gboolean by_hand = GPOINTER_TO_INT (user_data);
+  g_autoptr(JySyncAuth) auth = NULL;
   JySyncOptions options = { 0 };
 
-  if (self->engine != NULL || self->store == NULL || url[0] == '\0')
-    return;
-
-  options.client.base_url = url;
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->store == NULL)
+    {
+      g_clear_object (&self->sync_cancellable);
+      set_running (self, FALSE);
+      jy_sync_page_reload (self);
+      return;
+    }
+  jy_sync_settings_client_config (settings, &options.client);
+  auth = jy_sync_settings_new_auth (settings);
+  options.auth = auth;
   options.push = TRUE;
   options.pull = TRUE;
   /* The timer respects the back-off of entries that failed; a click does not. */
   options.respect_backoff = !by_hand;
   self->engine = jy_sync_engine_new (self->store, &options);
   g_signal_connect_object (self->engine, "progress", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
+  jy_sync_engine_run_async (self->engine, self->sync_cancellable, sync_finished_cb, g_object_ref (self));
+}
+
+static void
+start_sync (JySyncPage *self,
+            gboolean    by_hand)
+{
+  g_autofree char *url = platform_url (self);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->engine != NULL || self->sync_cancellable != NULL || self->store == NULL || url[0] == '\0')
+    return;
+
   self->sync_cancellable = g_cancellable_new ();
   set_running (self, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.now", FALSE);
-  jy_sync_engine_run_async (self->engine, self->sync_cancellable, sync_finished_cb, g_object_ref (self));
+  task = g_task_new (self, self->sync_cancellable, secret_read_cb, GINT_TO_POINTER (by_hand));
+  g_task_set_task_data (task, jy_sync_settings_read (self->settings), (GDestroyNotify)jy_sync_settings_free);
+  g_task_run_in_thread (task, secret_worker);
 }
 
 static void
@@ -379,7 +416,7 @@ gboolean
 jy_sync_page_is_syncing (JySyncPage *self)
 {
   g_return_val_if_fail (JY_IS_SYNC_PAGE (self), FALSE);
-  return self->engine != NULL;
+  return self->engine != NULL || self->sync_cancellable != NULL;
 }
 
 static void

@@ -53,6 +53,24 @@ void           jy_test_add_conflict         (JyStore     *store,
                                              const char  *theirs,
                                              const char  *theirs_version,
                                              const char  *reason);
+/* A FHIR stub on 127.0.0.1 over TLS, its certificate self-signed by
+ * openssl at test time in @dir (ca_file is that certificate). Answers
+ * /fhir/metadata and /token on the thread-default main context, so
+ * blocking clients must run on another thread. */
+typedef struct
+{
+  gpointer  server;              /* SoupServer */
+  char     *base_url;            /* https://127.0.0.1:port/fhir */
+  char     *token_url;
+  char     *ca_file;
+  char     *last_authorization;  /* of the last metadata request */
+  char     *last_token_form;     /* body of the last token request */
+  guint     metadata_requests;
+} JyTestTlsServer;
+
+JyTestTlsServer *jy_test_tls_server_new     (const char  *dir);
+void           jy_test_tls_server_free      (JyTestTlsServer *server);
+
 gint64         jy_test_count                (JyStore     *store,
                                              const char  *sql);
 char          *jy_test_text                 (JyStore     *store,

@@ -662,7 +662,7 @@ test_tls_untrusted_refused (Fixture       *fx,
 
   summary = run (fx, 10, 3, FALSE, NULL, &error);
   g_assert_null (summary);
-  g_assert_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_UNREACHABLE);
+  g_assert_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_CERTIFICATE);
   g_assert_cmpuint (fx->server.batch_posts, ==, 0);
   g_assert_cmpint (jy_test_count (fx->store, pending_sql), ==, 2);
 }
