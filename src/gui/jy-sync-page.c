@@ -32,6 +32,7 @@ struct _JySyncPage
   GCancellable  *sync_cancellable;   /* the running sync */
   JySyncEngine  *engine;             /* non-NULL while a sync runs */
   guint          timer_id;
+  char          *status;             /* one line for the window's sidebar */
 
   GtkButton     *sync_button;
   AdwActionRow  *platform_row;
@@ -56,6 +57,32 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_status (JySyncPage *self,
+            const char *text)
+{
+  if (g_strcmp0 (self->status, text) == 0)
+    return;
+  g_free (self->status);
+  self->status = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+const char *
+jy_sync_page_get_status (JySyncPage *self)
+{
+  g_return_val_if_fail (JY_IS_SYNC_PAGE (self), NULL);
+  return self->status != NULL ? self->status : "";
+}
 
 static void start_sync (JySyncPage *self,
                         gboolean    by_hand);
@@ -108,6 +135,22 @@ status_loaded_cb (GObject      *object,
   adw_action_row_set_subtitle (self->pending_row, pending);
   conflicts = g_strdup_printf ("%u", (guint)status->open_conflicts);
   adw_action_row_set_subtitle (self->conflicts_row, conflicts);
+  if (!jy_sync_page_is_syncing (self))
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *url = platform_url (self);
+
+      if (status->open_conflicts > 0)
+        /* Translators: sidebar status line of Sync */
+        line = g_strdup_printf (ngettext ("%u conflict to resolve", "%u conflicts to resolve",
+                                          (gulong)status->open_conflicts), (guint)status->open_conflicts);
+      else if (when != NULL)
+        /* Translators: sidebar status line of Sync; %s is a date and time */
+        line = g_strdup_printf (_("Last synced %s"), when);
+      else if (url[0] != '\0')
+        line = g_strdup (_("Never synced"));
+      set_status (self, line);
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rejected_list))) != NULL)
     gtk_list_box_remove (self->rejected_list, child);
@@ -245,6 +288,7 @@ progress_cb (JySyncPage *self,
   g_autofree char *text = g_strdup_printf (_("Sent %u, received %u"), sent, received);
 
   adw_action_row_set_subtitle (self->progress_row, text);
+  set_status (self, text);
 }
 
 static void
@@ -254,7 +298,10 @@ set_running (JySyncPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->progress_row), running);
   gtk_spinner_set_spinning (self->spinner, running);
   if (running)
-    adw_action_row_set_subtitle (self->progress_row, _("Connecting to the platform…"));
+    {
+      adw_action_row_set_subtitle (self->progress_row, _("Connecting to the platform…"));
+      set_status (self, _("Syncing…"));
+    }
 }
 
 static void
@@ -446,8 +493,27 @@ jy_sync_page_finalize (GObject *object)
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_free (self->status);
 
   G_OBJECT_CLASS (jy_sync_page_parent_class)->finalize (object);
+}
+
+static void
+jy_sync_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  JySyncPage *self = JY_SYNC_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      g_value_set_string (value, jy_sync_page_get_status (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -458,6 +524,14 @@ jy_sync_page_class_init (JySyncPageClass *klass)
 
   object_class->dispose = jy_sync_page_dispose;
   object_class->finalize = jy_sync_page_finalize;
+  object_class->get_property = jy_sync_page_get_property;
+
+  /* One line for the window (the sidebar): syncing and its progress, open
+   * conflicts, or when the platform last took everything. */
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, "",
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);

@@ -167,10 +167,13 @@ test_merge_two_fields (Fixture       *fx,
   jy_test_iterate_until (&fx->loaded, 1);
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  /* The window's sidebar shows it too. */
+  g_assert_cmpstr (jy_sync_page_get_status (fx->page), ==, "1 个冲突待处理");
   row = jy_test_find_by_name (GTK_WIDGET (fx->page), "conflict-0");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "居民：测试乙");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "本机和平台都修改了"));
 
+  jy_test_save_screenshot (GTK_WIDGET (fx->window), "sync-conflict-list");
   dialog = open_conflict (fx, 0);
   g_signal_connect (dialog, "resolved", G_CALLBACK (resolved_cb), fx);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 860, 640);
@@ -207,6 +210,7 @@ test_merge_two_fields (Fixture       *fx,
   g_assert_cmpint (jy_test_count (fx->store, "SELECT count(*) FROM audit_log WHERE action = 'resolve-merged'"), ==, 1);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
   g_assert_null (find_dialog ());
+  g_assert_cmpstr (jy_sync_page_get_status (fx->page), ==, "");
 }
 
 static void
