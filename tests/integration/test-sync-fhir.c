@@ -19,6 +19,7 @@
 #include "jy-fhir-codec.h"
 #include "jy-fhir-resident.h"
 #include "jy-resident-search.h"
+#include "jy-resident-store.h"
 #include "jy-sync-client.h"
 #include "jy-sync-conflict.h"
 #include "jy-sync-merge.h"
@@ -454,6 +455,65 @@ test_merged_conflict_converges (Fixture       *fx,
   g_assert_cmpint (jy_test_count (fx->b, pending_sql), ==, 0);
 }
 
+static gpointer
+retire_func (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  static const char sql[] = "SELECT id, rev FROM resident WHERE uuid = ?1";
+  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  gint64 id, rev;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (jy_db_step (db, stmt, error), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  rev = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  return jy_resident_store_retire (db, id, rev, "moved-out", "2026-11-20", "迁往外市", error) ? JY_STORE_DONE : NULL;
+}
+
+/* A resident retired on one workstation (moved out) arrives retired on the
+ * other: sync.md's retired records travel as the Patient's status, never
+ * as a delete, and the record stays. */
+static void
+test_retired_record_converges (Fixture       *fx,
+                               gconstpointer  user_data)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(JySyncSummary) a1 = NULL, b1 = NULL, a2 = NULL, b2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) on_server = NULL;
+  g_autofree char *path = NULL;
+
+  if (base_url == NULL)
+    return;
+  copy_workstation (fx);
+  uuid = jy_test_add_resident (fx->a, "测试午", "1949-10-01");
+  a1 = sync_ok (fx->a);
+  b1 = sync_ok (fx->b);
+  g_assert_cmpuint (b1->received, ==, 1);
+
+  jy_store_write (fx->a, retire_func, uuid, NULL, &error);
+  g_assert_no_error (error);
+  a2 = sync_ok (fx->a);
+  g_assert_cmpuint (a2->sent, ==, 1);
+  path = g_strdup_printf ("Patient/%s", uuid);
+  on_server = server_get (path);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (on_server), "active"));
+
+  b2 = sync_ok (fx->b);
+  g_assert_cmpuint (b2->received, ==, 1);
+  g_assert_cmpuint (b2->conflicts, ==, 0);
+  sql = g_strdup_printf ("SELECT count(*) FROM resident WHERE uuid = '%s' AND status = 'moved-out'"
+                         " AND status_date = '2026-11-20'", uuid);
+  g_assert_cmpint (jy_test_count (fx->b, sql), ==, 1);
+  g_assert_cmpint (jy_test_count (fx->b, pending_sql), ==, 0);
+}
+
 /* One record the platform refuses is reported with its reason; the
  * others in the same Bundle land. */
 static void
@@ -754,6 +814,7 @@ main (int    argc,
   ADD ("/integration/sync/two-workstations-converge", test_two_workstations_converge);
   ADD ("/integration/sync/concurrent-edit-conflict", test_concurrent_edit_conflict);
   ADD ("/integration/sync/merged-conflict-converges", test_merged_conflict_converges);
+  ADD ("/integration/sync/retired-record-converges", test_retired_record_converges);
   ADD ("/integration/sync/rejected-record-reported-rest-lands", test_rejected_record_reported);
   ADD ("/integration/sync/killed-mid-push-no-duplicates", test_killed_mid_push_no_duplicates);
   ADD ("/integration/sync/unreachable-server-fails", test_unreachable_server_fails);
