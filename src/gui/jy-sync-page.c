@@ -358,8 +358,16 @@ secret_read_cb (GObject      *object,
   gboolean by_hand = GPOINTER_TO_INT (user_data);
   g_autoptr(JySyncAuth) auth = NULL;
   JySyncOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->store == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* The page went away meanwhile: nothing to start or show. */
+      g_clear_object (&self->sync_cancellable);
+      return;
+    }
+  if (error != NULL || self->store == NULL)
     {
       g_clear_object (&self->sync_cancellable);
       set_running (self, FALSE);
