@@ -55,6 +55,8 @@ jy_cli_describe_sync_error (const GError *error)
         {
         case JY_SYNC_ERROR_UNREACHABLE:
           return g_strdup (_("The platform cannot be reached. Check the network and the platform URL, then try again."));
+        case JY_SYNC_ERROR_CERTIFICATE:
+          return g_strdup (_("The platform’s certificate is not trusted. If your city uses its own certificate authority, choose its CA file in Preferences (or give --ca-file)."));
         case JY_SYNC_ERROR_SERVER:
           return g_strdup (_("The platform reported an internal error. Changes stay queued; try again later."));
         case JY_SYNC_ERROR_UNAUTHORIZED:

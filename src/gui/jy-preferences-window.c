@@ -12,6 +12,7 @@
 
 #include "jy-backup.h"
 #include "jy-centre-store.h"
+#include "jy-sync-preferences-page.h"
 #include "jy-window.h"
 
 struct _JyPreferencesWindow
@@ -24,7 +25,7 @@ struct _JyPreferencesWindow
 
   AdwEntryRow          *centre_name_row;
   AdwEntryRow          *centre_code_row;
-  AdwEntryRow          *platform_url_row;
+  JySyncPreferencesPage *sync_page;
   AdwActionRow         *database_row;
   GtkFileChooserNative *chooser;
   GtkSpinButton        *auto_lock_spin;
@@ -129,45 +130,6 @@ centre_apply_cb (JyPreferencesWindow *self)
   jy_store_write_async (self->store, jy_centre_store_save, identity,
                         (GDestroyNotify)jy_centre_identity_free, NULL,
                         NULL, centre_saved_cb, g_object_ref (self));
-}
-
-static gboolean
-is_acceptable_url (const char *text)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-
-  if (text[0] == '\0')
-    return TRUE;
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
-    return FALSE;
-
-  /* Health records only travel encrypted; plain http is for a local test server. */
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    return TRUE;
-  return g_ascii_strcasecmp (scheme, "http") == 0 &&
-         (g_str_equal (g_uri_get_host (uri), "127.0.0.1") ||
-          g_str_equal (g_uri_get_host (uri), "localhost"));
-}
-
-static void
-platform_url_apply_cb (JyPreferencesWindow *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->platform_url_row))));
-
-  if (!is_acceptable_url (text))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->platform_url_row), "error");
-      show_toast (self, _("Enter an address starting with https://, such as https://fhir.example.gov.cn/fhir"));
-      return;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->platform_url_row), "error");
-  g_settings_set_string (self->settings, "platform-url", text);
-  show_toast (self, _("Platform address saved"));
 }
 
 static void
@@ -481,6 +443,8 @@ apply_session (JyPreferencesWindow *self)
   /* Pointing this workstation at another database file is the administrator's call,
    * unless no database could be opened at all. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->database_row), self->store == NULL || centre);
+  /* Where the centre's records go and with which credentials: the administrator's call too. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sync_page), self->store == NULL || centre);
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_button), jy_actor_can (session, JY_PERMISSION_BACKUP));
   gtk_widget_set_sensitive (GTK_WIDGET (self->restore_button), jy_actor_can (session, JY_PERMISSION_RESTORE));
   gtk_widget_set_sensitive (GTK_WIDGET (self->integrity_button),
@@ -514,10 +478,8 @@ jy_preferences_window_class_init (JyPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, centre_name_row);
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, centre_code_row);
-  gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, platform_url_row);
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, database_row);
   gtk_widget_class_bind_template_callback (widget_class, centre_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, platform_url_apply_cb);
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, auto_lock_spin);
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, backup_row);
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, backup_button);
@@ -542,16 +504,15 @@ jy_preferences_window_new (GtkWindow *parent,
                            JyStore   *store)
 {
   JyPreferencesWindow *self;
-  g_autofree char *url = NULL;
-
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (JY_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->settings = g_object_ref (settings);
   self->store = store != NULL ? g_object_ref (store) : NULL;
 
-  url = g_settings_get_string (settings, "platform-url");
-  gtk_editable_set_text (GTK_EDITABLE (self->platform_url_row), url);
+  /* Sync settings on their own page, after General. */
+  self->sync_page = jy_sync_preferences_page_new (settings);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sync_page));
   update_database_row (self);
   g_settings_bind (settings, "auto-lock-minutes", gtk_spin_button_get_adjustment (self->auto_lock_spin),
                    "value", G_SETTINGS_BIND_DEFAULT);

@@ -16,6 +16,7 @@ struct _JySidebarRow
 
   GtkImage      *icon;
   GtkLabel      *label;
+  GtkLabel      *subtitle_label;   /* a live status line (sync), hidden when empty */
 };
 
 G_DEFINE_FINAL_TYPE (JySidebarRow, jy_sidebar_row, GTK_TYPE_LIST_BOX_ROW)
@@ -24,6 +25,7 @@ enum {
   PROP_0,
   PROP_ICON_NAME,
   PROP_TITLE,
+  PROP_SUBTITLE,
   N_PROPS
 };
 
@@ -52,6 +54,9 @@ jy_sidebar_row_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, gtk_label_get_label (self->label));
       break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, gtk_label_get_label (self->subtitle_label));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -75,6 +80,16 @@ jy_sidebar_row_set_property (GObject      *object,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, g_value_get_string (value),
                                       -1);
+      break;
+    case PROP_SUBTITLE:
+      {
+        const char *text = g_value_get_string (value);
+
+        gtk_label_set_label (self->subtitle_label, text != NULL ? text : "");
+        gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), text != NULL && text[0] != '\0');
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        text != NULL ? text : "", -1);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -105,11 +120,15 @@ jy_sidebar_row_class_init (JySidebarRowClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, JySidebarRow, icon);
   gtk_widget_class_bind_template_child (widget_class, JySidebarRow, label);
+  gtk_widget_class_bind_template_child (widget_class, JySidebarRow, subtitle_label);
 }
 
 static void

@@ -12,7 +12,10 @@
 
 #include "jy-cli.h"
 #include "jy-clock.h"
+#include "jy-sync-conflict-dialog.h"
 #include "jy-sync-engine.h"
+#include "jy-sync-field-text.h"
+#include "jy-sync-settings.h"
 
 /* The Sync page: when the platform last took everything, what is still
  * waiting, what it refused and why, and Sync Now. Syncs also run in the
@@ -25,9 +28,11 @@ struct _JySyncPage
   JyStore       *store;
   GSettings     *settings;
   GCancellable  *cancellable;        /* status reads */
+  GPtrArray     *conflicts;          /* JySyncConflict shown in conflicts_list */
   GCancellable  *sync_cancellable;   /* the running sync */
   JySyncEngine  *engine;             /* non-NULL while a sync runs */
   guint          timer_id;
+  char          *status;             /* one line for the window's sidebar */
 
   GtkButton     *sync_button;
   AdwActionRow  *platform_row;
@@ -36,6 +41,8 @@ struct _JySyncPage
   AdwActionRow  *conflicts_row;
   AdwActionRow  *progress_row;
   GtkSpinner    *spinner;
+  AdwPreferencesGroup *conflicts_group;
+  GtkListBox    *conflicts_list;
   AdwPreferencesGroup *rejected_group;
   GtkListBox    *rejected_list;
 };
@@ -45,10 +52,37 @@ G_DEFINE_FINAL_TYPE (JySyncPage, jy_sync_page, ADW_TYPE_BIN)
 enum {
   ADD_TOAST,
   SYNC_FINISHED,
+  CONFLICTS_LOADED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_status (JySyncPage *self,
+            const char *text)
+{
+  if (g_strcmp0 (self->status, text) == 0)
+    return;
+  g_free (self->status);
+  self->status = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+const char *
+jy_sync_page_get_status (JySyncPage *self)
+{
+  g_return_val_if_fail (JY_IS_SYNC_PAGE (self), NULL);
+  return self->status != NULL ? self->status : "";
+}
 
 static void start_sync (JySyncPage *self,
                         gboolean    by_hand);
@@ -69,16 +103,6 @@ format_local_time (const char *utc_iso)
     return NULL;
   local = g_date_time_to_timezone (utc, jy_clock_get_local_zone ());
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static const char *
-entity_label (const char *entity)
-{
-  if (g_strcmp0 (entity, "resident") == 0 || g_strcmp0 (entity, "resident_tag") == 0)
-    return C_("record kind", "Resident");
-  if (g_strcmp0 (entity, "site") == 0)
-    return C_("record kind", "Centre");
-  return entity;
 }
 
 static void
@@ -111,6 +135,22 @@ status_loaded_cb (GObject      *object,
   adw_action_row_set_subtitle (self->pending_row, pending);
   conflicts = g_strdup_printf ("%u", (guint)status->open_conflicts);
   adw_action_row_set_subtitle (self->conflicts_row, conflicts);
+  if (!jy_sync_page_is_syncing (self))
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *url = platform_url (self);
+
+      if (status->open_conflicts > 0)
+        /* Translators: sidebar status line of Sync */
+        line = g_strdup_printf (ngettext ("%u conflict to resolve", "%u conflicts to resolve",
+                                          (gulong)status->open_conflicts), (guint)status->open_conflicts);
+      else if (when != NULL)
+        /* Translators: sidebar status line of Sync; %s is a date and time */
+        line = g_strdup_printf (_("Last synced %s"), when);
+      else if (url[0] != '\0')
+        line = g_strdup (_("Never synced"));
+      set_status (self, line);
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rejected_list))) != NULL)
     gtk_list_box_remove (self->rejected_list, child);
@@ -121,7 +161,7 @@ status_loaded_cb (GObject      *object,
       g_autofree char *title = NULL;
 
       /* Translators: a refused record: its kind (Resident), then its name or id */
-      title = g_strdup_printf (_("%s: %s"), entity_label (rejection->entity),
+      title = g_strdup_printf (_("%s: %s"), jy_sync_entity_label (rejection->entity),
                                rejection->label != NULL ? rejection->label : rejection->row_uuid);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -129,6 +169,88 @@ status_loaded_cb (GObject      *object,
       gtk_list_box_append (self->rejected_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->rejected_group), status->rejections->len > 0);
+}
+
+static void
+conflict_resolved_cb (JySyncPage *self)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, _("Your choice is sent with the next sync"));
+  jy_sync_page_reload (self);
+}
+
+static void
+conflict_activated_cb (JySyncPage    *self,
+                       GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  JySyncConflictDialog *dialog;
+  GtkRoot *root;
+
+  if (self->conflicts == NULL || index < 0 || (guint)index >= self->conflicts->len || self->store == NULL)
+    return;
+  dialog = jy_sync_conflict_dialog_new (self->store, g_ptr_array_index (self->conflicts, index));
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (conflict_resolved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+conflicts_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(JySyncPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = jy_store_read_finish (JY_STORE (object), result, &error);
+  GtkWidget *child;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (conflicts == NULL)
+    {
+      g_warning ("Could not read the conflict inbox: %s", error->message);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflicts_list))) != NULL)
+    gtk_list_box_remove (self->conflicts_list, child);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      JySyncConflict *conflict = g_ptr_array_index (conflicts, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *name = conflict->label != NULL ? g_strdup (conflict->label)
+                                                      : jy_sync_resource_name (conflict->theirs);
+      g_autofree char *when = format_local_time (conflict->created_at);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *row_name = g_strdup_printf ("conflict-%u", i);
+
+      /* Translators: a conflict: its kind (Resident), then its name */
+      title = g_strdup_printf (_("%s: %s"), jy_sync_entity_label (conflict->entity),
+                               name != NULL ? name : conflict->row_uuid);
+      if (g_strcmp0 (conflict->kind, "invalid") == 0)
+        /* Translators: a pulled record that could not be stored: when, then why */
+        subtitle = g_strdup_printf (_("%s · could not be stored here: %s"), when != NULL ? when : "",
+                                    conflict->reason != NULL ? conflict->reason : "");
+      else
+        /* Translators: a record changed on both sides; %s is when it was found */
+        subtitle = g_strdup_printf (_("%s · changed here and on the platform"), when != NULL ? when : "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_name (row, row_name);
+      if (g_strcmp0 (conflict->kind, "invalid") == 0)
+        gtk_widget_add_css_class (row, "error");
+      gtk_list_box_append (self->conflicts_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), conflicts->len > 0);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  self->conflicts = g_steal_pointer (&conflicts);
+  g_signal_emit (self, signals[CONFLICTS_LOADED], 0);
 }
 
 void
@@ -142,7 +264,7 @@ jy_sync_page_reload (JySyncPage *self)
   adw_action_row_set_subtitle (self->platform_row,
                                url[0] != '\0' ? url : _("Not configured: set the platform URL in Preferences"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.now",
-                                 url[0] != '\0' && self->store != NULL && self->engine == NULL);
+                                 url[0] != '\0' && self->store != NULL && !jy_sync_page_is_syncing (self));
   if (self->store == NULL)
     return;
 
@@ -152,6 +274,9 @@ jy_sync_page_reload (JySyncPage *self)
   jy_store_read_async (self->store, jy_sync_status_load, NULL, NULL,
                        (GDestroyNotify)jy_sync_status_free,
                        self->cancellable, status_loaded_cb, g_object_ref (self));
+  jy_store_read_async (self->store, jy_sync_conflict_list, NULL, NULL,
+                       (GDestroyNotify)g_ptr_array_unref,
+                       self->cancellable, conflicts_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -163,6 +288,7 @@ progress_cb (JySyncPage *self,
   g_autofree char *text = g_strdup_printf (_("Sent %u, received %u"), sent, received);
 
   adw_action_row_set_subtitle (self->progress_row, text);
+  set_status (self, text);
 }
 
 static void
@@ -172,7 +298,10 @@ set_running (JySyncPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->progress_row), running);
   gtk_spinner_set_spinning (self->spinner, running);
   if (running)
-    adw_action_row_set_subtitle (self->progress_row, _("Connecting to the platform…"));
+    {
+      adw_action_row_set_subtitle (self->progress_row, _("Connecting to the platform…"));
+      set_status (self, _("Syncing…"));
+    }
 }
 
 static void
@@ -209,26 +338,70 @@ sync_finished_cb (GObject      *object,
 }
 
 static void
-start_sync (JySyncPage *self,
-            gboolean    by_hand)
+secret_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_autofree char *url = platform_url (self);
+  jy_sync_secret_lookup (task_data, cancellable);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The secret is read (keyring: D-Bus) off the main loop, then the run starts. */
+static void
+secret_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JySyncPage *self = JY_SYNC_PAGE (object);
+  JySyncSettings *settings = g_task_get_task_data (G_TASK (result));
+  gboolean by_hand = GPOINTER_TO_INT (user_data);
+  g_autoptr(JySyncAuth) auth = NULL;
   JySyncOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
 
-  if (self->engine != NULL || self->store == NULL || url[0] == '\0')
-    return;
-
-  options.client.base_url = url;
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* The page went away meanwhile: nothing to start or show. */
+      g_clear_object (&self->sync_cancellable);
+      return;
+    }
+  if (error != NULL || self->store == NULL)
+    {
+      g_clear_object (&self->sync_cancellable);
+      set_running (self, FALSE);
+      jy_sync_page_reload (self);
+      return;
+    }
+  jy_sync_settings_client_config (settings, &options.client);
+  auth = jy_sync_settings_new_auth (settings);
+  options.auth = auth;
   options.push = TRUE;
   options.pull = TRUE;
   /* The timer respects the back-off of entries that failed; a click does not. */
   options.respect_backoff = !by_hand;
   self->engine = jy_sync_engine_new (self->store, &options);
   g_signal_connect_object (self->engine, "progress", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
+  jy_sync_engine_run_async (self->engine, self->sync_cancellable, sync_finished_cb, g_object_ref (self));
+}
+
+static void
+start_sync (JySyncPage *self,
+            gboolean    by_hand)
+{
+  g_autofree char *url = platform_url (self);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->engine != NULL || self->sync_cancellable != NULL || self->store == NULL || url[0] == '\0')
+    return;
+
   self->sync_cancellable = g_cancellable_new ();
   set_running (self, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.now", FALSE);
-  jy_sync_engine_run_async (self->engine, self->sync_cancellable, sync_finished_cb, g_object_ref (self));
+  task = g_task_new (self, self->sync_cancellable, secret_read_cb, GINT_TO_POINTER (by_hand));
+  g_task_set_task_data (task, jy_sync_settings_read (self->settings), (GDestroyNotify)jy_sync_settings_free);
+  g_task_run_in_thread (task, secret_worker);
 }
 
 static void
@@ -298,7 +471,7 @@ gboolean
 jy_sync_page_is_syncing (JySyncPage *self)
 {
   g_return_val_if_fail (JY_IS_SYNC_PAGE (self), FALSE);
-  return self->engine != NULL;
+  return self->engine != NULL || self->sync_cancellable != NULL;
 }
 
 static void
@@ -327,8 +500,28 @@ jy_sync_page_finalize (GObject *object)
   g_clear_object (&self->sync_cancellable);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_free (self->status);
 
   G_OBJECT_CLASS (jy_sync_page_parent_class)->finalize (object);
+}
+
+static void
+jy_sync_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  JySyncPage *self = JY_SYNC_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      g_value_set_string (value, jy_sync_page_get_status (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -339,12 +532,24 @@ jy_sync_page_class_init (JySyncPageClass *klass)
 
   object_class->dispose = jy_sync_page_dispose;
   object_class->finalize = jy_sync_page_finalize;
+  object_class->get_property = jy_sync_page_get_property;
+
+  /* One line for the window (the sidebar): syncing and its progress, open
+   * conflicts, or when the platform last took everything. */
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, "",
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /* After every run, successful or not (tests wait for it). */
   signals[SYNC_FINISHED] = g_signal_new ("sync-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* The conflict list was (re)drawn (tests wait for it). */
+  signals[CONFLICTS_LOADED] = g_signal_new ("conflicts-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-sync-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, sync_button);
@@ -354,7 +559,10 @@ jy_sync_page_class_init (JySyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, progress_row);
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JySyncPage, conflicts_group);
+  gtk_widget_class_bind_template_child (widget_class, JySyncPage, conflicts_list);
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, rejected_group);
+  gtk_widget_class_bind_template_callback (widget_class, conflict_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, JySyncPage, rejected_list);
 
   gtk_widget_class_install_action (widget_class, "sync.now", NULL, sync_now_action);

@@ -23,4 +23,7 @@ void     jy_sync_page_set_settings (JySyncPage *self,
 void     jy_sync_page_reload       (JySyncPage *self);
 gboolean jy_sync_page_is_syncing   (JySyncPage *self);
 
+/* The "status" line: what the sidebar shows under Sync. */
+const char *jy_sync_page_get_status (JySyncPage *self);
+
 G_END_DECLS

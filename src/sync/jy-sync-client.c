@@ -249,6 +249,8 @@ set_transport_error (GError       **error,
 {
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+  else if (cause->domain == G_TLS_ERROR)
+    g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_CERTIFICATE, "%s failed: %s", method, cause->message);
   else
     g_set_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_UNREACHABLE,
                  "%s failed: %s", method, cause->message);

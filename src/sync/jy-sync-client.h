@@ -21,6 +21,7 @@ typedef enum
   JY_SYNC_ERROR_MALFORMED,     /* a response that is not what FHIR says */
   JY_SYNC_ERROR_UNSUPPORTED,   /* the server lacks what sync needs */
   JY_SYNC_ERROR_NOT_CONFIGURED,
+  JY_SYNC_ERROR_CERTIFICATE,   /* TLS refused the server's certificate */
 } JySyncError;
 
 #define JY_SYNC_ERROR (jy_sync_error_quark ())

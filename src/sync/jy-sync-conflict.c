@@ -14,6 +14,12 @@
 #include "jy-store.h"
 #include "jy-sync-engine-private.h"
 
+static gboolean query_one (JyDb        *db,
+                           const char  *sql,
+                           const char  *arg,
+                           char       **out,
+                           GError     **error);
+
 void
 jy_sync_conflict_free (JySyncConflict *conflict)
 {
@@ -27,6 +33,7 @@ jy_sync_conflict_free (JySyncConflict *conflict)
   g_free (conflict->theirs_version);
   g_free (conflict->reason);
   g_free (conflict->created_at);
+  g_free (conflict->label);
   g_free (conflict);
 }
 
@@ -151,6 +158,22 @@ jy_sync_conflict_list (JyDb          *db,
   if (rc < 0)
     return NULL;
   sqlite3_reset (stmt);
+
+  /* Names for the inbox: a tag is shown as its resident. */
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      JySyncConflict *conflict = g_ptr_array_index (conflicts, i);
+      gboolean is_child = FALSE;
+      const JyFhirCodec *codec = jy_fhir_codec_for_entity (conflict->entity, &is_child);
+      g_autofree char *uuid = g_strdup (conflict->row_uuid);
+
+      if (codec == NULL || codec->label_sql == NULL)
+        continue;
+      if (is_child && !query_one (db, codec->parent_sql, conflict->row_uuid, &uuid, error))
+        return NULL;
+      if (uuid != NULL && !query_one (db, codec->label_sql, uuid, &conflict->label, error))
+        return NULL;
+    }
   return g_steal_pointer (&conflicts);
 }
 

@@ -23,6 +23,7 @@ typedef struct
   char   *theirs_version;
   char   *reason;          /* invalid: why it could not be stored */
   char   *created_at;
+  char   *label;           /* list only: what the user calls the record (a name), or NULL */
 } JySyncConflict;
 
 typedef enum

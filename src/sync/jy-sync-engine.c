@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "jy-sync-engine-private.h"
+#include "jy-sync-outbox.h"
 
 #include <string.h>
 
@@ -258,6 +259,7 @@ typedef struct
   const char *server;
   const char *error_text;
   gboolean    success;
+  guint       outbox_keep_days;
 } StateUpdate;
 
 /* The run's row in sync_state: on a new server the cursors start over. */
@@ -313,7 +315,13 @@ end_run_func (JyDb          *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, update->success ? now : update->error_text, -1, SQLITE_TRANSIENT);
-  return jy_db_step_done (db, stmt, error) ? JY_STORE_DONE : NULL;
+  if (!jy_db_step_done (db, stmt, error))
+    return NULL;
+  /* After a success, what the platform took long ago leaves the outbox. */
+  if (update->success &&
+      !jy_sync_outbox_prune (db, now, update->outbox_keep_days, NULL, error))
+    return NULL;
+  return JY_STORE_DONE;
 }
 
 JySyncSummary *
@@ -365,6 +373,8 @@ jy_sync_engine_run (JySyncEngine  *self,
 
   summary->seconds = (g_get_monotonic_time () - start) / 1e6;
   update.success = ok;
+  update.outbox_keep_days = self->options.outbox_keep_days > 0 ? self->options.outbox_keep_days
+                                                               : JY_SYNC_OUTBOX_KEEP_DAYS;
   update.error_text = local_error != NULL ? local_error->message : NULL;
   /* A failure is noted even if the run was cancelled; never its cause's
    * URL or body (error messages here hold neither). */

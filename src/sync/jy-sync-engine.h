@@ -31,6 +31,9 @@ typedef struct
   gboolean            respect_backoff;
   gboolean            push;              /* both TRUE unless a test or */
   gboolean            pull;              /* the bench wants one phase */
+  /* Days the platform's acknowledged outbox entries are kept after a
+   * successful run; 0 = JY_SYNC_OUTBOX_KEEP_DAYS. */
+  guint               outbox_keep_days;
 } JySyncOptions;
 
 typedef struct

@@ -8,12 +8,17 @@
 
 #include "test-sync-util.h"
 
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "jy-centre-store.h"
 #include "jy-resident-store.h"
 #include "jy-sync-client.h"
+#include "jy-fhir-codec.h"
+#include "jy-fhir-resident.h"
 #include "jy-sync-conflict.h"
+#include "jy-sync-engine-private.h"
+#include "jy-sync-merge.h"
 
 JyStore *
 jy_test_workstation_new (const char *path)
@@ -332,4 +337,157 @@ jy_test_server_count (const char *base_url,
 
   g_assert_no_error (error);
   return json_object_get_int_member (json_node_get_object (bundle), "total");
+void
+jy_test_resolve_merged (JyStore    *store,
+                        gint64      conflict_id,
+                        const char *merged)
+{
+  g_autoptr(GError) error = NULL;
+  JySyncResolveJob job = { conflict_id, JY_SYNC_KEEP_MERGED, (char *)merged };
+
+  jy_store_write (store, jy_sync_resolve_job_run, &job, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gpointer
+local_fhir_func (JyDb          *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  gpointer record = jy_fhir_codec_resident.load (db, data, NULL, error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (record == NULL)
+    return NULL;
+  node = jy_fhir_codec_resident.encode (record, jy_fhir_options_default ());
+  jy_fhir_codec_resident.free_record (record);
+  return jy_fhir_to_string (node);
+}
+
+char *
+jy_test_local_fhir (JyStore    *store,
+                    const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  char *json = jy_store_read (store, local_fhir_func, (gpointer)uuid, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+  return json;
+}
+
+typedef struct
+{
+  const char *uuid, *kind, *mine, *theirs, *version, *reason;
+} AddConflict;
+
+static gpointer
+add_conflict_func (JyDb          *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  AddConflict *c = data;
+
+  return jy_sync_conflict_record (db, "resident", c->uuid, c->kind, c->mine, c->theirs, c->version,
+                                  c->reason, error) ? JY_STORE_DONE : NULL;
+}
+
+void
+jy_test_add_conflict (JyStore    *store,
+                      const char *uuid,
+                      const char *kind,
+                      const char *mine,
+                      const char *theirs,
+                      const char *theirs_version,
+                      const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+  AddConflict c = { uuid, kind, mine, theirs, theirs_version, reason };
+
+  jy_store_write (store, add_conflict_func, &c, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+tls_handler (SoupServer        *soup,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  JyTestTlsServer *server = user_data;
+  static const char metadata[] =
+    "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\",\"fhirVersion\":\"4.0.1\","
+    "\"software\":{\"name\":\"Test FHIR\",\"version\":\"1.0\"},\"format\":[\"json\"]}";
+  static const char token[] = "{\"access_token\":\"tok-123\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+
+  if (g_str_equal (path, "/fhir/metadata"))
+    {
+      g_free (server->last_authorization);
+      server->last_authorization =
+        g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization"));
+      server->metadata_requests++;
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/fhir+json", SOUP_MEMORY_STATIC, metadata, strlen (metadata));
+    }
+  else if (g_str_equal (path, "/token"))
+    {
+      SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+      g_free (server->last_token_form);
+      server->last_token_form = g_strndup (body->data, body->length);
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, token, strlen (token));
+    }
+  else
+    soup_server_message_set_status (msg, 404, NULL);
+}
+
+JyTestTlsServer *
+jy_test_tls_server_new (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key_file = g_build_filename (dir, "server-key.pem", NULL);
+  g_autofree char *cert_file = g_build_filename (dir, "server.pem", NULL);
+  const char *argv[] = { "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                         "-nodes", "-keyout", key_file, "-out", cert_file, "-days", "2",
+                         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", NULL };
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  JyTestTlsServer *server = g_new0 (JyTestTlsServer, 1);
+  GSList *uris;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  certificate = g_tls_certificate_new_from_files (cert_file, key_file, &error);
+  g_assert_no_error (error);
+
+  server->server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server->server, NULL, tls_handler, server, NULL);
+  soup_server_listen_local (server->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server->server);
+  server->base_url = g_strdup_printf ("https://127.0.0.1:%d/fhir", g_uri_get_port (uris->data));
+  server->token_url = g_strdup_printf ("https://127.0.0.1:%d/token", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+  server->ca_file = g_steal_pointer (&cert_file);
+  return server;
+}
+
+void
+jy_test_tls_server_free (JyTestTlsServer *server)
+{
+  soup_server_disconnect (server->server);
+  g_object_unref (server->server);
+  g_free (server->base_url);
+  g_free (server->token_url);
+  g_free (server->ca_file);
+  g_free (server->last_authorization);
+  g_free (server->last_token_form);
+  g_free (server);
 }

@@ -38,6 +38,39 @@ void           jy_test_exec                 (JyStore     *store,
 void           jy_test_resolve              (JyStore     *store,
                                              gint64       conflict_id,
                                              int          resolution);
+/* Merged: JY_SYNC_KEEP_MERGED with this FHIR JSON. */
+void           jy_test_resolve_merged       (JyStore     *store,
+                                             gint64       conflict_id,
+                                             const char  *merged);
+/* The resident as its codec encodes it (FHIR JSON). */
+char          *jy_test_local_fhir           (JyStore     *store,
+                                             const char  *uuid);
+/* An open conflict as push or pull would record it. */
+void           jy_test_add_conflict         (JyStore     *store,
+                                             const char  *uuid,
+                                             const char  *kind,
+                                             const char  *mine,
+                                             const char  *theirs,
+                                             const char  *theirs_version,
+                                             const char  *reason);
+/* A FHIR stub on 127.0.0.1 over TLS, its certificate self-signed by
+ * openssl at test time in @dir (ca_file is that certificate). Answers
+ * /fhir/metadata and /token on the thread-default main context, so
+ * blocking clients must run on another thread. */
+typedef struct
+{
+  gpointer  server;              /* SoupServer */
+  char     *base_url;            /* https://127.0.0.1:port/fhir */
+  char     *token_url;
+  char     *ca_file;
+  char     *last_authorization;  /* of the last metadata request */
+  char     *last_token_form;     /* body of the last token request */
+  guint     metadata_requests;
+} JyTestTlsServer;
+
+JyTestTlsServer *jy_test_tls_server_new     (const char  *dir);
+void           jy_test_tls_server_free      (JyTestTlsServer *server);
+
 gint64         jy_test_count                (JyStore     *store,
                                              const char  *sql);
 char          *jy_test_text                 (JyStore     *store,

@@ -13,11 +13,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "jy-application.h"
 #include "jy-centre-store.h"
 #include "jy-sync-page.h"
+#include "jy-sync-settings.h"
 #include "test-gui-util.h"
+#include "test-sync-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -133,10 +136,50 @@ test_unreachable_platform_is_reported (Fixture       *fx,
   jy_test_save_screenshot (GTK_WIDGET (fx->window), "sync-page");
 }
 
+/* A run uses Preferences → Sync: the CA file, and the sign-in with the
+ * secret from the keyring (here memory), read off the main loop. */
+static const char *const sync_keys[] = {
+  "sync-ca-file", "sync-auth-mode", "sync-token-url", "sync-client-id", "sync-username",
+};
+
+static void
+test_run_uses_sync_settings (Fixture       *fx,
+                             gconstpointer  user_data)
+{
+  JyTestTlsServer *server = jy_test_tls_server_new (fx->tmpdir);
+  g_autoptr(GError) error = NULL;
+  gboolean in_keyring = TRUE;
+
+  g_signal_connect (fx->page, "sync-finished", G_CALLBACK (finished_cb), fx);
+  g_settings_set_string (fx->settings, "sync-ca-file", server->ca_file);
+  g_settings_set_string (fx->settings, "sync-auth-mode", "password");
+  g_settings_set_string (fx->settings, "sync-token-url", server->token_url);
+  g_settings_set_string (fx->settings, "sync-client-id", "jiayi-desktop");
+  g_settings_set_string (fx->settings, "sync-username", "centre-350299001");
+  g_assert_true (jy_sync_secret_store (JY_SYNC_AUTH_MODE_PASSWORD, server->token_url, "centre-350299001",
+                                       "pa55-虚构", &in_keyring, NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_string (fx->settings, "platform-url", server->base_url);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->page), "sync.now", NULL));
+  g_assert_true (jy_sync_page_is_syncing (fx->page));
+  jy_test_iterate_until (&fx->finished, 1);
+  /* Trusted through the CA file, signed in with the stored password. */
+  g_assert_cmpuint (server->metadata_requests, >=, 1);
+  g_assert_cmpstr (server->last_authorization, ==, "Bearer tok-123");
+  g_assert_nonnull (strstr (server->last_token_form, "grant_type=password"));
+  g_assert_nonnull (strstr (server->last_token_form, "username=centre-350299001"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sync_keys); i++)
+    g_settings_reset (fx->settings, sync_keys[i]);
+  jy_test_tls_server_free (server);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_setenv ("JIAYI_NO_KEYRING", "1", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JIAYI_LOCALEDIR"));
@@ -146,6 +189,8 @@ main (int    argc,
   jy_gui_init ();
   jy_test_quiet_debug ();
 
+  g_test_add ("/gui/sync-page/run-uses-sync-settings", Fixture, NULL,
+              fixture_setup, test_run_uses_sync_settings, fixture_teardown);
   g_test_add ("/gui/sync-page/shows-waiting-records", Fixture, NULL,
               fixture_setup, test_shows_waiting_records, fixture_teardown);
   g_test_add ("/gui/sync-page/unreachable-platform-reported", Fixture, NULL,

@@ -14,6 +14,7 @@
 #include "jy-centre-store.h"
 #include "jy-sidebar-row.h"
 #include "jy-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -187,6 +188,32 @@ test_today_shows_centre_from_store (WindowFixture *fx,
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_with_text, (gpointer)"测试社区卫生服务中心"));
 }
 
+static gboolean
+sync_row_says_never (gpointer data)
+{
+  g_autofree char *subtitle = NULL;
+
+  g_object_get (data, "subtitle", &subtitle, NULL);
+  return g_strcmp0 (subtitle, "从未同步") == 0;
+}
+
+/* The sync state is visible from every page: a line under Sync in the sidebar. */
+static void
+test_sidebar_shows_sync_status (WindowFixture *fx,
+                                gconstpointer  user_data)
+{
+  GtkWidget *row = jy_test_find_by_name (GTK_WIDGET (fx->window), "sync");
+
+  g_assert_true (JY_IS_SIDEBAR_ROW (row));
+  g_settings_set_uint (fx->settings, "sync-interval", 0);
+  g_settings_set_string (fx->settings, "platform-url", "http://127.0.0.1:9/fhir");
+  jy_window_set_store (fx->window, fx->store);
+  jy_test_iterate_until_true (sync_row_says_never, row);
+  jy_test_save_screenshot (GTK_WIDGET (fx->window), "window-sync-status");
+  g_settings_reset (fx->settings, "platform-url");
+  g_settings_reset (fx->settings, "sync-interval");
+}
+
 static void
 test_ctrl_f_focuses_search (WindowFixture *fx,
                             gconstpointer  user_data)
@@ -258,6 +285,7 @@ main (int    argc,
   ADD ("/gui/window/sidebar-in-chinese", test_sidebar_in_chinese);
   ADD ("/gui/window/today-shows-centre-from-store", test_today_shows_centre_from_store);
   ADD ("/gui/window/ctrl-f-focuses-search-and-search-opens-residents", test_ctrl_f_focuses_search);
+  ADD ("/gui/window/sidebar-shows-sync-status", test_sidebar_shows_sync_status);
   g_test_add_func ("/gui/window/size-saved-on-close", test_size_saved_on_close);
 
   return g_test_run ();

@@ -19,8 +19,10 @@
 #include "jy-fhir-codec.h"
 #include "jy-fhir-resident.h"
 #include "jy-resident-search.h"
+#include "jy-resident-store.h"
 #include "jy-sync-client.h"
 #include "jy-sync-conflict.h"
+#include "jy-sync-merge.h"
 #include "test-sync-util.h"
 #include "test-util.h"
 
@@ -382,6 +384,133 @@ test_concurrent_edit_conflict (Fixture       *fx,
   g_assert_cmpint (jy_test_count (fx->a, "SELECT count(*) FROM resident WHERE name = '测试壬'"), ==, 1);
 }
 
+/* Both workstations change the name and the phone of one resident; A's
+ * reaches the platform first. B resolves its conflict with a merge (its
+ * own name, A's phone), syncs, and A converges to the merged record. */
+static void
+test_merged_conflict_converges (Fixture       *fx,
+                                gconstpointer  user_data)
+{
+  const char *take_mine[] = { "name", NULL };
+  g_autofree char *uuid = NULL;
+  g_autofree char *merged = NULL;
+  g_autoptr(JySyncSummary) s1 = NULL, s2 = NULL, s3 = NULL, s4 = NULL, s5 = NULL, s6 = NULL, s7 = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) on_a = NULL;
+  g_autoptr(JsonNode) on_b = NULL;
+  g_autoptr(JsonNode) on_server = NULL;
+  g_autofree char *path = NULL;
+  JySyncConflict *conflict;
+
+  if (base_url == NULL)
+    return;
+  copy_workstation (fx);
+  uuid = jy_test_add_resident (fx->a, "测试寅", "1958-09-10");
+  s1 = sync_ok (fx->a);
+  s2 = sync_ok (fx->b);
+  g_assert_cmpuint (s2->received, ==, 1);
+
+  jy_test_edit_resident (fx->a, uuid, "测试卯", "13600000016");
+  jy_test_edit_resident (fx->b, uuid, "测试辰", "13500000015");
+  s3 = sync_ok (fx->a);
+  g_assert_cmpuint (s3->sent, ==, 1);
+  s4 = sync_ok (fx->b);
+  g_assert_cmpuint (s4->conflicts, ==, 1);
+
+  conflicts = jy_store_read (fx->b, jy_sync_conflict_list, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->label, ==, "测试辰");
+  merged = jy_sync_fields_merge (conflict->mine, conflict->theirs, take_mine, &error);
+  g_assert_no_error (error);
+  jy_test_resolve_merged (fx->b, conflict->id, merged);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM resident WHERE name = '测试辰'"
+                                         " AND phone = '13600000016'"), ==, 1);
+
+  s5 = sync_ok (fx->b);
+  g_assert_cmpuint (s5->sent, ==, 1);
+  g_assert_cmpuint (s5->conflicts, ==, 0);
+  s6 = sync_ok (fx->a);
+  g_assert_cmpuint (s6->received, ==, 1);
+  g_assert_cmpuint (s6->conflicts, ==, 0);
+  g_assert_cmpint (jy_test_count (fx->a, "SELECT count(*) FROM resident WHERE name = '测试辰'"
+                                         " AND phone = '13600000016'"), ==, 1);
+
+  on_a = local_resource (fx->a, uuid);
+  on_b = local_resource (fx->b, uuid);
+  g_assert_true (jy_fhir_same_content (json_node_get_object (on_a), json_node_get_object (on_b)));
+  path = g_strdup_printf ("Patient/%s", uuid);
+  on_server = server_get (path);
+  g_assert_true (jy_fhir_same_content (json_node_get_object (on_a), json_node_get_object (on_server)));
+  g_assert_cmpint (server_count_uuid (uuid), ==, 1);
+  /* Settled: nothing more to send or take on either side. */
+  s7 = sync_ok (fx->b);
+  g_assert_cmpuint (s7->sent + s7->received + s7->conflicts, ==, 0);
+  g_assert_cmpint (jy_test_count (fx->a, pending_sql), ==, 0);
+  g_assert_cmpint (jy_test_count (fx->b, pending_sql), ==, 0);
+}
+
+static gpointer
+retire_func (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  static const char sql[] = "SELECT id, rev FROM resident WHERE uuid = ?1";
+  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  gint64 id, rev;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (jy_db_step (db, stmt, error), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  rev = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  return jy_resident_store_retire (db, id, rev, "moved-out", "2026-11-20", "迁往外市", error) ? JY_STORE_DONE : NULL;
+}
+
+/* A resident retired on one workstation (moved out) arrives retired on the
+ * other: sync.md's retired records travel as the Patient's status, never
+ * as a delete, and the record stays. */
+static void
+test_retired_record_converges (Fixture       *fx,
+                               gconstpointer  user_data)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(JySyncSummary) a1 = NULL, b1 = NULL, a2 = NULL, b2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) on_server = NULL;
+  g_autofree char *path = NULL;
+
+  if (base_url == NULL)
+    return;
+  copy_workstation (fx);
+  uuid = jy_test_add_resident (fx->a, "测试午", "1949-10-01");
+  a1 = sync_ok (fx->a);
+  b1 = sync_ok (fx->b);
+  g_assert_cmpuint (b1->received, ==, 1);
+
+  jy_store_write (fx->a, retire_func, uuid, NULL, &error);
+  g_assert_no_error (error);
+  a2 = sync_ok (fx->a);
+  g_assert_cmpuint (a2->sent, ==, 1);
+  path = g_strdup_printf ("Patient/%s", uuid);
+  on_server = server_get (path);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (on_server), "active"));
+
+  b2 = sync_ok (fx->b);
+  g_assert_cmpuint (b2->received, ==, 1);
+  g_assert_cmpuint (b2->conflicts, ==, 0);
+  sql = g_strdup_printf ("SELECT count(*) FROM resident WHERE uuid = '%s' AND status = 'moved-out'"
+                         " AND status_date = '2026-11-20'", uuid);
+  g_assert_cmpint (jy_test_count (fx->b, sql), ==, 1);
+  g_assert_cmpint (jy_test_count (fx->b, pending_sql), ==, 0);
+}
+
 /* One record the platform refuses is reported with its reason; the
  * others in the same Bundle land. */
 static void
@@ -651,6 +780,8 @@ main (int    argc,
   ADD ("/integration/sync/update-uses-if-match", test_update_uses_if_match);
   ADD ("/integration/sync/two-workstations-converge", test_two_workstations_converge);
   ADD ("/integration/sync/concurrent-edit-conflict", test_concurrent_edit_conflict);
+  ADD ("/integration/sync/merged-conflict-converges", test_merged_conflict_converges);
+  ADD ("/integration/sync/retired-record-converges", test_retired_record_converges);
   ADD ("/integration/sync/rejected-record-reported-rest-lands", test_rejected_record_reported);
   ADD ("/integration/sync/killed-mid-push-no-duplicates", test_killed_mid_push_no_duplicates);
   ADD ("/integration/sync/unreachable-server-fails", test_unreachable_server_fails);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "jy-sync-engine.h"
+#include "jy-sync-outbox.h"
 #include "test-sync-util.h"
 #include "test-util.h"
 
@@ -662,7 +663,7 @@ test_tls_untrusted_refused (Fixture       *fx,
 
   summary = run (fx, 10, 3, FALSE, NULL, &error);
   g_assert_null (summary);
-  g_assert_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_UNREACHABLE);
+  g_assert_error (error, JY_SYNC_ERROR, JY_SYNC_ERROR_CERTIFICATE);
   g_assert_cmpuint (fx->server.batch_posts, ==, 0);
   g_assert_cmpint (jy_test_count (fx->store, pending_sql), ==, 2);
 }
@@ -679,6 +680,79 @@ test_tls_city_ca_trusted (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpuint (summary->sent, ==, 2);
   g_assert_cmpint (jy_test_count (fx->store, pending_sql), ==, 0);
+}
+
+/* After a successful run, entries the platform took more than
+ * JY_SYNC_OUTBOX_KEEP_DAYS ago leave the outbox; pending ones, recent ones
+ * and the audit log stay. A failed run prunes nothing. */
+static void
+test_outbox_pruned_after_success (Fixture       *fx,
+                                  gconstpointer  user_data)
+{
+  static const char old_sql[] = "SELECT count(*) FROM outbox WHERE created_at < '2021'";
+  g_autoptr(JySyncSummary) first = NULL;
+  g_autoptr(JySyncSummary) second = NULL;
+  g_autoptr(JySyncSummary) failed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 audit_before;
+
+  first = run (fx, 10, 1, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jy_test_count (fx->store, done_sql), ==, 2);
+  jy_test_exec (fx->store, "UPDATE outbox SET created_at = ?1 WHERE state = 'done'",
+                "2020-01-01T00:00:00.000000Z", NULL);
+  audit_before = jy_test_count (fx->store, "SELECT count(*) FROM audit_log");
+
+  /* A failed run keeps them. */
+  uuid = jy_test_add_resident (fx->store, "测试巳", "1977-07-07");
+  fx->server.fault = FAULT_DROP;
+  failed = run (fx, 10, 1, FALSE, NULL, &error);
+  g_assert_null (failed);
+  g_clear_error (&error);
+  g_assert_cmpint (jy_test_count (fx->store, old_sql), ==, 2);
+
+  fx->server.fault = FAULT_NONE;
+  second = run (fx, 10, 1, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->sent, ==, 1);
+  g_assert_cmpint (jy_test_count (fx->store, old_sql), ==, 0);
+  /* This run's entry is recent: kept, done. */
+  g_assert_cmpint (jy_test_count (fx->store, done_sql), ==, 1);
+  g_assert_cmpint (jy_test_count (fx->store, "SELECT count(*) FROM audit_log"), >=, audit_before + 1);
+}
+
+static gpointer
+prune_func (JyDb          *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return jy_sync_outbox_prune (db, "2026-11-23T00:00:00.000000Z", 30, data, error) ? JY_STORE_DONE : NULL;
+}
+
+static void
+test_prune_keeps_pending (Fixture       *fx,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 removed = -1;
+
+  /* Old, never sent: kept. */
+  jy_test_exec (fx->store, "UPDATE outbox SET created_at = ?1", "2020-01-01T00:00:00.000000Z", NULL);
+  jy_store_write (fx->store, prune_func, &removed, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (removed, ==, 0);
+  g_assert_cmpint (jy_test_count (fx->store, pending_sql), ==, 2);
+  /* Done 31 days before: removed; 29 days before: kept. */
+  jy_test_exec (fx->store, "UPDATE outbox SET state = 'done', created_at = ?1 WHERE id = (SELECT min (id) FROM outbox)",
+                "2026-10-23T00:00:00.000000Z", NULL);
+  jy_test_exec (fx->store, "UPDATE outbox SET state = 'done', created_at = ?1 WHERE id = (SELECT max (id) FROM outbox)",
+                "2026-10-25T00:00:00.000000Z", NULL);
+  jy_store_write (fx->store, prune_func, &removed, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (removed, ==, 1);
+  g_assert_cmpint (jy_test_count (fx->store, done_sql), ==, 1);
 }
 
 int
@@ -701,6 +775,8 @@ main (int    argc,
   ADD ("/sync/auth/token-refreshed-after-401", test_token_refreshed_on_401);
   ADD ("/sync/faults/lost-answer-pulled-back-no-conflict", test_lost_answer_pulled_back);
   ADD ("/sync/faults/hostile-search-pages-refused", test_hostile_pages_refused);
+  ADD ("/sync/outbox/acknowledged entries pruned after a successful run", test_outbox_pruned_after_success);
+  ADD ("/sync/outbox/pending entries never pruned", test_prune_keeps_pending);
 #undef ADD
   g_test_add ("/sync/tls/untrusted-certificate-refused", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_tls_untrusted_refused, fixture_teardown);
