@@ -203,5 +203,7 @@ extern const JyFhirCodec jy_fhir_codec_staff;
 extern const JyFhirCodec jy_fhir_codec_team;
 extern const JyFhirCodec jy_fhir_codec_enrolment;
 extern const JyFhirCodec jy_fhir_codec_followup;
+extern const JyFhirCodec jy_fhir_codec_contract;
+extern const JyFhirCodec jy_fhir_codec_contact;
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "jy-fhir-codec.h"
 #include "jy-chronic-store.h"
+#include "jy-contract-store.h"
 #include "jy-fhir-resident.h"
 #include "jy-fhir-row.h"
 #include "jy-followup-store.h"
@@ -589,6 +590,7 @@ typedef struct
   char       *team_uuid;
   char       *enrolment_uuid;
   char       *followup_uuid;
+  char       *contract_uuid;
 } CareJob;
 
 static gboolean
@@ -690,6 +692,36 @@ care_func (JyDb          *db,
   if (!jy_followup_store_save_visit (db, &f, &action, 1, error))
     return NULL;
   job->followup_uuid = g_strdup (f->uuid);
+
+  {
+    static const char *const packages[] = { "basic", NULL };
+    JyContractRequest request;
+    JyContactRequest contact = { 0 };
+    g_autoptr(JyContract) contract = NULL;
+    GDate today;
+
+    jy_contract_request_init (&request);
+    request.resident_id = resident_id;
+    request.team_id = team_id;
+    request.doctor_id = staff_id;
+    g_date_clear (&request.sign_date, 1);
+    g_date_set_dmy (&request.sign_date, 2, G_DATE_JANUARY, 2025);
+    request.package_codes = packages;
+    request.fee_paid = TRUE;
+    today = request.sign_date;
+    if ((contract = jy_contract_store_sign (db, &request, &today, error)) == NULL)
+      return NULL;
+    job->contract_uuid = g_strdup (contract->uuid);
+
+    contact.resident_id = resident_id;
+    contact.channel = JY_CONTACT_CHANNEL_PHONE;
+    contact.initiator = JY_CONTACT_BY_TEAM;
+    contact.staff_id = staff_id;
+    contact.contacted_at = "2025-01-02T02:00:00Z";
+    contact.content = "电话提醒复诊";
+    if (jy_contract_store_log_contact (db, &contact, &today, error) <= 0)
+      return NULL;
+  }
   return JY_STORE_DONE;
 }
 
@@ -740,7 +772,7 @@ assert_same_record (JyStore           *a,
 }
 
 /* A records a resident's care (the staff and team behind it, an
- * enrolment, a follow-up with drugs); B, a workstation of the same centre
+ * enrolment, a follow-up with drugs, a contract and a contact); B, a workstation of the same centre
  * set up before any of it, pulls it all and ends with the same records,
  * derived worklist state included. */
 static void
@@ -757,7 +789,12 @@ test_care_converges (Fixture       *fx,
   g_autofree char *resident = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JySyncSummary) a1 = NULL, b1 = NULL, b2 = NULL;
+  static const char contract_sql[] =
+    "SELECT c.start_date || ' ' || c.end_date || ' ' || c.cover_last || ' ' || c.run_first || ' ' ||\n"
+    "  r.last_contact_date\n"
+    "FROM contract c JOIN resident r ON r.contract_id = c.id";
   g_autofree char *derived_a = NULL, *derived_b = NULL, *drugs_a = NULL, *drugs_b = NULL;
+  g_autofree char *contract_a = NULL, *contract_b = NULL;
   CareJob job = { NULL };
 
   if (base_url == NULL)
@@ -765,7 +802,7 @@ test_care_converges (Fixture       *fx,
   copy_workstation (fx);
   resident = jy_test_add_resident (fx->a, "测试寅", "1950-06-01");
   job.resident_uuid = resident;
-  g_assert_true (jy_store_write (fx->a, care_func, &job, NULL, &error) == JY_STORE_DONE);
+  g_assert_true (jy_store_write (fx->a, care_func, &job, NULL, &error) == JY_STORE_DONE || error != NULL);
   g_assert_no_error (error);
 
   a1 = sync_ok (fx->a);
@@ -781,7 +818,14 @@ test_care_converges (Fixture       *fx,
   assert_same_record (fx->a, fx->b, &jy_fhir_codec_resident, resident);
   assert_same_record (fx->a, fx->b, &jy_fhir_codec_enrolment, job.enrolment_uuid);
   assert_same_record (fx->a, fx->b, &jy_fhir_codec_followup, job.followup_uuid);
+  assert_same_record (fx->a, fx->b, &jy_fhir_codec_contract, job.contract_uuid);
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM team_member"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM contract_package"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM contact_log"), ==, 1);
+  contract_a = jy_test_text (fx->a, contract_sql);
+  contract_b = jy_test_text (fx->b, contract_sql);
+  g_assert_cmpstr (contract_a, ==, contract_b);
+  g_assert_cmpstr (contract_b, ==, "2025-01-02 2026-01-01 2026-01-01 2025-01-02 2025-01-02");
 
   derived_a = jy_test_text (fx->a, derived_sql);
   derived_b = jy_test_text (fx->b, derived_sql);
@@ -812,6 +856,7 @@ test_care_converges (Fixture       *fx,
   g_free (job.team_uuid);
   g_free (job.enrolment_uuid);
   g_free (job.followup_uuid);
+  g_free (job.contract_uuid);
 }
 
 static GSubprocess *start_server (const char *update_create,

@@ -557,6 +557,47 @@ static const char followup_json[] =
   "\"period\":{\"start\":\"2024-12-31\"},"
   "\"reasonReference\":[{\"reference\":\"Condition/" U_ENROLMENT "\"}]}";
 
+#define U_CONTRACT  "1a2b3c4d-0000-4000-8000-000000000008"
+#define U_PACKAGE   "1a2b3c4d-0000-4000-8000-000000000009"
+#define U_CONTACT   "1a2b3c4d-0000-4000-8000-00000000000a"
+
+static const char contract_json[] =
+  "{\"resourceType\":\"EpisodeOfCare\",\"id\":\"" U_CONTRACT "\","
+  "\"extension\":[{\"url\":\"urn:jiayi:ext:row-status\",\"valueCode\":\"terminated\"},"
+  "{\"url\":\"urn:jiayi:ext:contract\",\"extension\":["
+  "{\"url\":\"channel\",\"valueString\":\"home\"},{\"url\":\"signer_name\",\"valueString\":\"测试家属\"},"
+  "{\"url\":\"signer_relation\",\"valueString\":\"20\"},{\"url\":\"sign_date\",\"valueString\":\"2024-02-28\"},"
+  "{\"url\":\"termination_date\",\"valueString\":\"2024-06-30\"},{\"url\":\"termination_reason\",\"valueString\":\"2\"},"
+  "{\"url\":\"refund_fen\",\"valueInteger\":500},{\"url\":\"fee_insurance\",\"valueInteger\":7000},"
+  "{\"url\":\"fee_public_health\",\"valueInteger\":4000},{\"url\":\"fee_resident\",\"valueInteger\":1000},"
+  "{\"url\":\"fee_paid\",\"valueInteger\":1},{\"url\":\"agreement_signed_at\",\"valueString\":\"2024-02-28T02:00:00Z\"}]},"
+  "{\"url\":\"urn:jiayi:ext:contract-package\",\"extension\":[{\"url\":\"position\",\"valueInteger\":0},"
+  "{\"url\":\"package_id\",\"valueString\":\"" U_PACKAGE "\"},{\"url\":\"code\",\"valueString\":\"basic\"},"
+  "{\"url\":\"name\",\"valueString\":\"基础包\"},{\"url\":\"kind\",\"valueString\":\"basic\"},"
+  "{\"url\":\"fee_insurance\",\"valueInteger\":7000},{\"url\":\"fee_public_health\",\"valueInteger\":4000},"
+  "{\"url\":\"fee_resident\",\"valueInteger\":1000}]}],"
+  "\"identifier\":[{\"system\":\"urn:jiayi:contract\",\"value\":\"" U_CONTRACT "\"},"
+  "{\"system\":\"urn:jiayi:contract-no\",\"value\":\"QY2024000123\"}],"
+  "\"status\":\"finished\","
+  "\"type\":[{\"coding\":[{\"system\":\"urn:jiayi:cs:episode-type\",\"code\":\"family-doctor-contract\"}]}],"
+  "\"patient\":{\"reference\":\"Patient/" U_RESIDENT "\"},"
+  "\"period\":{\"start\":\"2024-03-01\",\"end\":\"2025-02-28\"},"
+  "\"careManager\":{\"reference\":\"Practitioner/" U_STAFF "\"},"
+  "\"team\":[{\"reference\":\"CareTeam/" U_TEAM "\"}]}";
+
+static const char contact_json[] =
+  "{\"resourceType\":\"Communication\",\"id\":\"" U_CONTACT "\","
+  "\"extension\":[{\"url\":\"urn:jiayi:ext:initiated-by\",\"valueCode\":\"team\"},"
+  "{\"url\":\"urn:jiayi:ext:contact-date\",\"valueDate\":\"2025-01-01\"}],"
+  "\"identifier\":[{\"system\":\"urn:jiayi:contact_log\",\"value\":\"" U_CONTACT "\"}],"
+  "\"status\":\"completed\","
+  "\"medium\":[{\"coding\":[{\"system\":\"urn:jiayi:cs:contact-channel\",\"code\":\"phone\"}]}],"
+  "\"subject\":{\"reference\":\"Patient/" U_RESIDENT "\"},"
+  "\"about\":[{\"reference\":\"EpisodeOfCare/" U_CONTRACT "\"}],"
+  "\"sent\":\"2024-12-31T16:30:00Z\","
+  "\"sender\":{\"reference\":\"Practitioner/" U_STAFF "\"},"
+  "\"payload\":[{\"contentString\":\"电话随访，提醒复诊\"}]}";
+
 typedef struct
 {
   const JyFhirCodec *codec;
@@ -568,6 +609,8 @@ static const RowCase row_cases[] = {
   { &jy_fhir_codec_team, team_json },
   { &jy_fhir_codec_enrolment, enrolment_json },
   { &jy_fhir_codec_followup, followup_json },
+  { &jy_fhir_codec_contract, contract_json },
+  { &jy_fhir_codec_contact, contact_json },
 };
 
 static gpointer
@@ -672,6 +715,33 @@ test_enrolment_round_trip (void)
 }
 
 static void
+test_contract_round_trip (void)
+{
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_contract, contract_json);
+  g_autoptr(JsonNode) fixture = jy_fhir_parse (contract_json, strlen (contract_json), 1 << 20, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) home_bed = g_string_new (contract_json);
+
+  g_assert_true (json_node_equal (node, fixture));
+  assert_path (node, "$.type[0].coding[0].code", "family-doctor-contract");
+  assert_path (node, "$.extension[2].extension[3].valueString", "基础包");
+  /* Another kind of EpisodeOfCare is not a contract, nor an error. */
+  g_string_replace (home_bed, "family-doctor-contract", "home-bed", 1);
+  g_assert_null (decode_with (&jy_fhir_codec_contract, home_bed->str, &error));
+  g_assert_error (error, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
+}
+
+static void
+test_contact_round_trip (void)
+{
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_contact, contact_json);
+  g_autoptr(JsonNode) fixture = jy_fhir_parse (contact_json, strlen (contact_json), 1 << 20, NULL);
+
+  g_assert_true (json_node_equal (node, fixture));
+  assert_path (node, "$.payload[0].contentString", "电话随访，提醒复诊");
+}
+
+static void
 test_followup_round_trip (void)
 {
   g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_followup, followup_json);
@@ -736,6 +806,23 @@ test_row_codecs_refuse_hostile (void)
     { &jy_fhir_codec_followup, followup_json, "\"valueInteger\":1},{\"url\":\"kind\",\"valueInteger\":2}", "\"valueInteger\":0},{\"url\":\"kind\",\"valueInteger\":2}" },
     { &jy_fhir_codec_followup, followup_json, "{\"url\":\"visit_uuid\",\"valueString\":\"" U_VISIT "\"},", "" },
     { &jy_fhir_codec_followup, followup_json, "\"period\":{\"start\":\"2024-12-31\"}", "\"period\":[]" },
+    { &jy_fhir_codec_contract, contract_json, "\"start\":\"2024-03-01\"", "\"start\":\"2024-02-01\"" },
+    { &jy_fhir_codec_contract, contract_json, "\"end\":\"2025-02-28\"", "\"end\":\"2024-02-29\"" },
+    { &jy_fhir_codec_contract, contract_json, "{\"url\":\"termination_reason\",\"valueString\":\"2\"},", "" },
+    { &jy_fhir_codec_contract, contract_json, "\"valueString\":\"2\"}", "\"valueString\":\"7\"}" },
+    { &jy_fhir_codec_contract, contract_json, "\"valueString\":\"home\"", "\"valueString\":\"street\"" },
+    { &jy_fhir_codec_contract, contract_json, "\"valueInteger\":7000},{\"url\":\"fee_public_health\",\"valueInteger\":4000},{\"url\":\"fee_resident\",\"valueInteger\":1000},{\"url\":\"fee_paid\"",
+      "\"valueInteger\":-7000},{\"url\":\"fee_public_health\",\"valueInteger\":4000},{\"url\":\"fee_resident\",\"valueInteger\":1000},{\"url\":\"fee_paid\"" },
+    { &jy_fhir_codec_contract, contract_json, "\"valueInteger\":1},{\"url\":\"agreement", "\"valueInteger\":true},{\"url\":\"agreement" },
+    { &jy_fhir_codec_contract, contract_json, "\"kind\",\"valueString\":\"basic\"}", "\"kind\",\"valueString\":\"premium\"}" },
+    { &jy_fhir_codec_contract, contract_json, "\"team\":[{\"reference\":\"CareTeam/" U_TEAM "\"}]", "\"team\":[{\"reference\":\"Group/" U_TEAM "\"}]" },
+    { &jy_fhir_codec_contract, contract_json, "\"careManager\":{\"reference\":\"Practitioner/" U_STAFF "\"},", "" },
+    { &jy_fhir_codec_contract, contract_json, "\"value\":\"QY2024000123\"", "\"value\":[\"QY\"]" },
+    { &jy_fhir_codec_contact, contact_json, "\"code\":\"phone\"", "\"code\":\"pigeon\"" },
+    { &jy_fhir_codec_contact, contact_json, "\"valueCode\":\"team\"", "\"valueCode\":\"robot\"" },
+    { &jy_fhir_codec_contact, contact_json, "\"sent\":\"2024-12-31T16:30:00Z\"", "\"sent\":\"yesterday\"" },
+    { &jy_fhir_codec_contact, contact_json, "\"status\":\"completed\"", "\"status\":\"preparation\"" },
+    { &jy_fhir_codec_contact, contact_json, "\"EpisodeOfCare/" U_CONTRACT "\"", "\"EpisodeOfCare/../x\"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -910,9 +997,11 @@ main (int    argc,
   g_test_add_func ("/sync/codec/team as CareTeam with members round trip", test_team_round_trip);
   g_test_add_func ("/sync/codec/enrolment as Condition with ICD-10 round trip", test_enrolment_round_trip);
   g_test_add_func ("/sync/codec/follow-up as Encounter with LOINC Observations round trip", test_followup_round_trip);
+  g_test_add_func ("/sync/codec/contract as EpisodeOfCare with packages round trip", test_contract_round_trip);
+  g_test_add_func ("/sync/codec/contact as Communication round trip", test_contact_round_trip);
   g_test_add_func ("/sync/codec/row codecs encode again to the same", test_row_codecs_round_trip);
   g_test_add_func ("/sync/codec/row codecs refuse hostile payloads", test_row_codecs_refuse_hostile);
-  g_test_add_func ("/sync/codec/fuzz mutated staff teams enrolments follow-ups", test_fuzz_row_codecs);
+  g_test_add_func ("/sync/codec/fuzz mutated staff teams enrolments follow-ups contracts contacts", test_fuzz_row_codecs);
 
   return g_test_run ();
 }
