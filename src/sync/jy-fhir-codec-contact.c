@@ -71,6 +71,7 @@ static const JyFhirRowSpec spec = {
   .table = "contact_log",
   .columns = columns,
   .n_columns = N_COLUMNS,
+  .owner = "resident_id",
   .after_apply = contact_after_apply,
   .sql = &sql,
 };

@@ -118,6 +118,7 @@ static const JyFhirRowSpec spec = {
   .table = "contract",
   .columns = columns,
   .n_columns = N_COLUMNS,
+  .owner = "resident_id",
   .has_site = TRUE,
   .child_table = "contract_package",
   .child_fk = "contract_id",

@@ -82,6 +82,7 @@ static const JyFhirRowSpec spec = {
   .table = "chronic_enrolment",
   .columns = columns,
   .n_columns = N_COLUMNS,
+  .owner = "resident_id",
   .after_apply = enrolment_after_apply,
   .sql = &sql,
 };

@@ -186,6 +186,7 @@ static const JyFhirRowSpec spec = {
   .table = "followup",
   .columns = columns,
   .n_columns = N_COLUMNS,
+  .owner = "resident_id",
   .child_table = "followup_drug",
   .child_fk = "followup_id",
   .child_columns = drug_columns,

@@ -12,6 +12,8 @@
  *   telecom phone                    phone
  *   active + ext row-status          status (active / inactive / voided)
  *   ext staff-role valueCode         role (doctor, nurse, public-health …)
+ *   ext site valueReference          Organization/{site}: whose staff (a
+ *                                    pull skips other centres' staff)
  */
 
 #include "config.h"
@@ -21,14 +23,16 @@
 
 #define EXT_STATUS "urn:jiayi:ext:row-status"
 #define EXT_ROLE   "urn:jiayi:ext:staff-role"
+#define EXT_SITE   "urn:jiayi:ext:site"
 
-enum { C_STATUS, C_NAME, C_ROLE, C_PHONE, N_COLUMNS };
+enum { C_STATUS, C_NAME, C_ROLE, C_PHONE, C_SITE, N_COLUMNS };
 
 static const JyFhirColumn columns[] = {
   { "status", JY_FHIR_COL_TEXT, NULL },
   { "name", JY_FHIR_COL_TEXT, NULL },
   { "role", JY_FHIR_COL_TEXT, NULL },
   { "phone", JY_FHIR_COL_TEXT, NULL },
+  { "site_id", JY_FHIR_COL_REF, "site", NULL },
 };
 
 static JyFhirRowSql sql;
@@ -37,7 +41,7 @@ static const JyFhirRowSpec spec = {
   .table = "staff",
   .columns = columns,
   .n_columns = N_COLUMNS,
-  .has_site = TRUE,
+  .owner = "site_id",
   .sql = &sql,
 };
 
@@ -61,6 +65,13 @@ staff_encode (gconstpointer        data,
   json_builder_begin_array (builder);
   jy_fhir_add_extension (builder, EXT_STATUS, "Code", v[C_STATUS]);
   jy_fhir_add_extension (builder, EXT_ROLE, "Code", v[C_ROLE]);
+  if (v[C_SITE] != NULL)
+    {
+      json_builder_begin_object (builder);
+      jy_fhir_add_string (builder, "url", EXT_SITE);
+      jy_fhir_add_reference (builder, "valueReference", "Organization", v[C_SITE]);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "identifier");
   json_builder_begin_array (builder);
@@ -108,7 +119,7 @@ staff_decode (JsonObject           *resource,
   g_autoptr(JyFhirRow) row = jy_fhir_row_new (&spec);
   char **v = row->values;
   JsonArray *extensions = NULL, *names = NULL, *telecom = NULL;
-  JsonObject *name;
+  JsonObject *name, *site;
 
   if (!jy_fhir_read_jiayi_id (resource, "staff", &row->uuid, error) ||
       !jy_fhir_read_array (resource, "extension", &extensions, error) ||
@@ -118,6 +129,11 @@ staff_decode (JsonObject           *resource,
       !jy_fhir_read_array (resource, "telecom", &telecom, error))
     return NULL;
 
+  site = jy_fhir_find_extension (extensions, EXT_SITE);
+  if (site == NULL ||
+      !jy_fhir_read_reference (site, "valueReference", "Organization", &v[C_SITE], error) ||
+      v[C_SITE] == NULL)
+    return jy_fhir_invalid (error, "Practitioner", "no site"), NULL;
   if (names == NULL || json_array_get_length (names) == 0 ||
       (name = jy_fhir_array_object (names, 0, "name", error)) == NULL ||
       !jy_fhir_read_text (name, "text", 60, &v[C_NAME], error) || v[C_NAME] == NULL)

@@ -13,6 +13,8 @@
  *   status + ext row-status             active→active, inactive→inactive,
  *                                       voided→entered-in-error
  *   ext team-lead valueReference        Practitioner/{lead}
+ *   managingOrganization[0]             Organization/{site}: whose team (a
+ *                                       pull skips other centres' teams)
  *   participant[]                       one per team_member row:
  *     ext member-id, row-status         its uuid and status
  *     role[0].coding urn:jiayi:cs:team-role  its role code
@@ -37,7 +39,7 @@
 #define EXT_INSTITUTION "urn:jiayi:ext:institution"
 #define CS_TEAM_ROLE    "urn:jiayi:cs:team-role"
 
-enum { C_STATUS, C_CODE, C_NAME, C_LEAD, N_COLUMNS };
+enum { C_STATUS, C_CODE, C_NAME, C_LEAD, C_SITE, N_COLUMNS };
 enum { M_UUID, M_STATUS, M_STAFF, M_ROLE, M_START, M_END, M_INSTITUTION, N_MEMBER_COLUMNS };
 
 static const JyFhirColumn columns[] = {
@@ -45,6 +47,7 @@ static const JyFhirColumn columns[] = {
   { "code", JY_FHIR_COL_TEXT, NULL },
   { "name", JY_FHIR_COL_TEXT, NULL },
   { "lead_staff_id", JY_FHIR_COL_REF, "staff" },
+  { "site_id", JY_FHIR_COL_REF, "site" },
 };
 
 static const JyFhirColumn member_columns[] = {
@@ -63,7 +66,7 @@ static const JyFhirRowSpec spec = {
   .table = "team",
   .columns = columns,
   .n_columns = N_COLUMNS,
-  .has_site = TRUE,
+  .owner = "site_id",
   .child_table = "team_member",
   .child_fk = "team_id",
   .child_columns = member_columns,
@@ -144,6 +147,17 @@ team_encode (gconstpointer        data,
   json_builder_end_array (builder);
   jy_fhir_add_string (builder, "status", fhir_status (v[C_STATUS]));
   jy_fhir_add_string (builder, "name", v[C_NAME]);
+  if (v[C_SITE] != NULL)
+    {
+      g_autofree char *reference = g_strconcat ("Organization/", v[C_SITE], NULL);
+
+      json_builder_set_member_name (builder, "managingOrganization");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      jy_fhir_add_string (builder, "reference", reference);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+    }
   if (row->children->len > 0)
     {
       json_builder_set_member_name (builder, "participant");
@@ -219,7 +233,7 @@ team_decode (JsonObject           *resource,
 {
   g_autoptr(JyFhirRow) row = jy_fhir_row_new (&spec);
   char **v = row->values;
-  JsonArray *extensions = NULL, *identifiers = NULL, *participants = NULL;
+  JsonArray *extensions = NULL, *identifiers = NULL, *participants = NULL, *organizations = NULL;
   JsonObject *lead;
   guint n;
 
@@ -234,6 +248,22 @@ team_decode (JsonObject           *resource,
   if (lead != NULL &&
       !jy_fhir_read_reference (lead, "valueReference", "Practitioner", &v[C_LEAD], error))
     return NULL;
+
+  if (!jy_fhir_read_array (resource, "managingOrganization", &organizations, error))
+    return NULL;
+  if (organizations != NULL && json_array_get_length (organizations) > 0)
+    {
+      g_autoptr(JsonObject) holder = json_object_new ();
+      JsonObject *organization = jy_fhir_array_object (organizations, 0, "managingOrganization", error);
+
+      if (organization == NULL)
+        return NULL;
+      json_object_set_object_member (holder, "organization", json_object_ref (organization));
+      if (!jy_fhir_read_reference (holder, "organization", "Organization", &v[C_SITE], error))
+        return NULL;
+    }
+  if (v[C_SITE] == NULL)
+    return jy_fhir_invalid (error, "CareTeam", "no managingOrganization"), NULL;
 
   n = identifiers != NULL ? json_array_get_length (identifiers) : 0;
   for (guint i = 0; i < n; i++)

@@ -332,8 +332,12 @@ jy_fhir_row_apply (const JyFhirRowSpec *spec,
 
   /* A reference this workstation cannot resolve would store NULL where
    * the record names someone: refuse it (the pull keeps it as a conflict). */
+  /* The owner first: another centre's record is skipped whatever else
+   * it names. */
+  for (guint pass = 0; pass < 2; pass++)
   for (guint i = 0; i < spec->n_columns; i++)
-    if (spec->columns[i].kind == JY_FHIR_COL_REF && row->values[i] != NULL)
+    if (spec->columns[i].kind == JY_FHIR_COL_REF && row->values[i] != NULL &&
+        (g_strcmp0 (spec->owner, spec->columns[i].name) == 0) == (pass == 0))
       {
         g_autofree char *text = NULL;
         const char *sql;
@@ -351,6 +355,11 @@ jy_fhir_row_apply (const JyFhirRowSpec *spec,
         if (rc == SQLITE_ROW)
           found = sqlite3_column_int64 (stmt, 0);
         sqlite3_reset (stmt);
+        if (found == 0 && g_strcmp0 (spec->owner, spec->columns[i].name) == 0)
+          {
+            g_debug ("pulled %s %s belongs to another centre: skipped", spec->table, row->uuid);
+            return TRUE;
+          }
         if (found == 0)
           {
             g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,

@@ -56,6 +56,11 @@ struct _JyFhirRowSpec
   guint               n_columns;
   /* New rows get the centre as site_id. */
   gboolean            has_site;
+  /* The reference column that says whose record it is (the resident, the
+   * site): a pulled record whose owner this workstation lacks belongs to
+   * another centre and is skipped, not stored nor counted a conflict.
+   * Every other unresolved reference refuses the record. NULL: none. */
+  const char         *owner;
   /* Child rows: table, column referencing the parent id, columns, order
    * (SQL). child_has_uuid: the children are syncable rows (SYNC_COLUMNS,
    * upserted by uuid, column 0 = uuid); else they are replaced. */

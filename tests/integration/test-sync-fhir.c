@@ -847,6 +847,20 @@ test_care_converges (Fixture       *fx,
     g_assert_nonnull (strstr (text, "\"8867-4\""));
   }
 
+  /* A workstation of another centre on the same platform stores none of
+   * it, and sees no conflict either: those records are not its own. */
+  {
+    g_autofree char *path_c = g_build_filename (fx->tmpdir, "c.db", NULL);
+    g_autoptr(JyStore) c = jy_test_workstation_new (path_c);
+    g_autoptr(JySyncSummary) c1 = sync_ok (c);
+
+    g_assert_cmpuint (c1->conflicts, ==, 0);
+    g_assert_cmpint (jy_test_count (c, "SELECT count(*) FROM sync_conflict"), ==, 0);
+    g_assert_cmpint (jy_test_count (c, "SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM team) +\n"
+                                       "  (SELECT count(*) FROM chronic_enrolment) + (SELECT count(*) FROM followup) +\n"
+                                       "  (SELECT count(*) FROM contract) + (SELECT count(*) FROM contact_log)"), ==, 0);
+  }
+
   /* Nothing echoes back. */
   b2 = sync_ok (fx->b);
   g_assert_cmpuint (b2->sent, ==, 0);

@@ -474,11 +474,13 @@ test_describes_outcome (void)
 #define U_ENROLMENT "1a2b3c4d-0000-4000-8000-000000000005"
 #define U_FOLLOWUP  "1a2b3c4d-0000-4000-8000-000000000006"
 #define U_VISIT     "1a2b3c4d-0000-4000-8000-000000000007"
+#define U_SITE      "1a2b3c4d-0000-4000-8000-00000000000b"
 
 static const char staff_json[] =
   "{\"resourceType\":\"Practitioner\",\"id\":\"" U_STAFF "\","
   "\"extension\":[{\"url\":\"urn:jiayi:ext:row-status\",\"valueCode\":\"active\"},"
-  "{\"url\":\"urn:jiayi:ext:staff-role\",\"valueCode\":\"doctor\"}],"
+  "{\"url\":\"urn:jiayi:ext:staff-role\",\"valueCode\":\"doctor\"},"
+  "{\"url\":\"urn:jiayi:ext:site\",\"valueReference\":{\"reference\":\"Organization/" U_SITE "\"}}],"
   "\"identifier\":[{\"system\":\"urn:jiayi:staff\",\"value\":\"" U_STAFF "\"}],"
   "\"active\":true,\"name\":[{\"text\":\"测试医生\"}],"
   "\"telecom\":[{\"system\":\"phone\",\"value\":\"13900000001\"}]}";
@@ -490,6 +492,7 @@ static const char team_json[] =
   "\"identifier\":[{\"system\":\"urn:jiayi:team\",\"value\":\"" U_TEAM "\"},"
   "{\"system\":\"urn:jiayi:team-code\",\"value\":\"T01\"}],"
   "\"status\":\"active\",\"name\":\"第一团队\","
+  "\"managingOrganization\":[{\"reference\":\"Organization/" U_SITE "\"}],"
   "\"participant\":[{\"extension\":[{\"url\":\"urn:jiayi:ext:member-id\",\"valueString\":\"" U_MEMBER "\"},"
   "{\"url\":\"urn:jiayi:ext:row-status\",\"valueCode\":\"active\"},"
   "{\"url\":\"urn:jiayi:ext:institution\",\"valueString\":\"虚构医院\"}],"
@@ -782,6 +785,8 @@ test_row_codecs_refuse_hostile (void)
     { &jy_fhir_codec_staff, staff_json, "\"name\":[{\"text\":\"测试医生\"}],", "" },
     { &jy_fhir_codec_staff, staff_json, "\"value\":\"" U_STAFF "\"", "\"value\":\"x\"" },
     { &jy_fhir_codec_staff, staff_json, "\"active\"}", "\"act\\u0001ive\"}" },
+    { &jy_fhir_codec_staff, staff_json, "\"Organization/" U_SITE "\"", "\"Organization/\"" },
+    { &jy_fhir_codec_team, team_json, "\"managingOrganization\":[{\"reference\":\"Organization/" U_SITE "\"}],", "" },
     { &jy_fhir_codec_team, team_json, "\"Practitioner/" U_STAFF "\"},\"period\"", "\"Patient/" U_STAFF "\"},\"period\"" },
     { &jy_fhir_codec_team, team_json, "\"end\":\"2024-12-31\"", "\"end\":\"2023-12-31\"" },
     { &jy_fhir_codec_team, team_json, "\"start\":\"2024-01-01\"", "\"start\":20240101" },
