@@ -211,7 +211,7 @@ contact_decode (JsonObject           *resource,
     }
   if (payloads != NULL && json_array_get_length (payloads) > 0 &&
       ((payload = jy_fhir_array_object (payloads, 0, "payload", error)) == NULL ||
-       !jy_fhir_read_text (payload, "contentString", 500, &v[C_CONTENT], error)))
+       !jy_fhir_read_text (payload, "contentString", 0, &v[C_CONTENT], error)))
     return NULL;
 
   if (v[C_RESIDENT] == NULL)

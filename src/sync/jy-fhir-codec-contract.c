@@ -74,10 +74,10 @@ static const JyFhirColumn package_columns[] = {
 #define FEN_MAX 100000000.0  /* a million yuan */
 
 static const JyFhirField fields[] = {
-  { C_HOUSEHOLD, 0, 64, FALSE }, { C_CHANNEL, 0, 16, FALSE }, { C_SIGNER_NAME, 0, 30, FALSE },
+  { C_HOUSEHOLD, 0, 64, FALSE }, { C_CHANNEL, 0, 16, FALSE }, { C_SIGNER_NAME, 0, 0, FALSE },
   { C_SIGNER_RELATION, 0, 4, FALSE }, { C_SIGNER_ID, 0, 18, FALSE }, { C_CONSENT, 0, 32, FALSE },
   { C_SIGN_DATE, 0, 10, FALSE }, { C_RENEWS, 0, 0, FALSE }, { C_TERMINATION_DATE, 0, 10, FALSE },
-  { C_TERMINATION_REASON, 0, 1, FALSE }, { C_TERMINATION_NOTE, 0, 500, FALSE },
+  { C_TERMINATION_REASON, 0, 1, FALSE }, { C_TERMINATION_NOTE, 0, 0, FALSE },
   { C_TERMINATED_AT, 0, 40, FALSE }, { C_TERMINATED_BY, 0, 64, FALSE },
   { C_REFUND, 0, FEN_MAX, FALSE }, { C_FEE_INSURANCE, 0, FEN_MAX, TRUE },
   { C_FEE_PUBLIC, 0, FEN_MAX, TRUE }, { C_FEE_RESIDENT, 0, FEN_MAX, TRUE }, { C_FEE_PAID, 0, 1, TRUE },
@@ -86,7 +86,7 @@ static const JyFhirField fields[] = {
 
 static const JyFhirField package_fields[] = {
   { P_POSITION, 0, 999, FALSE }, { P_PACKAGE, 0, 0, FALSE }, { P_CODE, 0, 40, FALSE },
-  { P_NAME, 0, 60, FALSE }, { P_KIND, 0, 16, FALSE }, { P_INSURANCE, 0, FEN_MAX, FALSE },
+  { P_NAME, 0, 0, FALSE }, { P_KIND, 0, 16, FALSE }, { P_INSURANCE, 0, FEN_MAX, FALSE },
   { P_PUBLIC, 0, FEN_MAX, FALSE }, { P_RESIDENT, 0, FEN_MAX, FALSE },
 };
 

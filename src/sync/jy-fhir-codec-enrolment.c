@@ -250,9 +250,9 @@ enrolment_decode (JsonObject           *resource,
   if (!jy_fhir_read_jiayi_id (resource, "chronic_enrolment", &row->uuid, error) ||
       !jy_fhir_read_array (resource, "extension", &extensions, error) ||
       !read_ext (extensions, EXT_STATUS, "valueCode", 0, &v[C_STATUS], error) ||
-      !read_ext (extensions, EXT_INSTITUTION, "valueString", 100, &v[C_INSTITUTION], error) ||
+      !read_ext (extensions, EXT_INSTITUTION, "valueString", 0, &v[C_INSTITUTION], error) ||
       !read_ext (extensions, EXT_END_REASON, "valueCode", 0, &v[C_END_REASON], error) ||
-      !read_ext (extensions, EXT_END_NOTE, "valueString", 500, &v[C_END_NOTE], error) ||
+      !read_ext (extensions, EXT_END_NOTE, "valueString", 0, &v[C_END_NOTE], error) ||
       !decode_code (resource, v, error) ||
       !jy_fhir_read_reference (resource, "subject", "Patient", &v[C_RESIDENT], error) ||
       !jy_fhir_read_reference (resource, "asserter", "Practitioner", &v[C_DOCTOR], error) ||

@@ -98,36 +98,38 @@ static const JyFhirColumn drug_columns[] = {
 #undef I
 #undef R
 
-/* The form fields of the followup extension; text caps in characters. */
+/* The form fields of the followup extension. Free text has only the
+ * reader's byte cap (the store has none): what one workstation saved,
+ * another must accept. Codes and dates are capped to their size. */
 static const JyFhirField fields[] = {
   { C_REPLACES, 0, 0, FALSE }, { C_VISIT_UUID, 0, 64, FALSE }, { C_OUTCOME, 0, 2, TRUE },
-  { C_LOST_REASON, 0, 500, FALSE }, { C_DEATH_DATE, 0, 10, FALSE }, { C_DEATH_CAUSE, 0, 500, FALSE },
+  { C_LOST_REASON, 0, 0, FALSE }, { C_DEATH_DATE, 0, 10, FALSE }, { C_DEATH_CAUSE, 0, 0, FALSE },
   { C_AUTHOR_ROLE, 0, 32, FALSE }, { C_SYMPTOMS, 0, G_MAXINT32, TRUE },
-  { C_SYMPTOMS_OTHER, 0, 500, FALSE }, { C_DANGER, 0, G_MAXINT32, TRUE },
+  { C_SYMPTOMS_OTHER, 0, 0, FALSE }, { C_DANGER, 0, G_MAXINT32, TRUE },
   { C_TARGET_WEIGHT, 0, 500, FALSE }, { C_FOOT_PULSE, 0, 32, FALSE },
-  { C_SIGNS_OTHER, 0, 500, FALSE }, { C_CIGARETTES, 0, 200, FALSE },
+  { C_SIGNS_OTHER, 0, 0, FALSE }, { C_CIGARETTES, 0, 200, FALSE },
   { C_CIGARETTES_TARGET, 0, 200, FALSE }, { C_ALCOHOL, 0, 100, FALSE },
   { C_ALCOHOL_TARGET, 0, 100, FALSE }, { C_EXERCISE_WEEK, 0, 50, FALSE },
   { C_EXERCISE_MINUTES, 0, 1440, FALSE }, { C_EXERCISE_WEEK_TARGET, 0, 50, FALSE },
   { C_EXERCISE_MINUTES_TARGET, 0, 1440, FALSE }, { C_SALT, 0, 9, FALSE },
   { C_SALT_TARGET, 0, 9, FALSE }, { C_STAPLE, 0, 5000, FALSE }, { C_STAPLE_TARGET, 0, 5000, FALSE },
   { C_PSYCHOLOGY, 0, 9, FALSE }, { C_COMPLIANCE, 0, 9, FALSE }, { C_RANDOM_GLUCOSE, 0, 100, FALSE },
-  { C_HBA1C_DATE, 0, 10, FALSE }, { C_INVESTIGATIONS, 0, 2000, FALSE }, { C_ADHERENCE, 0, 9, FALSE },
-  { C_ADR, 0, 1, TRUE }, { C_ADR_TEXT, 0, 500, FALSE }, { C_ADR_HARD, 0, 1, TRUE },
-  { C_HYPO, 0, 9, FALSE }, { C_NEW_COMPLICATION, 0, 1, TRUE }, { C_COMPLICATION_TEXT, 0, 500, FALSE },
-  { C_CLASS, 0, 4, TRUE }, { C_SUGGESTED_CLASS, 0, 4, TRUE }, { C_CLASS_OVERRIDE, 0, 500, FALSE },
-  { C_ACTION, 0, 3, TRUE }, { C_REFERRAL_REASON, 0, 500, FALSE },
-  { C_REFERRAL_INSTITUTION, 0, 100, FALSE }, { C_REFERRAL_DEPARTMENT, 0, 100, FALSE },
-  { C_REFERRAL_CONTACT, 0, 60, FALSE }, { C_REFERRAL_PHONE, 0, 32, FALSE },
+  { C_HBA1C_DATE, 0, 10, FALSE }, { C_INVESTIGATIONS, 0, 0, FALSE }, { C_ADHERENCE, 0, 9, FALSE },
+  { C_ADR, 0, 1, TRUE }, { C_ADR_TEXT, 0, 0, FALSE }, { C_ADR_HARD, 0, 1, TRUE },
+  { C_HYPO, 0, 9, FALSE }, { C_NEW_COMPLICATION, 0, 1, TRUE }, { C_COMPLICATION_TEXT, 0, 0, FALSE },
+  { C_CLASS, 0, 4, TRUE }, { C_SUGGESTED_CLASS, 0, 4, TRUE }, { C_CLASS_OVERRIDE, 0, 0, FALSE },
+  { C_ACTION, 0, 3, TRUE }, { C_REFERRAL_REASON, 0, 0, FALSE },
+  { C_REFERRAL_INSTITUTION, 0, 0, FALSE }, { C_REFERRAL_DEPARTMENT, 0, 0, FALSE },
+  { C_REFERRAL_CONTACT, 0, 0, FALSE }, { C_REFERRAL_PHONE, 0, 32, FALSE },
   { C_REFERRAL_RESULT, 0, 2, TRUE }, { C_NEXT_VISIT, 0, 10, FALSE },
-  { C_SUGGESTED_NEXT, 0, 10, FALSE }, { C_NEXT_OVERRIDE, 0, 500, FALSE },
-  { C_ADVICE, 0, 2000, FALSE }, { C_REMARKS, 0, 2000, FALSE },
+  { C_SUGGESTED_NEXT, 0, 10, FALSE }, { C_NEXT_OVERRIDE, 0, 0, FALSE },
+  { C_ADVICE, 0, 0, FALSE }, { C_REMARKS, 0, 0, FALSE },
 };
 
 static const JyFhirField drug_fields[] = {
-  { D_POSITION, 0, 999, FALSE }, { D_KIND, 0, 2, FALSE }, { D_NAME, 0, 100, FALSE },
+  { D_POSITION, 0, 999, FALSE }, { D_KIND, 0, 2, FALSE }, { D_NAME, 0, 0, FALSE },
   { D_CODE, 0, 64, FALSE }, { D_TIMES, 0, 48, FALSE }, { D_DOSE, 0, 100000, FALSE },
-  { D_UNIT, 0, 16, FALSE }, { D_USAGE, 0, 200, FALSE },
+  { D_UNIT, 0, 16, FALSE }, { D_USAGE, 0, 0, FALSE },
 };
 
 /* Measurements with a LOINC code: one contained Observation each (SBP and

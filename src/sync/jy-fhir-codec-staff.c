@@ -136,7 +136,7 @@ staff_decode (JsonObject           *resource,
     return jy_fhir_invalid (error, "Practitioner", "no site"), NULL;
   if (names == NULL || json_array_get_length (names) == 0 ||
       (name = jy_fhir_array_object (names, 0, "name", error)) == NULL ||
-      !jy_fhir_read_text (name, "text", 60, &v[C_NAME], error) || v[C_NAME] == NULL)
+      !jy_fhir_read_text (name, "text", 0, &v[C_NAME], error) || v[C_NAME] == NULL)
     return jy_fhir_invalid (error, "Practitioner", "no name"), NULL;
   if (telecom != NULL && json_array_get_length (telecom) > 0)
     {

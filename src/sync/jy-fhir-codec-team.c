@@ -220,8 +220,6 @@ decode_member (JsonObject  *participant,
     m[M_STATUS] = g_strdup ("active");
   if (!jy_fhir_is_one_of (m[M_STATUS], statuses))
     return jy_fhir_invalid (error, "CareTeam", "participant status");
-  if (m[M_INSTITUTION] != NULL && g_utf8_strlen (m[M_INSTITUTION], -1) > 100)
-    return jy_fhir_invalid (error, "CareTeam", "participant institution");
   g_ptr_array_add (row->children, g_steal_pointer (&m));
   return TRUE;
 }
@@ -241,7 +239,7 @@ team_decode (JsonObject           *resource,
       !jy_fhir_read_array (resource, "extension", &extensions, error) ||
       !read_sub (extensions, EXT_STATUS, "valueCode", &v[C_STATUS], error) ||
       !jy_fhir_read_array (resource, "identifier", &identifiers, error) ||
-      !jy_fhir_read_text (resource, "name", 60, &v[C_NAME], error) ||
+      !jy_fhir_read_text (resource, "name", 0, &v[C_NAME], error) ||
       !jy_fhir_read_array (resource, "participant", &participants, error))
     return NULL;
   lead = jy_fhir_find_extension (extensions, EXT_LEAD);
