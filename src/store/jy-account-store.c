@@ -213,7 +213,7 @@ move_to_team (JyDb     *db,
 {
   static const char end_sql[] =
     "UPDATE team_member SET end_date = ?1, rev = rev + 1, updated_at = ?2\n"
-    "WHERE staff_id = ?3 AND end_date IS NULL";
+    "WHERE staff_id = ?3 AND end_date IS NULL RETURNING uuid, rev";
   static const char insert_sql[] =
     "INSERT INTO team_member (uuid, created_at, updated_at, created_by, team_id, staff_id,\n"
     "  role, start_date) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -221,15 +221,31 @@ move_to_team (JyDb     *db,
   g_autofree char *date = jy_clock_format_date (today);
   g_autofree char *now = jy_clock_now_utc_iso ();
   g_autofree char *uuid = NULL;
+  g_autoptr(GPtrArray) ended = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   if ((stmt = jy_db_prepare (db, end_sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, staff_id);
-  if (!jy_db_step_done (db, stmt, error))
+  /* Each ended membership is a change the platform must hear of (the
+   * team's CareTeam carries it). */
+  ended = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (ended, jy_db_column_dup_text (stmt, 0));
+      g_ptr_array_add (ended, g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)sqlite3_column_int64 (stmt, 1)));
+    }
+  if (rc < 0)
     return FALSE;
+  sqlite3_reset (stmt);
+  for (guint i = 0; i + 1 < ended->len; i += 2)
+    if (!jy_store_record_change (db, "team_member", g_ptr_array_index (ended, i), JY_CHANGE_UPDATE,
+                                 g_ascii_strtoll (g_ptr_array_index (ended, i + 1), NULL, 10),
+                                 NULL, error))
+      return FALSE;
   if (team_id == 0)
     return TRUE;
 

@@ -337,6 +337,8 @@ jy_test_server_count (const char *base_url,
 
   g_assert_no_error (error);
   return json_object_get_int_member (json_node_get_object (bundle), "total");
+}
+
 void
 jy_test_resolve_merged (JyStore    *store,
                         gint64      conflict_id,

@@ -17,7 +17,11 @@
 #include <string.h>
 
 #include "jy-fhir-codec.h"
+#include "jy-chronic-store.h"
+#include "jy-contract-store.h"
 #include "jy-fhir-resident.h"
+#include "jy-fhir-row.h"
+#include "jy-followup-store.h"
 #include "jy-resident-search.h"
 #include "jy-resident-store.h"
 #include "jy-sync-client.h"
@@ -703,6 +707,298 @@ test_full_bundles (Fixture       *fx,
 
 /* ---- the server ---------------------------------------------------- */
 
+/* ---- a resident's care: staff, team, enrolment, follow-up -------------- */
+
+typedef struct
+{
+  const char *resident_uuid;
+  char       *staff_uuid;
+  char       *team_uuid;
+  char       *enrolment_uuid;
+  char       *followup_uuid;
+  char       *contract_uuid;
+} CareJob;
+
+static gboolean
+insert_synced (JyDb        *db,
+               const char  *sql,
+               const char  *entity,
+               char       **uuid,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+
+  *uuid = g_uuid_string_random ();
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, *uuid, -1, SQLITE_TRANSIENT);
+  return jy_db_step_done (db, stmt, error) &&
+         jy_store_record_change (db, entity, *uuid, JY_CHANGE_CREATE, 1, NULL, error);
+}
+
+/* What the staff, team, chronic and follow-up stores write, in one job. */
+static gpointer
+care_func (JyDb          *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  static const char staff_sql[] =
+    "INSERT INTO staff (uuid, created_at, updated_at, site_id, name, role, phone)\n"
+    "VALUES (?1, '2026-01-05T01:00:00Z', '2026-01-05T01:00:00Z', (SELECT id FROM site), '测试医生',\n"
+    "  'doctor', '13900000001')";
+  static const char team_sql[] =
+    "INSERT INTO team (uuid, created_at, updated_at, site_id, code, name, lead_staff_id)\n"
+    "VALUES (?1, '2026-01-05T01:00:00Z', '2026-01-05T01:00:00Z', (SELECT id FROM site), 'T01',\n"
+    "  '测试团队', (SELECT max(id) FROM staff))";
+  static const char member_sql[] =
+    "INSERT INTO team_member (uuid, created_at, updated_at, team_id, staff_id, role, start_date,\n"
+    "  institution) VALUES (?1, '2026-01-05T01:00:00Z', '2026-01-05T01:00:00Z',\n"
+    "  (SELECT max(id) FROM team), (SELECT max(id) FROM staff), 'doctor', '2025-01-01', '虚构医院')";
+  CareJob *job = data;
+  g_autofree char *member_uuid = NULL;
+  g_autoptr(JyEnrolment) enrolment = jy_enrolment_new (JY_PROGRAMME_HTN);
+  g_autoptr(JyFollowup) f = jy_followup_new (JY_PROGRAMME_HTN);
+  JyFollowupDrug *drug;
+  JyFollowupAction action = JY_FOLLOWUP_ACTION_ADJUST;
+  gint64 staff_id, team_id, resident_id;
+
+  if (!insert_synced (db, staff_sql, "staff", &job->staff_uuid, error) ||
+      !insert_synced (db, team_sql, "team", &job->team_uuid, error) ||
+      !insert_synced (db, member_sql, "team_member", &member_uuid, error) ||
+      !jy_db_query_int64 (db, "SELECT max(id) FROM staff", &staff_id, error) ||
+      !jy_db_query_int64 (db, "SELECT max(id) FROM team", &team_id, error))
+    return NULL;
+  {
+    sqlite3_stmt *stmt = jy_db_prepare (db, "SELECT id FROM resident WHERE uuid = ?1", error);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_text (stmt, 1, job->resident_uuid, -1, SQLITE_STATIC);
+    if (jy_db_step (db, stmt, error) != SQLITE_ROW)
+      return NULL;
+    resident_id = sqlite3_column_int64 (stmt, 0);
+    sqlite3_reset (stmt);
+  }
+
+  enrolment->resident_id = resident_id;
+  enrolment->icd10 = g_strdup ("I10.x00");
+  enrolment->diagnosis_date = g_strdup ("2024-02-29");
+  enrolment->enrol_date = g_strdup ("2024-03-01");
+  enrolment->diagnosis_institution = g_strdup ("虚构区医院");
+  enrolment->doctor_id = staff_id;
+  enrolment->team_id = team_id;
+  if (!jy_chronic_store_enrol (db, enrolment, error))
+    return NULL;
+  job->enrolment_uuid = g_strdup (enrolment->uuid);
+
+  f->enrolment_id = enrolment->id;
+  f->visit_date = g_strdup ("2024-12-31");
+  f->mode = JY_VISIT_MODE_HOME;
+  f->sbp = 152;
+  f->dbp = 95;
+  f->heart_rate = 78;
+  f->weight_kg = 72.5;
+  f->height_cm = 168;
+  f->cigarettes = 5;
+  f->cigarettes_target = 0;
+  f->author_id = staff_id;
+  f->author_role = g_strdup ("doctor");
+  f->classification = JY_FOLLOWUP_CLASS_UNCONTROLLED;
+  f->suggested_class = JY_FOLLOWUP_CLASS_UNCONTROLLED;
+  f->next_visit_date = g_strdup ("2025-01-14");
+  f->suggested_next_date = g_strdup ("2025-01-14");
+  f->remarks = g_strdup ("虚构备注");
+  drug = jy_followup_drug_new (JY_FOLLOWUP_DRUG_CURRENT);
+  drug->name = g_strdup ("氨氯地平片");
+  drug->times_per_day = 1;
+  drug->dose = 5;
+  drug->dose_unit = g_strdup ("mg");
+  g_ptr_array_add (f->drugs, drug);
+  if (!jy_followup_store_save_visit (db, &f, &action, 1, error))
+    return NULL;
+  job->followup_uuid = g_strdup (f->uuid);
+
+  {
+    static const char *const packages[] = { "basic", NULL };
+    JyContractRequest request;
+    JyContactRequest contact = { 0 };
+    g_autoptr(JyContract) contract = NULL;
+    GDate today;
+
+    jy_contract_request_init (&request);
+    request.resident_id = resident_id;
+    request.team_id = team_id;
+    request.doctor_id = staff_id;
+    g_date_clear (&request.sign_date, 1);
+    g_date_set_dmy (&request.sign_date, 2, G_DATE_JANUARY, 2025);
+    request.package_codes = packages;
+    request.fee_paid = TRUE;
+    today = request.sign_date;
+    if ((contract = jy_contract_store_sign (db, &request, &today, error)) == NULL)
+      return NULL;
+    job->contract_uuid = g_strdup (contract->uuid);
+
+    contact.resident_id = resident_id;
+    contact.channel = JY_CONTACT_CHANNEL_PHONE;
+    contact.initiator = JY_CONTACT_BY_TEAM;
+    contact.staff_id = staff_id;
+    contact.contacted_at = "2025-01-02T02:00:00Z";
+    contact.content = "电话提醒复诊";
+    if (jy_contract_store_log_contact (db, &contact, &today, error) <= 0)
+      return NULL;
+  }
+  return JY_STORE_DONE;
+}
+
+typedef struct
+{
+  const JyFhirCodec *codec;
+  const char        *uuid;
+} EncodeJob;
+
+static gpointer
+encode_func (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  EncodeJob *job = data;
+  gpointer record = job->codec->load (db, job->uuid, NULL, error);
+  JsonNode *node;
+
+  if (record == NULL)
+    return NULL;
+  node = job->codec->encode (record, jy_fhir_options_default ());
+  job->codec->free_record (record);
+  return node;
+}
+
+static void
+assert_same_record (JyStore           *a,
+                    JyStore           *b,
+                    const JyFhirCodec *codec,
+                    const char        *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  EncodeJob job = { codec, uuid };
+  g_autoptr(JsonNode) on_a = jy_store_read (a, encode_func, &job, NULL, &error);
+  g_autoptr(JsonNode) on_b = NULL;
+
+  g_assert_no_error (error);
+  on_b = jy_store_read (b, encode_func, &job, NULL, &error);
+  g_assert_no_error (error);
+  if (!jy_fhir_same_content (json_node_get_object (on_a), json_node_get_object (on_b)))
+    {
+      g_autofree char *text_a = jy_fhir_to_string (on_a);
+      g_autofree char *text_b = jy_fhir_to_string (on_b);
+
+      g_error ("%s %s differs:\nA %s\nB %s", codec->entity, uuid, text_a, text_b);
+    }
+}
+
+/* A records a resident's care (the staff and team behind it, an
+ * enrolment, a follow-up with drugs, a contract and a contact); B, a workstation of the same centre
+ * set up before any of it, pulls it all and ends with the same records,
+ * derived worklist state included. */
+static void
+test_care_converges (Fixture       *fx,
+                     gconstpointer  user_data)
+{
+  static const char derived_sql[] =
+    "SELECT e.last_visit_date || ' ' || e.next_due_date || ' ' || e.last_class || ' ' ||\n"
+    "  e.norm_visits || ' ' || e.due_action\n"
+    "FROM chronic_enrolment e";
+  static const char drugs_sql[] =
+    "SELECT group_concat (d.name || ' ' || d.times_per_day || ' ' || d.dose || d.dose_unit)\n"
+    "FROM followup_drug d";
+  g_autofree char *resident = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JySyncSummary) a1 = NULL, b1 = NULL, b2 = NULL;
+  static const char contract_sql[] =
+    "SELECT c.start_date || ' ' || c.end_date || ' ' || c.cover_last || ' ' || c.run_first || ' ' ||\n"
+    "  r.last_contact_date\n"
+    "FROM contract c JOIN resident r ON r.contract_id = c.id";
+  g_autofree char *derived_a = NULL, *derived_b = NULL, *drugs_a = NULL, *drugs_b = NULL;
+  g_autofree char *contract_a = NULL, *contract_b = NULL;
+  CareJob job = { NULL };
+
+  if (base_url == NULL)
+    return;
+  copy_workstation (fx);
+  resident = jy_test_add_resident (fx->a, "测试寅", "1950-06-01");
+  job.resident_uuid = resident;
+  g_assert_true (jy_store_write (fx->a, care_func, &job, NULL, &error) == JY_STORE_DONE || error != NULL);
+  g_assert_no_error (error);
+
+  a1 = sync_ok (fx->a);
+  g_assert_cmpuint (a1->rejected, ==, 0);
+  g_assert_cmpint (jy_test_count (fx->a, pending_sql), ==, 0);
+  b1 = sync_ok (fx->b);
+  g_assert_cmpuint (b1->conflicts, ==, 0);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM sync_conflict"), ==, 0);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM followup"), ==, 1);
+
+  assert_same_record (fx->a, fx->b, &jy_fhir_codec_staff, job.staff_uuid);
+  assert_same_record (fx->a, fx->b, &jy_fhir_codec_team, job.team_uuid);
+  assert_same_record (fx->a, fx->b, &jy_fhir_codec_resident, resident);
+  assert_same_record (fx->a, fx->b, &jy_fhir_codec_enrolment, job.enrolment_uuid);
+  assert_same_record (fx->a, fx->b, &jy_fhir_codec_followup, job.followup_uuid);
+  assert_same_record (fx->a, fx->b, &jy_fhir_codec_contract, job.contract_uuid);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM team_member"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM contract_package"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM contact_log"), ==, 1);
+  contract_a = jy_test_text (fx->a, contract_sql);
+  contract_b = jy_test_text (fx->b, contract_sql);
+  g_assert_cmpstr (contract_a, ==, contract_b);
+  g_assert_cmpstr (contract_b, ==, "2025-01-02 2026-01-01 2026-01-01 2025-01-02 2025-01-02");
+
+  derived_a = jy_test_text (fx->a, derived_sql);
+  derived_b = jy_test_text (fx->b, derived_sql);
+  g_assert_cmpstr (derived_a, ==, derived_b);
+  g_assert_cmpstr (derived_b, ==, "2024-12-31 2025-01-14 2 1 1");
+  drugs_a = jy_test_text (fx->a, drugs_sql);
+  drugs_b = jy_test_text (fx->b, drugs_sql);
+  g_assert_cmpstr (drugs_a, ==, drugs_b);
+  g_assert_cmpstr (drugs_b, ==, "氨氯地平片 1 5.0mg");
+
+  /* The platform holds LOINC-coded measurements of the visit. */
+  {
+    g_autofree char *path = g_strdup_printf ("Encounter/%s", job.followup_uuid);
+    g_autoptr(JsonNode) encounter = server_get (path);
+    g_autofree char *text = jy_fhir_to_string (encounter);
+
+    g_assert_nonnull (strstr (text, "\"85354-9\""));
+    g_assert_nonnull (strstr (text, "\"8480-6\""));
+    g_assert_nonnull (strstr (text, "\"8867-4\""));
+  }
+
+  /* A workstation of another centre on the same platform stores none of
+   * it, and sees no conflict either: those records are not its own. */
+  {
+    g_autofree char *path_c = g_build_filename (fx->tmpdir, "c.db", NULL);
+    g_autoptr(JyStore) c = jy_test_workstation_new (path_c);
+    g_autoptr(JySyncSummary) c1 = sync_ok (c);
+
+    g_assert_cmpuint (c1->conflicts, ==, 0);
+    g_assert_cmpint (jy_test_count (c, "SELECT count(*) FROM sync_conflict"), ==, 0);
+    g_assert_cmpint (jy_test_count (c, "SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM team) +\n"
+                                       "  (SELECT count(*) FROM chronic_enrolment) + (SELECT count(*) FROM followup) +\n"
+                                       "  (SELECT count(*) FROM contract) + (SELECT count(*) FROM contact_log)"), ==, 0);
+  }
+
+  /* Nothing echoes back. */
+  b2 = sync_ok (fx->b);
+  g_assert_cmpuint (b2->sent, ==, 0);
+  g_assert_cmpint (jy_test_count (fx->b, pending_sql), ==, 0);
+
+  g_free (job.staff_uuid);
+  g_free (job.team_uuid);
+  g_free (job.enrolment_uuid);
+  g_free (job.followup_uuid);
+  g_free (job.contract_uuid);
+}
+
 /* A platform that refuses update-as-create (its CapabilityStatement says
  * updateCreate false): new records go as POST + If-None-Exist, the
  * platform's own ids are remembered, and later edits and pulls use them. */
@@ -787,6 +1083,7 @@ main (int    argc,
   ADD ("/integration/sync/unreachable-server-fails", test_unreachable_server_fails);
   ADD ("/integration/sync/full-bundles-and-pages", test_full_bundles);
   ADD ("/integration/sync/server-without-update-create", test_server_without_update_create);
+  ADD ("/integration/sync/care records converge on two workstations", test_care_converges);
 #undef ADD
 
   status = g_test_run ();

@@ -497,6 +497,26 @@ test_team (JyTestCentre  *fx,
   g_assert_cmpstr (jy_actor_get_name (result->actor), ==, "测试员工");
 }
 
+/* Leaving a team ends the membership row; the platform hears of it (the
+ * team's CareTeam carries its members). */
+static void
+test_leaving_team_queues_membership (JyTestCentre  *fx,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyActor) admin = make_admin (fx);
+  Update leave = { add_account (fx, "doctor01", JY_ROLE_DOCTOR, fx->team_id, &error),
+                   { NULL, (char *)"测试员工", JY_ROLE_DOCTOR, 0, NULL } };
+
+  g_assert_cmpint (leave.id, >, 0);
+  g_assert_true (run (fx, update_func, &leave, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM team_member WHERE end_date IS NOT NULL"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM outbox o JOIN team_member m ON m.uuid = o.row_uuid\n"
+                                      "WHERE o.entity = 'team_member' AND o.op = 'update' AND o.rev = m.rev\n"
+                                      "  AND m.end_date IS NOT NULL"), ==, 1);
+}
+
 static gboolean
 demo_switch_func (JyDb     *db,
                   gpointer  data,
@@ -542,6 +562,7 @@ main (int    argc,
   ADD ("deactivated-cannot-sign-in-nor-deactivate-self", test_deactivated);
   ADD ("last-admin-stays-admin", test_last_admin);
   ADD ("team-reaches-the-signed-in-actor", test_team);
+  ADD ("leaving a team queues the ended membership for the platform", test_leaving_team_queues_membership);
   ADD ("demo-switch-refused-on-a-real-centre", test_demo_switch_refused);
 #undef ADD
 

@@ -15,6 +15,7 @@
 
 #include "jy-fhir-codec.h"
 #include "jy-fhir-resident.h"
+#include "jy-fhir-row.h"
 #include "test-util.h"
 
 #define FUZZ_ROUNDS 4000
@@ -504,6 +505,505 @@ test_describes_outcome (void)
   g_assert_cmpstr (reason, ==, "error structure: Invalid date format (Patient.birthDate)");
 }
 
+/* ---- table-shaped codecs: staff, team, enrolment, follow-up ------------ */
+
+#define U_STAFF     "1a2b3c4d-0000-4000-8000-000000000001"
+#define U_TEAM      "1a2b3c4d-0000-4000-8000-000000000002"
+#define U_MEMBER    "1a2b3c4d-0000-4000-8000-000000000003"
+#define U_RESIDENT  "1a2b3c4d-0000-4000-8000-000000000004"
+#define U_ENROLMENT "1a2b3c4d-0000-4000-8000-000000000005"
+#define U_FOLLOWUP  "1a2b3c4d-0000-4000-8000-000000000006"
+#define U_VISIT     "1a2b3c4d-0000-4000-8000-000000000007"
+#define U_SITE      "1a2b3c4d-0000-4000-8000-00000000000b"
+
+static const char staff_json[] =
+  "{\"resourceType\":\"Practitioner\",\"id\":\"" U_STAFF "\","
+  "\"extension\":[{\"url\":\"urn:jiayi:ext:row-status\",\"valueCode\":\"active\"},"
+  "{\"url\":\"urn:jiayi:ext:staff-role\",\"valueCode\":\"doctor\"},"
+  "{\"url\":\"urn:jiayi:ext:site\",\"valueReference\":{\"reference\":\"Organization/" U_SITE "\"}}],"
+  "\"identifier\":[{\"system\":\"urn:jiayi:staff\",\"value\":\"" U_STAFF "\"}],"
+  "\"active\":true,\"name\":[{\"text\":\"测试医生\"}],"
+  "\"telecom\":[{\"system\":\"phone\",\"value\":\"13900000001\"}]}";
+
+static const char team_json[] =
+  "{\"resourceType\":\"CareTeam\",\"id\":\"" U_TEAM "\","
+  "\"extension\":[{\"url\":\"urn:jiayi:ext:row-status\",\"valueCode\":\"active\"},"
+  "{\"url\":\"urn:jiayi:ext:team-lead\",\"valueReference\":{\"reference\":\"Practitioner/" U_STAFF "\"}}],"
+  "\"identifier\":[{\"system\":\"urn:jiayi:team\",\"value\":\"" U_TEAM "\"},"
+  "{\"system\":\"urn:jiayi:team-code\",\"value\":\"T01\"}],"
+  "\"status\":\"active\",\"name\":\"第一团队\","
+  "\"managingOrganization\":[{\"reference\":\"Organization/" U_SITE "\"}],"
+  "\"participant\":[{\"extension\":[{\"url\":\"urn:jiayi:ext:member-id\",\"valueString\":\"" U_MEMBER "\"},"
+  "{\"url\":\"urn:jiayi:ext:row-status\",\"valueCode\":\"active\"},"
+  "{\"url\":\"urn:jiayi:ext:institution\",\"valueString\":\"虚构医院\"}],"
+  "\"role\":[{\"coding\":[{\"system\":\"urn:jiayi:cs:team-role\",\"code\":\"specialist\"}]}],"
+  "\"member\":{\"reference\":\"Practitioner/" U_STAFF "\"},"
+  "\"period\":{\"start\":\"2024-01-01\",\"end\":\"2024-12-31\"}}]}";
+
+static const char enrolment_json[] =
+  "{\"resourceType\":\"Condition\",\"id\":\"" U_ENROLMENT "\","
+  "\"extension\":[{\"url\":\"urn:jiayi:ext:row-status\",\"valueCode\":\"ended\"},"
+  "{\"url\":\"urn:jiayi:ext:care-team\",\"valueReference\":{\"reference\":\"CareTeam/" U_TEAM "\"}},"
+  "{\"url\":\"urn:jiayi:ext:diagnosis-institution\",\"valueString\":\"虚构区医院\"},"
+  "{\"url\":\"urn:jiayi:ext:end-reason\",\"valueCode\":\"moved-out\"},"
+  "{\"url\":\"urn:jiayi:ext:end-note\",\"valueString\":\"搬走\"}],"
+  "\"identifier\":[{\"system\":\"urn:jiayi:chronic_enrolment\",\"value\":\"" U_ENROLMENT "\"}],"
+  "\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"inactive\"}]},"
+  "\"verificationStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-ver-status\",\"code\":\"confirmed\"}]},"
+  "\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-category\",\"code\":\"problem-list-item\"}]}],"
+  "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10\",\"code\":\"I10.x00\"},"
+  "{\"system\":\"urn:jiayi:cs:programme\",\"code\":\"htn\"}]},"
+  "\"subject\":{\"reference\":\"Patient/" U_RESIDENT "\"},"
+  "\"onsetDateTime\":\"2023-02-28\",\"abatementDateTime\":\"2025-12-31\",\"recordedDate\":\"2024-02-29\","
+  "\"asserter\":{\"reference\":\"Practitioner/" U_STAFF "\"}}";
+
+#define LOINC_QTY(code, value, unit) \
+  "{\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"" code "\"}]}," \
+  "\"valueQuantity\":{\"value\":" value ",\"unit\":\"" unit "\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"" unit "\"}}"
+
+static const char followup_json[] =
+  "{\"resourceType\":\"Encounter\",\"id\":\"" U_FOLLOWUP "\","
+  "\"contained\":["
+  "{\"resourceType\":\"Observation\",\"id\":\"bp\",\"status\":\"final\","
+  "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"85354-9\"}]},"
+  "\"component\":[" LOINC_QTY ("8480-6", "152", "mm[Hg]") "," LOINC_QTY ("8462-4", "95", "mm[Hg]") "]},"
+  "{\"resourceType\":\"Observation\",\"id\":\"fpg\",\"status\":\"final\","
+  "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"14771-0\"}]},"
+  "\"valueQuantity\":{\"value\":7.8,\"unit\":\"mmol/L\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mmol/L\"}},"
+  "{\"resourceType\":\"Observation\",\"id\":\"weight\",\"status\":\"final\","
+  "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"29463-7\"}]},"
+  "\"valueQuantity\":{\"value\":72.5,\"unit\":\"kg\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"kg\"}},"
+  "{\"resourceType\":\"Observation\",\"id\":\"hr\",\"status\":\"final\","
+  "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"8867-4\"}]},"
+  "\"valueQuantity\":{\"value\":78,\"unit\":\"/min\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"/min\"}}],"
+  "\"extension\":[{\"url\":\"urn:jiayi:ext:followup\",\"extension\":["
+  "{\"url\":\"visit_uuid\",\"valueString\":\"" U_VISIT "\"},"
+  "{\"url\":\"symptoms\",\"valueInteger\":6},{\"url\":\"cigarettes\",\"valueInteger\":5},"
+  "{\"url\":\"cigarettes_target\",\"valueInteger\":0},{\"url\":\"alcohol_liang\",\"valueDecimal\":1.5},"
+  "{\"url\":\"salt\",\"valueInteger\":2},{\"url\":\"classification\",\"valueInteger\":2},"
+  "{\"url\":\"suggested_class\",\"valueInteger\":2},{\"url\":\"action\",\"valueInteger\":1},"
+  "{\"url\":\"next_visit_date\",\"valueString\":\"2025-01-14\"},"
+  "{\"url\":\"remarks\",\"valueString\":\"虚构备注\"}]},"
+  "{\"url\":\"urn:jiayi:ext:followup-drug\",\"extension\":[{\"url\":\"position\",\"valueInteger\":0},"
+  "{\"url\":\"kind\",\"valueInteger\":0},{\"url\":\"name\",\"valueString\":\"氨氯地平片\"},"
+  "{\"url\":\"times_per_day\",\"valueInteger\":1},{\"url\":\"dose\",\"valueDecimal\":5},"
+  "{\"url\":\"dose_unit\",\"valueString\":\"mg\"}]},"
+  "{\"url\":\"urn:jiayi:ext:followup-drug\",\"extension\":[{\"url\":\"position\",\"valueInteger\":1},"
+  "{\"url\":\"kind\",\"valueInteger\":2},{\"url\":\"name\",\"valueString\":\"门冬胰岛素\"},"
+  "{\"url\":\"dose\",\"valueDecimal\":8},{\"url\":\"dose_unit\",\"valueString\":\"U\"}]}],"
+  "\"identifier\":[{\"system\":\"urn:jiayi:followup\",\"value\":\"" U_FOLLOWUP "\"}],"
+  "\"status\":\"finished\","
+  "\"class\":{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"HH\"},"
+  "\"type\":[{\"coding\":[{\"system\":\"urn:jiayi:cs:programme\",\"code\":\"htn\"}]}],"
+  "\"subject\":{\"reference\":\"Patient/" U_RESIDENT "\"},"
+  "\"participant\":[{\"individual\":{\"reference\":\"Practitioner/" U_STAFF "\"}}],"
+  "\"period\":{\"start\":\"2024-12-31\"},"
+  "\"reasonReference\":[{\"reference\":\"Condition/" U_ENROLMENT "\"}]}";
+
+#define U_CONTRACT  "1a2b3c4d-0000-4000-8000-000000000008"
+#define U_PACKAGE   "1a2b3c4d-0000-4000-8000-000000000009"
+#define U_CONTACT   "1a2b3c4d-0000-4000-8000-00000000000a"
+
+static const char contract_json[] =
+  "{\"resourceType\":\"EpisodeOfCare\",\"id\":\"" U_CONTRACT "\","
+  "\"extension\":[{\"url\":\"urn:jiayi:ext:row-status\",\"valueCode\":\"terminated\"},"
+  "{\"url\":\"urn:jiayi:ext:contract\",\"extension\":["
+  "{\"url\":\"channel\",\"valueString\":\"home\"},{\"url\":\"signer_name\",\"valueString\":\"测试家属\"},"
+  "{\"url\":\"signer_relation\",\"valueString\":\"20\"},{\"url\":\"sign_date\",\"valueString\":\"2024-02-28\"},"
+  "{\"url\":\"termination_date\",\"valueString\":\"2024-06-30\"},{\"url\":\"termination_reason\",\"valueString\":\"2\"},"
+  "{\"url\":\"refund_fen\",\"valueInteger\":500},{\"url\":\"fee_insurance\",\"valueInteger\":7000},"
+  "{\"url\":\"fee_public_health\",\"valueInteger\":4000},{\"url\":\"fee_resident\",\"valueInteger\":1000},"
+  "{\"url\":\"fee_paid\",\"valueInteger\":1},{\"url\":\"agreement_signed_at\",\"valueString\":\"2024-02-28T02:00:00Z\"}]},"
+  "{\"url\":\"urn:jiayi:ext:contract-package\",\"extension\":[{\"url\":\"position\",\"valueInteger\":0},"
+  "{\"url\":\"package_id\",\"valueString\":\"" U_PACKAGE "\"},{\"url\":\"code\",\"valueString\":\"basic\"},"
+  "{\"url\":\"name\",\"valueString\":\"基础包\"},{\"url\":\"kind\",\"valueString\":\"basic\"},"
+  "{\"url\":\"fee_insurance\",\"valueInteger\":7000},{\"url\":\"fee_public_health\",\"valueInteger\":4000},"
+  "{\"url\":\"fee_resident\",\"valueInteger\":1000}]}],"
+  "\"identifier\":[{\"system\":\"urn:jiayi:contract\",\"value\":\"" U_CONTRACT "\"},"
+  "{\"system\":\"urn:jiayi:contract-no\",\"value\":\"QY2024000123\"}],"
+  "\"status\":\"finished\","
+  "\"type\":[{\"coding\":[{\"system\":\"urn:jiayi:cs:episode-type\",\"code\":\"family-doctor-contract\"}]}],"
+  "\"patient\":{\"reference\":\"Patient/" U_RESIDENT "\"},"
+  "\"period\":{\"start\":\"2024-03-01\",\"end\":\"2025-02-28\"},"
+  "\"careManager\":{\"reference\":\"Practitioner/" U_STAFF "\"},"
+  "\"team\":[{\"reference\":\"CareTeam/" U_TEAM "\"}]}";
+
+static const char contact_json[] =
+  "{\"resourceType\":\"Communication\",\"id\":\"" U_CONTACT "\","
+  "\"extension\":[{\"url\":\"urn:jiayi:ext:initiated-by\",\"valueCode\":\"team\"},"
+  "{\"url\":\"urn:jiayi:ext:contact-date\",\"valueDate\":\"2025-01-01\"}],"
+  "\"identifier\":[{\"system\":\"urn:jiayi:contact_log\",\"value\":\"" U_CONTACT "\"}],"
+  "\"status\":\"completed\","
+  "\"medium\":[{\"coding\":[{\"system\":\"urn:jiayi:cs:contact-channel\",\"code\":\"phone\"}]}],"
+  "\"subject\":{\"reference\":\"Patient/" U_RESIDENT "\"},"
+  "\"about\":[{\"reference\":\"EpisodeOfCare/" U_CONTRACT "\"}],"
+  "\"sent\":\"2024-12-31T16:30:00Z\","
+  "\"sender\":{\"reference\":\"Practitioner/" U_STAFF "\"},"
+  "\"payload\":[{\"contentString\":\"电话随访，提醒复诊\"}]}";
+
+typedef struct
+{
+  const JyFhirCodec *codec;
+  const char        *json;
+} RowCase;
+
+static const RowCase row_cases[] = {
+  { &jy_fhir_codec_staff, staff_json },
+  { &jy_fhir_codec_team, team_json },
+  { &jy_fhir_codec_enrolment, enrolment_json },
+  { &jy_fhir_codec_followup, followup_json },
+  { &jy_fhir_codec_contract, contract_json },
+  { &jy_fhir_codec_contact, contact_json },
+};
+
+static gpointer
+decode_with (const JyFhirCodec  *codec,
+             const char         *text,
+             GError            **error)
+{
+  g_autoptr(JsonNode) node = jy_fhir_parse (text, strlen (text), 1 << 20, error);
+
+  return node != NULL ? jy_fhir_codec_decode (codec, node, NULL, error) : NULL;
+}
+
+static JsonNode *
+round_trip (const JyFhirCodec *codec,
+            const char        *text)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer record = decode_with (codec, text, &error);
+  JsonNode *node;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  node = codec->encode (record, jy_fhir_options_default ());
+  codec->free_record (record);
+  return node;
+}
+
+/* The string (or number, as text) at a JSONPath of @node. */
+static char *
+at_path (JsonNode   *node,
+         const char *path)
+{
+  g_autoptr(JsonNode) result = json_path_query (path, node, NULL);
+  JsonArray *matches = result != NULL && JSON_NODE_HOLDS_ARRAY (result) ? json_node_get_array (result) : NULL;
+  JsonNode *first;
+
+  if (matches == NULL || json_array_get_length (matches) == 0)
+    return NULL;
+  first = json_array_get_element (matches, 0);
+  if (json_node_get_value_type (first) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (first));
+  if (json_node_get_value_type (first) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (first));
+  if (json_node_get_value_type (first) == G_TYPE_DOUBLE)
+    return g_strdup_printf ("%g", json_node_get_double (first));
+  if (json_node_get_value_type (first) == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (first) ? "true" : "false");
+  return NULL;
+}
+
+#define assert_path(node, path, expected) \
+  G_STMT_START { \
+    g_autofree char *value_ = at_path ((node), (path)); \
+    g_assert_cmpstr (value_, ==, (expected)); \
+  } G_STMT_END
+
+/* decode(encode(decode(x))) is decode(x): encoding again gives the same. */
+static void
+test_row_codecs_round_trip (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (row_cases); i++)
+    {
+      g_autoptr(JsonNode) once = round_trip (row_cases[i].codec, row_cases[i].json);
+      g_autofree char *text = jy_fhir_to_string (once);
+      g_autoptr(JsonNode) twice = round_trip (row_cases[i].codec, text);
+
+      g_assert_true (json_node_equal (once, twice));
+    }
+}
+
+static void
+test_staff_round_trip (void)
+{
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_staff, staff_json);
+  g_autoptr(JsonNode) fixture = jy_fhir_parse (staff_json, strlen (staff_json), 1 << 20, NULL);
+
+  g_assert_true (json_node_equal (node, fixture));
+  assert_path (node, "$.name[0].text", "测试医生");
+  assert_path (node, "$.extension[1].valueCode", "doctor");
+}
+
+static void
+test_team_round_trip (void)
+{
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_team, team_json);
+  g_autoptr(JsonNode) fixture = jy_fhir_parse (team_json, strlen (team_json), 1 << 20, NULL);
+
+  g_assert_true (json_node_equal (node, fixture));
+  assert_path (node, "$.participant[0].member.reference", "Practitioner/" U_STAFF);
+  assert_path (node, "$.participant[0].period.end", "2024-12-31");
+}
+
+static void
+test_enrolment_round_trip (void)
+{
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_enrolment, enrolment_json);
+  g_autoptr(JsonNode) fixture = jy_fhir_parse (enrolment_json, strlen (enrolment_json), 1 << 20, NULL);
+
+  g_assert_true (json_node_equal (node, fixture));
+  assert_path (node, "$.code.coding[0].code", "I10.x00");
+  assert_path (node, "$.recordedDate", "2024-02-29");
+}
+
+static void
+test_contract_round_trip (void)
+{
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_contract, contract_json);
+  g_autoptr(JsonNode) fixture = jy_fhir_parse (contract_json, strlen (contract_json), 1 << 20, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) home_bed = g_string_new (contract_json);
+
+  g_assert_true (json_node_equal (node, fixture));
+  assert_path (node, "$.type[0].coding[0].code", "family-doctor-contract");
+  assert_path (node, "$.extension[2].extension[3].valueString", "基础包");
+  /* Another kind of EpisodeOfCare is not a contract, nor an error. */
+  g_string_replace (home_bed, "family-doctor-contract", "home-bed", 1);
+  g_assert_null (decode_with (&jy_fhir_codec_contract, home_bed->str, &error));
+  g_assert_error (error, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
+}
+
+static void
+test_contact_round_trip (void)
+{
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_contact, contact_json);
+  g_autoptr(JsonNode) fixture = jy_fhir_parse (contact_json, strlen (contact_json), 1 << 20, NULL);
+
+  g_assert_true (json_node_equal (node, fixture));
+  assert_path (node, "$.payload[0].contentString", "电话随访，提醒复诊");
+}
+
+static void
+test_followup_round_trip (void)
+{
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_followup, followup_json);
+
+  assert_path (node, "$.contained[0].code.coding[0].code", "85354-9");
+  assert_path (node, "$.contained[0].component[0].code.coding[0].code", "8480-6");
+  assert_path (node, "$.contained[0].component[0].valueQuantity.value", "152");
+  assert_path (node, "$.contained[0].component[1].code.coding[0].code", "8462-4");
+  assert_path (node, "$.contained[0].component[1].valueQuantity.code", "mm[Hg]");
+  assert_path (node, "$.contained[3].code.coding[0].code", "14771-0");
+  assert_path (node, "$.contained[3].valueQuantity.code", "mmol/L");
+  assert_path (node, "$.contained[1].code.coding[0].code", "8867-4");
+  assert_path (node, "$.contained[2].code.coding[0].code", "29463-7");
+  assert_path (node, "$.extension[4].extension[4].url", "cigarettes");
+  assert_path (node, "$.extension[4].extension[6].url", "alcohol_liang");
+  assert_path (node, "$.extension[4].extension[1].url", "outcome");
+  assert_path (node, "$.extension[6].extension[2].valueString", "门冬胰岛素");
+  assert_path (node, "$.contained[3].valueQuantity.value", "7.8");
+  assert_path (node, "$.contained[1].valueQuantity.value", "78");
+  assert_path (node, "$.contained[2].valueQuantity.value", "72.5");
+  assert_path (node, "$.class.code", "HH");
+  assert_path (node, "$.reasonReference[0].reference", "Condition/" U_ENROLMENT);
+  /* Every contained Observation is referenced from the Encounter (dom-3). */
+  assert_path (node, "$.extension[0].valueReference.reference", "#bp");
+  assert_path (node, "$.extension[4].extension[4].valueInteger", "5");
+  assert_path (node, "$.extension[4].extension[6].valueDecimal", "1.5");
+  assert_path (node, "$.extension[4].extension[1].valueInteger", "0");
+  assert_path (node, "$.extension[5].extension[2].valueString", "氨氯地平片");
+}
+
+/* One bad member each: the codec refuses it with a GError. */
+static void
+test_row_codecs_refuse_hostile (void)
+{
+  static const struct { const JyFhirCodec *codec; const char *json; const char *from; const char *to; } cases[] = {
+    { &jy_fhir_codec_staff, staff_json, "\"doctor\"", "\"surgeon\"" },
+    { &jy_fhir_codec_staff, staff_json, "[{\"text\":\"测试医生\"}]", "[{\"text\":7}]" },
+    { &jy_fhir_codec_staff, staff_json, "\"name\":[{\"text\":\"测试医生\"}],", "" },
+    { &jy_fhir_codec_staff, staff_json, "\"value\":\"" U_STAFF "\"", "\"value\":\"x\"" },
+    { &jy_fhir_codec_staff, staff_json, "\"active\"}", "\"act\\u0001ive\"}" },
+    { &jy_fhir_codec_staff, staff_json, "\"Organization/" U_SITE "\"", "\"Organization/\"" },
+    { &jy_fhir_codec_team, team_json, "\"managingOrganization\":[{\"reference\":\"Organization/" U_SITE "\"}],", "" },
+    { &jy_fhir_codec_team, team_json, "\"Practitioner/" U_STAFF "\"},\"period\"", "\"Patient/" U_STAFF "\"},\"period\"" },
+    { &jy_fhir_codec_team, team_json, "\"end\":\"2024-12-31\"", "\"end\":\"2023-12-31\"" },
+    { &jy_fhir_codec_team, team_json, "\"start\":\"2024-01-01\"", "\"start\":20240101" },
+    { &jy_fhir_codec_team, team_json, "\"participant\":[{", "\"participant\":[7,{" },
+    { &jy_fhir_codec_team, team_json, "\"value\":\"T01\"", "\"value\":\"T01T01T01T01T01T01T01T01T01T01T01T01\"" },
+    { &jy_fhir_codec_enrolment, enrolment_json, "\"I10.x00\"", "\"I10'; drop\"" },
+    { &jy_fhir_codec_enrolment, enrolment_json, "\"code\":\"htn\"", "\"code\":\"copd\"" },
+    { &jy_fhir_codec_enrolment, enrolment_json, "\"2024-02-29\"", "\"2023-02-29\"" },
+    { &jy_fhir_codec_enrolment, enrolment_json, "\"moved-out\"", "\"bored\"" },
+    { &jy_fhir_codec_enrolment, enrolment_json, "{\"url\":\"urn:jiayi:ext:end-reason\",\"valueCode\":\"moved-out\"},", "" },
+    { &jy_fhir_codec_enrolment, enrolment_json, "\"subject\":{\"reference\":\"Patient/" U_RESIDENT "\"},", "" },
+    { &jy_fhir_codec_followup, followup_json, "\"value\":152,", "\"value\":\"152\"," },
+    { &jy_fhir_codec_followup, followup_json, "\"value\":152,", "\"value\":152.5," },
+    { &jy_fhir_codec_followup, followup_json, "\"value\":152,", "\"value\":1e300," },
+    { &jy_fhir_codec_followup, followup_json, "\"value\":7.8,\"unit\":\"mmol/L\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mmol/L\"",
+      "\"value\":140,\"unit\":\"mg/dL\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg/dL\"" },
+    { &jy_fhir_codec_followup, followup_json, "\"code\":\"HH\"", "\"code\":\"IMP\"" },
+    { &jy_fhir_codec_followup, followup_json, "\"status\":\"finished\"", "\"status\":\"planned\"" },
+    { &jy_fhir_codec_followup, followup_json, "\"valueInteger\":2},{\"url\":\"suggested_class\"", "\"valueInteger\":5},{\"url\":\"suggested_class\"" },
+    { &jy_fhir_codec_followup, followup_json, "\"2025-01-14\"", "\"next week\"" },
+    { &jy_fhir_codec_followup, followup_json, "\"Condition/" U_ENROLMENT "\"", "\"EpisodeOfCare/" U_ENROLMENT "\"" },
+    { &jy_fhir_codec_followup, followup_json, "\"valueInteger\":1},{\"url\":\"kind\",\"valueInteger\":2}", "\"valueInteger\":0},{\"url\":\"kind\",\"valueInteger\":2}" },
+    { &jy_fhir_codec_followup, followup_json, "{\"url\":\"visit_uuid\",\"valueString\":\"" U_VISIT "\"},", "" },
+    { &jy_fhir_codec_followup, followup_json, "\"period\":{\"start\":\"2024-12-31\"}", "\"period\":[]" },
+    { &jy_fhir_codec_contract, contract_json, "\"start\":\"2024-03-01\"", "\"start\":\"2024-02-01\"" },
+    { &jy_fhir_codec_contract, contract_json, "\"end\":\"2025-02-28\"", "\"end\":\"2024-02-29\"" },
+    { &jy_fhir_codec_contract, contract_json, "{\"url\":\"termination_reason\",\"valueString\":\"2\"},", "" },
+    { &jy_fhir_codec_contract, contract_json, "\"valueString\":\"2\"}", "\"valueString\":\"7\"}" },
+    { &jy_fhir_codec_contract, contract_json, "\"valueString\":\"home\"", "\"valueString\":\"street\"" },
+    { &jy_fhir_codec_contract, contract_json, "\"valueInteger\":7000},{\"url\":\"fee_public_health\",\"valueInteger\":4000},{\"url\":\"fee_resident\",\"valueInteger\":1000},{\"url\":\"fee_paid\"",
+      "\"valueInteger\":-7000},{\"url\":\"fee_public_health\",\"valueInteger\":4000},{\"url\":\"fee_resident\",\"valueInteger\":1000},{\"url\":\"fee_paid\"" },
+    { &jy_fhir_codec_contract, contract_json, "\"valueInteger\":1},{\"url\":\"agreement", "\"valueInteger\":true},{\"url\":\"agreement" },
+    { &jy_fhir_codec_contract, contract_json, "\"kind\",\"valueString\":\"basic\"}", "\"kind\",\"valueString\":\"premium\"}" },
+    { &jy_fhir_codec_contract, contract_json, "\"team\":[{\"reference\":\"CareTeam/" U_TEAM "\"}]", "\"team\":[{\"reference\":\"Group/" U_TEAM "\"}]" },
+    { &jy_fhir_codec_contract, contract_json, "\"careManager\":{\"reference\":\"Practitioner/" U_STAFF "\"},", "" },
+    { &jy_fhir_codec_contract, contract_json, "\"value\":\"QY2024000123\"", "\"value\":[\"QY\"]" },
+    { &jy_fhir_codec_contact, contact_json, "\"code\":\"phone\"", "\"code\":\"pigeon\"" },
+    { &jy_fhir_codec_contact, contact_json, "\"valueCode\":\"team\"", "\"valueCode\":\"robot\"" },
+    { &jy_fhir_codec_contact, contact_json, "\"sent\":\"2024-12-31T16:30:00Z\"", "\"sent\":\"yesterday\"" },
+    { &jy_fhir_codec_contact, contact_json, "\"status\":\"completed\"", "\"status\":\"preparation\"" },
+    { &jy_fhir_codec_contact, contact_json, "\"EpisodeOfCare/" U_CONTRACT "\"", "\"EpisodeOfCare/../x\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) text = g_string_new (cases[i].json);
+      gpointer record;
+
+      g_assert_cmpint (g_string_replace (text, cases[i].from, cases[i].to, 1), ==, 1);
+      record = decode_with (cases[i].codec, text->str, &error);
+      if (record != NULL)
+        g_error ("case %u decoded: %s", i, text->str);
+      g_assert_error (error, JY_FHIR_ERROR, error->code);
+    }
+
+  /* Huge strings, deep nesting, invalid UTF-8, another centre's resources. */
+  for (guint i = 0; i < G_N_ELEMENTS (row_cases); i++)
+    {
+      g_autofree char *huge = g_strnfill (JY_FHIR_MAX_STRING + 1, 'a');
+      g_autofree char *deep = g_strnfill (100000, '[');
+      g_autoptr(GString) big = g_string_new (row_cases[i].json);
+      g_autoptr(GString) utf8 = g_string_new (row_cases[i].json);
+      g_autoptr(GString) foreign = g_string_new (row_cases[i].json);
+      g_autoptr(GError) e1 = NULL, e2 = NULL, e3 = NULL, e4 = NULL;
+      g_autofree char *system = g_strdup_printf ("\"urn:jiayi:%s\"", row_cases[i].codec->entity);
+
+      g_assert_cmpint (g_string_replace (big, "\",\"id\":\"", "\",\"id\":\"HUGE", 1), ==, 1);
+      g_string_replace (big, "HUGE", huge, 1);
+      g_assert_null (decode_with (row_cases[i].codec, big->str, &e1));
+      g_assert_nonnull (e1);
+      g_assert_null (decode_with (row_cases[i].codec, deep, &e2));
+      g_assert_error (e2, JY_FHIR_ERROR, JY_FHIR_ERROR_TOO_DEEP);
+      g_assert_cmpint (g_string_replace (utf8, "\",\"id\":\"", "\",\"id\":\"\xff\xfe", 1), ==, 1);
+      g_assert_null (decode_with (row_cases[i].codec, utf8->str, &e3));
+      g_assert_nonnull (e3);
+      g_string_replace (foreign, system, "\"urn:example:other\"", 0);
+      g_assert_null (decode_with (row_cases[i].codec, foreign->str, &e4));
+      g_assert_error (e4, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
+    }
+}
+
+static void
+collect_member_names (JsonNode   *node,
+                      GPtrArray  *names)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          if (!g_ptr_array_find_with_equal_func (names, l->data, g_str_equal, NULL))
+            g_ptr_array_add (names, g_strdup (l->data));
+          collect_member_names (json_object_get_member (object, l->data), names);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_member_names (json_array_get_element (array, i), names);
+    }
+}
+
+/* Thousands of mutated payloads per codec: members replaced by random
+ * values or removed, bytes flipped, cut or duplicated. Each decodes or
+ * fails with a GError; what decodes encodes again. */
+static void
+test_fuzz_row_codecs (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (row_cases); c++)
+    {
+      const JyFhirCodec *codec = row_cases[c].codec;
+      g_autoptr(JsonNode) seed = round_trip (codec, row_cases[c].json);
+      g_autofree char *seed_text = jy_fhir_to_string (seed);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      GRand *rand = g_rand_new_with_seed (FUZZ_SEED + c);
+      guint decoded = 0, refused = 0;
+
+      collect_member_names (seed, names);
+      for (guint round = 0; round < FUZZ_ROUNDS; round++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *text = NULL;
+          gpointer record;
+
+          if (round % 2 == 0)
+            {
+              g_autoptr(JsonNode) tree = jy_fhir_parse (seed_text, strlen (seed_text), 1 << 20, NULL);
+              guint n = g_rand_int_range (rand, 1, 5);
+
+              for (guint i = 0; i < n; i++)
+                {
+                  /* Collected again: a replaced member frees its objects. */
+                  g_autoptr(GPtrArray) objects = g_ptr_array_new ();
+                  JsonObject *object;
+                  const char *member;
+
+                  collect_objects (tree, objects);
+                  object = g_ptr_array_index (objects, g_rand_int_range (rand, 0, objects->len));
+                  member = g_ptr_array_index (names, g_rand_int_range (rand, 0, names->len));
+
+                  if (g_rand_int_range (rand, 0, 4) == 0)
+                    json_object_remove_member (object, member);
+                  else
+                    json_object_set_member (object, member, random_value (rand));
+                }
+              text = jy_fhir_to_string (tree);
+            }
+          else
+            text = mutate_bytes (seed_text, rand);
+
+          record = decode_with (codec, text, &error);
+          g_assert_true ((record == NULL) != (error == NULL));
+          if (record != NULL)
+            {
+              g_autoptr(JsonNode) again = codec->encode (record, jy_fhir_options_default ());
+
+              g_assert_nonnull (again);
+              g_assert_true (g_uuid_string_is_valid (codec->get_uuid (record)));
+              codec->free_record (record);
+              decoded++;
+            }
+          else
+            refused++;
+        }
+      g_rand_free (rand);
+      g_test_message ("%s: %u mutated payloads, %u decoded, %u refused", codec->resource_type,
+                      FUZZ_ROUNDS, decoded, refused);
+      g_assert_cmpuint (decoded, >, 0);
+      g_assert_cmpuint (refused, >, 0);
+    }
+}
+
 static void
 test_table_in_rank_order (void)
 {
@@ -514,7 +1014,12 @@ test_table_in_rank_order (void)
   g_assert_true (jy_fhir_codec_for_entity ("resident_tag", &is_child) == &jy_fhir_codec_resident);
   g_assert_true (is_child);
   g_assert_true (jy_fhir_codec_for_resource_type ("Patient") == &jy_fhir_codec_resident);
-  g_assert_null (jy_fhir_codec_for_entity ("followup", NULL));
+  g_assert_true (jy_fhir_codec_for_entity ("team_member", &is_child) == &jy_fhir_codec_team);
+  g_assert_true (is_child);
+  g_assert_true (jy_fhir_codec_for_entity ("followup", NULL) == &jy_fhir_codec_followup);
+  g_assert_true (jy_fhir_codec_for_resource_type ("Condition") == &jy_fhir_codec_enrolment);
+  g_assert_true (jy_fhir_codec_for_resource_type ("Practitioner") == &jy_fhir_codec_staff);
+  g_assert_null (jy_fhir_codec_for_entity ("followup_drug", NULL));
 }
 
 int
@@ -534,6 +1039,15 @@ main (int    argc,
   g_test_add_func ("/sync/codec/content digest ignores member order and meta", test_content_digest);
   g_test_add_func ("/sync/codec/operation-outcome-described", test_describes_outcome);
   g_test_add_func ("/sync/codec/table-lookup", test_table_in_rank_order);
+  g_test_add_func ("/sync/codec/staff as Practitioner round trip", test_staff_round_trip);
+  g_test_add_func ("/sync/codec/team as CareTeam with members round trip", test_team_round_trip);
+  g_test_add_func ("/sync/codec/enrolment as Condition with ICD-10 round trip", test_enrolment_round_trip);
+  g_test_add_func ("/sync/codec/follow-up as Encounter with LOINC Observations round trip", test_followup_round_trip);
+  g_test_add_func ("/sync/codec/contract as EpisodeOfCare with packages round trip", test_contract_round_trip);
+  g_test_add_func ("/sync/codec/contact as Communication round trip", test_contact_round_trip);
+  g_test_add_func ("/sync/codec/row codecs encode again to the same", test_row_codecs_round_trip);
+  g_test_add_func ("/sync/codec/row codecs refuse hostile payloads", test_row_codecs_refuse_hostile);
+  g_test_add_func ("/sync/codec/fuzz mutated staff teams enrolments follow-ups contracts contacts", test_fuzz_row_codecs);
 
   return g_test_run ();
 }
