@@ -157,10 +157,32 @@ today_title (JyWorklistKind kind)
     }
 }
 
-/* "Nothing due" only when no worklist has anything. */
+/* The counts arrive in any order; the rows always stand in the same one
+ * (follow-ups, rounds, long prescriptions, contracts) so that a nurse
+ * finds hers where she saw it yesterday. "Nothing due" only when no
+ * worklist has anything. */
 static void
 update_nothing_row (JyTodayPage *self)
 {
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *areas[] = { self->worklist_rows, NULL, self->long_rx_rows, self->contract_rows };
+
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    {
+      if (areas[a] == NULL)
+        {
+          if (self->home_bed_row != NULL)
+            g_ptr_array_add (rows, g_object_ref (self->home_bed_row));
+          continue;
+        }
+      for (guint i = 0; i < areas[a]->len; i++)
+        g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (areas[a], i)));
+    }
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (self->worklist_group, g_ptr_array_index (rows, i));
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_add (self->worklist_group, g_ptr_array_index (rows, i));
+
   gtk_widget_set_visible (GTK_WIDGET (self->nothing_row),
                           !self->any_chronic && !self->any_contract && !self->rounds_due &&
                           !self->any_long_rx);
