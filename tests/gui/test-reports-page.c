@@ -152,6 +152,14 @@ test_numbers_and_drill_down (Fixture       *fx,
   g_assert_nonnull (f02h);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (c01)), ==, "1");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (f02h)), ==, "1");
+  /* Long prescriptions and home beds are counted: none in this centre. */
+  for (const char *const *code = (const char *const[]) { "L01", "L04", "H01", "H03D", NULL }; *code; code++)
+    {
+      GtkWidget *number = jy_test_find_by_name (GTK_WIDGET (fx->page), *code);
+
+      g_assert_nonnull (number);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (number)), ==, "0");
+    }
   /* The 12-month trend of blood pressure control: controlled last month. */
   chart = jy_test_find_by_name (GTK_WIDGET (fx->page), "trend-F05");
   g_assert_nonnull (chart);
