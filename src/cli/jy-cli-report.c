@@ -100,8 +100,8 @@ jy_cli_report (int    argc,
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
   g_option_context_set_summary (context,
-                                _("Computes the monthly summary (contracts, chronic care, referrals, "
-                                  "nurse home visits) for the centre or one team, with the previous "
+                                _("Computes the monthly summary (contracts, chronic care, long "
+                                  "prescriptions, home beds, referrals, nurse home visits) for the centre or one team, with the previous "
                                   "month and the same month last year, and writes it as PDF and/or CSV."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

@@ -103,7 +103,23 @@ static const JyReportIndicator indicators[] = {
   { "H02N", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Home beds established"),
     N_("Home beds established in the month"), NULL, TRUE },
   { "H02D", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Home beds discharged"),
-    N_("Home beds discharged in the month, by reason"), NULL, TRUE },
+    N_("Home beds discharged in the month (all reasons)"), NULL, TRUE },
+  { "H02D-1", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Discharges: cured"),
+    N_("Home beds discharged for reason 1"), NULL, TRUE },
+  { "H02D-2", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Discharges: improved"),
+    N_("Home beds discharged for reason 2"), NULL, TRUE },
+  { "H02D-3", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Discharges: stable"),
+    N_("Home beds discharged for reason 3"), NULL, TRUE },
+  { "H02D-4", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Discharges: admitted or transferred"),
+    N_("Home beds discharged for reason 4"), NULL, TRUE },
+  { "H02D-5", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Discharges: death"),
+    N_("Home beds discharged for reason 5"), NULL, TRUE },
+  { "H02D-6", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Discharges: patient's request"),
+    N_("Home beds discharged for reason 6"), NULL, TRUE },
+  { "H02D-7", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Discharges: cycle ended"),
+    N_("Home beds discharged for reason 7"), NULL, TRUE },
+  { "H02D-9", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Discharges: other"),
+    N_("Home beds discharged for reason 9"), NULL, TRUE },
   { "H03D", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Doctor rounds"),
     N_("Doctor ward rounds at home beds"), NULL, TRUE },
   { "H03N", JY_REPORT_SECTION_HOME_BED, E, FLOW, N_("Nursing visits"),
@@ -198,8 +214,8 @@ jy_report_section_name (JyReportSection section)
 gboolean
 jy_report_section_is_available (JyReportSection section)
 {
-  /* Long prescriptions (§4) and home beds (§5) are not recorded yet. */
-  return section != JY_REPORT_SECTION_LONG_RX && section != JY_REPORT_SECTION_HOME_BED;
+  g_return_val_if_fail (section < JY_REPORT_SECTION_N, FALSE);
+  return TRUE;
 }
 
 gboolean

@@ -165,6 +165,73 @@ static const char n01p_sql[] =
   "WHERE f.status = 'final' AND f.visit_date BETWEEN ?1 AND ?2 AND f.mode = 2\n"
   "  AND f.author_role = 'nurse' AND " RESIDENT_OF_ENROLMENT_LIVE;
 
+/* Long prescriptions (§4): a prescription is issued on its issue date;
+ * its team and doctor are the ones it names. L03's value is its total
+ * days. */
+#define LONG_RX_LIVE \
+  "x.status <> 'entered-in-error' AND x.resident_id NOT IN (SELECT id FROM resident WHERE status = 'voided')"
+#define LONG_RX_ISSUED "x.issue_date BETWEEN ?1 AND ?2 AND " LONG_RX_LIVE
+
+static const char l01_sql[] =
+  "SELECT x.id, x.resident_id, ifnull (x.team_id, 0), x.doctor_id, 1, 0\n"
+  "FROM long_rx x WHERE " LONG_RX_ISSUED;
+
+static const char l01p_sql[] =
+  "SELECT x.resident_id, x.resident_id, ifnull (x.team_id, 0), x.doctor_id, 1, 0\n"
+  "FROM long_rx x WHERE " LONG_RX_ISSUED;
+
+static const char l02_sql[] =
+  "SELECT x.id, x.resident_id, ifnull (x.team_id, 0), x.doctor_id, x.total_days > 28, 1\n"
+  "FROM long_rx x WHERE " LONG_RX_ISSUED;
+
+static const char l03_sql[] =
+  "SELECT x.id, x.resident_id, ifnull (x.team_id, 0), x.doctor_id, 1, 1, x.total_days\n"
+  "FROM long_rx x WHERE " LONG_RX_ISSUED;
+
+/* Instalments handed to a proxy (代取药, §4.5) in the month. */
+static const char l04_sql[] =
+  "SELECT d.id, d.resident_id, ifnull (x.team_id, 0), x.doctor_id, 1, 0\n"
+  "FROM long_rx_dispense d CROSS JOIN long_rx x ON x.id = d.long_rx_id\n"
+  "WHERE d.status = 'final' AND d.receiver = 'proxy' AND d.dispense_date BETWEEN ?1 AND ?2\n"
+  "  AND " LONG_RX_LIVE;
+
+/* Home beds (§5.5): a bed counts for its resident's team and its
+ * responsible doctor. A bed is open from its establishment to the day
+ * before its discharge. */
+#define HOME_BED_FROM \
+  "FROM home_bed b CROSS JOIN resident r ON r.id = b.resident_id\n" \
+  "WHERE b.status <> 'entered-in-error' AND " RESIDENT_LIVE
+#define HOME_BED_WHO "ifnull (r.team_id, 0), b.doctor_id"
+
+static const char h01_sql[] =
+  "SELECT b.resident_id, b.resident_id, " HOME_BED_WHO ", 1, 0\n"
+  HOME_BED_FROM "\n"
+  "  AND b.admitted_on <= ?2 AND (b.discharged_on IS NULL OR b.discharged_on > ?2)";
+
+static const char h02n_sql[] =
+  "SELECT b.id, b.resident_id, " HOME_BED_WHO ", 1, 0\n"
+  HOME_BED_FROM " AND b.admitted_on BETWEEN ?1 AND ?2";
+
+static const char h02d_sql[] =
+  "SELECT b.id, b.resident_id, " HOME_BED_WHO ", 1, 0\n"
+  HOME_BED_FROM " AND b.discharged_on BETWEEN ?1 AND ?2\n"
+  "  AND (?11 IS NULL OR b.discharge_reason = ?11)";
+
+/* Rounds of a kind in ?11 ("13": doctor's and joint rounds, "23":
+ * nursing and joint visits), as the bed's due dates count them. */
+static const char h03_sql[] =
+  "SELECT o.id, o.resident_id, " HOME_BED_WHO ", 1, 0\n"
+  "FROM home_bed_round o CROSS JOIN home_bed b ON b.id = o.home_bed_id\n"
+  "  CROSS JOIN resident r ON r.id = b.resident_id\n"
+  "WHERE o.status = 'final' AND o.round_date BETWEEN ?1 AND ?2 AND instr (?11, o.kind) > 0\n"
+  "  AND b.status <> 'entered-in-error' AND " RESIDENT_LIVE;
+
+/* Bed days = discharge − establishment, a same-day bed 1. */
+static const char h04_sql[] =
+  "SELECT b.id, b.resident_id, " HOME_BED_WHO ", 1, 1,\n"
+  "       max (1, CAST (julianday (b.discharged_on) - julianday (b.admitted_on) AS INTEGER))\n"
+  HOME_BED_FROM " AND b.discharged_on BETWEEN ?1 AND ?2";
+
 /* §3.7 over the year to the month end: enrolments under management on
  * some day of it, less those ended by death or move-out, with their
  * face-to-face visits (clinic or home, patient seen) in order. */
@@ -389,9 +456,7 @@ collect_year_cohort (JyDb                  *db,
   return rc >= 0;
 }
 
-/* Every computed indicator. Long prescriptions (L01–L04) and home beds
- * (H01–H04) add their rows here when those areas record data, then
- * jy_report_section_is_available() says so. */
+/* Every computed indicator. */
 static const JyReportMeasure measures[] = {
   { "C01", c01_sql, NULL, NULL },
   { "C02", c02_sql, NULL, NULL, 0, registry_counts_sql, 0 },
@@ -417,6 +482,25 @@ static const JyReportMeasure measures[] = {
   { "F06", NULL, "2", collect_year_cohort, JY_REPORT_FLAG_NORM },
   { "F07", NULL, "2", collect_year_cohort, JY_REPORT_FLAG_CONTROLLED },
   { "F08", f08_sql, NULL, NULL, 0, registry_counts_sql, 2 },
+  { "L01", l01_sql, NULL, NULL },
+  { "L01P", l01p_sql, NULL, NULL },
+  { "L02", l02_sql, NULL, NULL },
+  { "L03", l03_sql, NULL, NULL },
+  { "L04", l04_sql, NULL, NULL },
+  { "H01", h01_sql, NULL, NULL },
+  { "H02N", h02n_sql, NULL, NULL },
+  { "H02D", h02d_sql, NULL, NULL },
+  { "H02D-1", h02d_sql, "1", NULL },
+  { "H02D-2", h02d_sql, "2", NULL },
+  { "H02D-3", h02d_sql, "3", NULL },
+  { "H02D-4", h02d_sql, "4", NULL },
+  { "H02D-5", h02d_sql, "5", NULL },
+  { "H02D-6", h02d_sql, "6", NULL },
+  { "H02D-7", h02d_sql, "7", NULL },
+  { "H02D-9", h02d_sql, "9", NULL },
+  { "H03D", h03_sql, "13", NULL },
+  { "H03N", h03_sql, "23", NULL },
+  { "H04", h04_sql, NULL, NULL },
   { "R01", r01_sql, NULL, NULL },
   { "R03", r03_sql, NULL, NULL },
   { "N01", n01_sql, NULL, NULL },

@@ -262,8 +262,9 @@ jy_report_print_build (const JyReportComparison *cmp,
       _("Data as of %s on this workstation; records not yet synced from other workstations are not "
         "counted. Totals count distinct residents, so rows may add up to more. Rates are numerator ÷ "
         "denominator; “—” means no denominator or not applicable. Contract indicators are counted "
-        "under the contract's team and doctor, chronic care under the enrolment's, population rates "
-        "under the resident's team."),
+        "under the contract's team and doctor, chronic care under the enrolment's, long prescriptions "
+        "under the prescription's, home beds under the resident's team and the bed's responsible "
+        "doctor, population rates under the resident's team."),
       generated);
 
     jy_print_doc_add_note (doc, text);

@@ -38,6 +38,7 @@ add_centre (JyDb          *db,
             GError       **error)
 {
   const char *visit = data;
+  g_autofree char *visit_before = g_strdup_printf ("%.8s01", visit);
   g_autofree char *sql = g_strdup_printf (
     "INSERT INTO staff (id, uuid, created_at, updated_at, site_id, name, role)\n"
     "  SELECT 101, 's-a', 'now', 'now', id, '甲医生', 'doctor' FROM site WHERE kind = 'centre';\n"
@@ -57,8 +58,21 @@ add_centre (JyDb          *db,
     "  SELECT 1, 'e1', 'now', 'now', 1, 1, '2020-01-01', 101, id FROM team WHERE code = 'T01';\n"
     "INSERT INTO followup (uuid, created_at, updated_at, enrolment_id, resident_id, programme_id,\n"
     "  visit_uuid, visit_date, mode, author_role, sbp, dbp, next_visit_date)\n"
-    "  VALUES ('f1', 'now', 'now', 1, 1, 1, 'v1', '%s', 1, 'doctor', 132, 82, '2099-01-01');\n",
-    visit);
+    "  VALUES ('f1', 'now', 'now', 1, 1, 1, 'v1', '%1$s', 1, 'doctor', 132, 82, '2099-01-01');\n"
+    /* Given a 56-day long prescription that day, and a home bed since
+     * the 1st of that month, still open. */
+    "INSERT INTO long_rx (uuid, created_at, updated_at, rx_no, resident_id, doctor_id, issue_date,\n"
+    "  total_days, days_per_dispense, assessment_done, patient_confirmed, end_date)\n"
+    "  VALUES ('x1', 'now', 'now', 'CF1', 1, 101, '%1$s', 56, 28, 1, 1, '2099-01-01');\n"
+    "INSERT INTO home_bed_assessment (id, uuid, created_at, updated_at, resident_id, assessed_on,\n"
+    "  diagnosis_clear, condition_stable, suitable_at_home, needs_continuous_care, infectious,\n"
+    "  home_safe, has_carer, eligible) VALUES (1, 'a1', 'now', 'now', 1, '%2$s', 1, 1, 1, 1, 0, 1, 1, 1);\n"
+    "INSERT INTO home_bed (uuid, created_at, updated_at, resident_id, assessment_id, bed_number,\n"
+    "  admitted_on, agreement_signed_at, diagnosis, plan, doctor_id, nurse_id, doctor_every_days,\n"
+    "  nurse_every_days, cycle_start, cycle_end)\n"
+    "  VALUES ('b1', 'now', 'now', 1, 1, 'JC1', '%2$s', 'now', '脑卒中后遗症', '康复', 101, 101, 7, 3,\n"
+    "          '%2$s', '2099-01-01');\n",
+    visit, visit_before);
 
   return jy_db_exec (db, sql, error) ? JY_STORE_DONE : NULL;
 }
@@ -152,8 +166,22 @@ test_numbers_and_drill_down (Fixture       *fx,
   g_assert_nonnull (f02h);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (c01)), ==, "1");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (f02h)), ==, "1");
+  /* Long prescriptions and home beds are counted: the prescription and
+   * the bed, no proxy collection nor round. */
+  for (const char *const *code = (const char *const[]) { "L01", "L04", "H01", "H03D", NULL }; *code; code++)
+    {
+      GtkWidget *number = jy_test_find_by_name (GTK_WIDGET (fx->page), *code);
+
+      g_assert_nonnull (number);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (number)), ==,
+                       g_str_equal (*code, "L01") || g_str_equal (*code, "H01") ? "1" : "0");
+    }
   /* The 12-month trend of blood pressure control: controlled last month. */
   chart = jy_test_find_by_name (GTK_WIDGET (fx->page), "trend-F05");
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (jy_report_bar_chart_get_n_bars (JY_REPORT_BAR_CHART (chart)), ==, 12);
+  /* The home-bed census, month by month. */
+  chart = jy_test_find_by_name (GTK_WIDGET (fx->page), "trend-H01");
   g_assert_nonnull (chart);
   g_assert_cmpuint (jy_report_bar_chart_get_n_bars (JY_REPORT_BAR_CHART (chart)), ==, 12);
   jy_test_save_screenshot (GTK_WIDGET (fx->window), "reports-page");

@@ -130,7 +130,10 @@ test_pdf_and_csv (JyTestCentre  *fx,
   g_assert_nonnull (strstr (text, "Reviewed by"));
   /* The footnotes carry the definitions. */
   g_assert_nonnull (strstr (text, "Residents with a contract in force"));
-  g_assert_nonnull (strstr (text, "Not yet recorded on this workstation"));
+  g_assert_nonnull (strstr (text, "Dispenses collected by a family member or agent"));
+  /* Every section is counted now, long prescriptions and home beds too. */
+  g_assert_null (strstr (text, "Not yet recorded on this workstation"));
+  g_assert_nonnull (strstr (text, "Long prescriptions and home beds by team and doctor"));
 
   g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -138,6 +141,8 @@ test_pdf_and_csv (JyTestCentre  *fx,
   /* C01: one resident under contract; C02: 1 of 2 registered. */
   g_assert_nonnull (strstr (contents, "\r\nC01,Family-doctor contracts,Residents under contract,2026-10,1,1,,"));
   g_assert_nonnull (strstr (contents, "\r\nC02,Family-doctor contracts,Signing rate,2026-10,50.0%,1,2,"));
+  g_assert_nonnull (strstr (contents, "\r\nL01,Long prescriptions,Long prescriptions issued,2026-10,0,0,,"));
+  g_assert_nonnull (strstr (contents, "\r\nH04,Home beds,Average days a bed was open,2026-10,—,0,0,"));
   g_assert_true (g_file_get_contents (breakdown, &rows, NULL, &error));
   g_assert_true (g_str_has_prefix (rows, "\xEF\xBB\xBF" "Month,Level,Team / doctor,Code"));
   g_assert_nonnull (strstr (rows, "2026-10,Team,第一团队,C01,Residents under contract,1,1,"));

@@ -126,6 +126,84 @@ static const char centre_sql[] =
   "  ('j1', 'now', 'now', 5, 7, 2, 'z1', '2026-03-01', 1, 'doctor', NULL, NULL, 6.2, 0, NULL, '2026-06-01'),\n"
   "  ('j2', 'now', 'now', 5, 7, 2, 'z2', '2026-10-10', 1, 'doctor', NULL, NULL, 8.1, 2, '控制不满意', '2026-10-24');\n";
 
+/* Long prescriptions: X1 R1 (A, T1) 8 Oct, 84 days; X2 R1 10 Sep,
+ * 28 days, renewed; X3 R4 (B, T2) 2 Oct, 28 days, stopped 20 Oct; X4 R4
+ * 21 Oct, 56 days (the re-issue); X5 R2 15 Oct entered in error; X6 R6
+ * (voided resident). Dispenses: X2 to a proxy 10 Sep; X1 to the
+ * patient 8 Oct; X3 and X4 to R4's daughter 2 and 21 Oct; a proxy
+ * dispense of X1 entered in error 9 Oct. */
+static const char long_rx_sql[] =
+  "INSERT INTO long_rx (id, uuid, created_at, updated_at, status, rx_no, resident_id, doctor_id,\n"
+  "  team_id, renews_id, issue_date, total_days, days_per_dispense, assessment_done,\n"
+  "  patient_confirmed, stop_date, stop_reason, end_date) VALUES\n"
+  "  (1, 'x1', 'now', 'now', 'active', 'CF1', 1, 101, ?1, 2, '2026-10-08', 84, 28, 1, 1, NULL, NULL, '2026-12-30'),\n"
+  "  (2, 'x2', 'now', 'now', 'renewed', 'CF2', 1, 101, ?1, NULL, '2026-09-10', 28, 28, 0, 0, NULL, NULL, '2026-10-07'),\n"
+  "  (3, 'x3', 'now', 'now', 'stopped', 'CF3', 4, 102, 2, NULL, '2026-10-02', 28, 28, 0, 0,\n"
+  "   '2026-10-20', 'condition', '2026-10-29'),\n"
+  "  (4, 'x4', 'now', 'now', 'active', 'CF4', 4, 102, 2, NULL, '2026-10-21', 56, 28, 1, 1, NULL, NULL, '2026-12-15'),\n"
+  "  (5, 'x5', 'now', 'now', 'entered-in-error', 'CF5', 2, 101, ?1, NULL, '2026-10-15', 28, 28, 0, 0,\n"
+  "   NULL, NULL, '2026-11-11'),\n"
+  "  (6, 'x6', 'now', 'now', 'active', 'CF6', 6, 101, ?1, NULL, '2026-10-05', 28, 28, 0, 0, NULL, NULL, '2026-11-01');\n"
+  "INSERT INTO long_rx_dispense (uuid, created_at, updated_at, status, long_rx_id, resident_id,\n"
+  "  instalment, dispense_date, days, receiver, proxy_name, proxy_id_number, authorisation_date, items) VALUES\n"
+  "  ('d1', 'now', 'now', 'final', 2, 1, 1, '2026-09-10', 28, 'proxy', '赵小一', 'P1', '2026-01-01', '[]'),\n"
+  "  ('d2', 'now', 'now', 'final', 1, 1, 1, '2026-10-08', 28, 'patient', NULL, NULL, NULL, '[]'),\n"
+  "  ('d3', 'now', 'now', 'final', 3, 4, 1, '2026-10-02', 28, 'proxy', '李小四', 'P4', '2026-01-01', '[]'),\n"
+  "  ('d4', 'now', 'now', 'final', 4, 4, 1, '2026-10-21', 28, 'proxy', '李小四', 'P4', '2026-01-01', '[]'),\n"
+  "  ('d5', 'now', 'now', 'entered-in-error', 1, 1, 2, '2026-10-09', 28, 'proxy', '赵小一', 'P1',\n"
+  "   '2026-01-01', '[]');\n"
+/* Home beds (doctor A or B, nurse N): B1 R1 (A, T1) 20 Sep – 12 Oct,
+ * improved: 22 bed days across the month's start; B2 R4 (B, T2) from
+ * 5 Oct, open; B3 R2 (A, T1) 25 Oct, transferred the same day: 1 bed
+ * day; B4 R7 (B, T2) 1 Aug – 3 Nov (cycle ended): open on 31 Oct; B5 R5
+ * (A, T1) 1 – 15 Oct, died: 14 bed days; B6 R6 (voided); B7 R3 entered
+ * in error. */
+  "INSERT INTO home_bed_assessment (id, uuid, created_at, updated_at, resident_id, assessed_on,\n"
+  "  doctor_id, diagnosis_clear, condition_stable, suitable_at_home, needs_continuous_care,\n"
+  "  infectious, home_safe, has_carer, eligible) VALUES\n"
+  "  (1, 'a1', 'now', 'now', 1, '2026-09-18', 101, 1, 1, 1, 1, 0, 1, 1, 1),\n"
+  "  (2, 'a2', 'now', 'now', 4, '2026-10-03', 102, 1, 1, 1, 1, 0, 1, 1, 1),\n"
+  "  (3, 'a3', 'now', 'now', 2, '2026-10-24', 101, 1, 1, 1, 1, 0, 1, 1, 1),\n"
+  "  (4, 'a4', 'now', 'now', 7, '2026-07-30', 102, 1, 1, 1, 1, 0, 1, 1, 1),\n"
+  "  (5, 'a5', 'now', 'now', 5, '2026-09-29', 101, 1, 1, 1, 1, 0, 1, 1, 1),\n"
+  "  (6, 'a6', 'now', 'now', 6, '2026-09-29', 101, 1, 1, 1, 1, 0, 1, 1, 1),\n"
+  "  (7, 'a7', 'now', 'now', 3, '2026-10-01', 102, 1, 1, 1, 1, 0, 1, 1, 1);\n"
+  "INSERT INTO home_bed (id, uuid, created_at, updated_at, status, resident_id, assessment_id,\n"
+  "  bed_number, admitted_on, agreement_signed_at, diagnosis, plan, doctor_id, nurse_id,\n"
+  "  doctor_every_days, nurse_every_days, cycle_start, cycle_end, discharged_on, discharge_reason) VALUES\n"
+  "  (1, 'b1', 'now', 'now', 'discharged', 1, 1, 'JC1', '2026-09-20', 'now', '脑卒中后遗症', '换药', 101, 103,\n"
+  "   7, 3, '2026-09-20', '2026-12-18', '2026-10-12', '2'),\n"
+  "  (2, 'b2', 'now', 'now', 'open', 4, 2, 'JC2', '2026-10-05', 'now', '压疮', '换药', 102, 103,\n"
+  "   7, 3, '2026-10-05', '2027-01-02', NULL, NULL),\n"
+  "  (3, 'b3', 'now', 'now', 'discharged', 2, 3, 'JC3', '2026-10-25', 'now', '骨折恢复期', '康复', 101, 103,\n"
+  "   7, 3, '2026-10-25', '2027-01-22', '2026-10-25', '4'),\n"
+  "  (4, 'b4', 'now', 'now', 'discharged', 7, 4, 'JC4', '2026-08-01', 'now', '晚期肿瘤', '安宁疗护', 102, 103,\n"
+  "   7, 3, '2026-08-01', '2026-10-29', '2026-11-03', '7'),\n"
+  "  (5, 'b5', 'now', 'now', 'discharged', 5, 5, 'JC5', '2026-10-01', 'now', '晚期肿瘤', '安宁疗护', 101, 103,\n"
+  "   7, 3, '2026-10-01', '2026-12-29', '2026-10-15', '5'),\n"
+  "  (6, 'b6', 'now', 'now', 'open', 6, 6, 'JC6', '2026-10-01', 'now', '压疮', '换药', 101, 103,\n"
+  "   7, 3, '2026-10-01', '2026-12-29', NULL, NULL),\n"
+  "  (7, 'b7', 'now', 'now', 'entered-in-error', 3, 7, 'JC7', '2026-10-03', 'now', '压疮', '换药', 102, 103,\n"
+  "   7, 3, '2026-10-03', '2026-12-31', NULL, NULL);\n"
+/* Rounds (1 doctor, 2 nursing, 3 joint: both). B1: 27 Sep doctor; 3 Oct
+ * doctor, 5 Oct nursing, 10 Oct joint. B2: 6 Oct joint, 9 and 12 Oct
+ * nursing, 13 Oct doctor, 16 Oct nursing entered in error, 2 Nov doctor.
+ * B4: 20 Oct doctor. B6 (voided resident): 2 Oct doctor. */
+  "INSERT INTO home_bed_round (uuid, created_at, updated_at, status, home_bed_id, resident_id,\n"
+  "  round_date, kind, staff_id, staff_role) VALUES\n"
+  "  ('o1', 'now', 'now', 'final', 1, 1, '2026-09-27', '1', 101, 'doctor'),\n"
+  "  ('o2', 'now', 'now', 'final', 1, 1, '2026-10-03', '1', 101, 'doctor'),\n"
+  "  ('o3', 'now', 'now', 'final', 1, 1, '2026-10-05', '2', 103, 'nurse'),\n"
+  "  ('o4', 'now', 'now', 'final', 1, 1, '2026-10-10', '3', 101, 'doctor'),\n"
+  "  ('o5', 'now', 'now', 'final', 2, 4, '2026-10-06', '3', 102, 'doctor'),\n"
+  "  ('o6', 'now', 'now', 'final', 2, 4, '2026-10-09', '2', 103, 'nurse'),\n"
+  "  ('o7', 'now', 'now', 'final', 2, 4, '2026-10-12', '2', 103, 'nurse'),\n"
+  "  ('o8', 'now', 'now', 'final', 2, 4, '2026-10-13', '1', 102, 'doctor'),\n"
+  "  ('o9', 'now', 'now', 'entered-in-error', 2, 4, '2026-10-16', '2', 103, 'nurse'),\n"
+  "  ('o10', 'now', 'now', 'final', 2, 4, '2026-11-02', '1', 102, 'doctor'),\n"
+  "  ('o11', 'now', 'now', 'final', 4, 7, '2026-10-20', '1', 102, 'doctor'),\n"
+  "  ('o12', 'now', 'now', 'final', 6, 6, '2026-10-02', '1', 101, 'doctor');\n";
+
 static gpointer
 build_centre (JyDb          *db,
               gpointer       data,
@@ -133,14 +211,18 @@ build_centre (JyDb          *db,
               GError       **error)
 {
   JyTestCentre *fx = data;
-  g_autofree char *sql = NULL;
   g_autofree char *team = g_strdup_printf ("%" G_GINT64_FORMAT, fx->team_id);
-  g_auto(GStrv) unused = NULL;
 
   /* jy_db_exec takes no parameters: put T1's id in. */
-  unused = g_strsplit (centre_sql, "?1", -1);
-  sql = g_strjoinv (team, unused);
-  return jy_db_exec (db, sql, error) ? JY_STORE_DONE : NULL;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (i == 0 ? centre_sql : long_rx_sql, "?1", -1);
+      g_autofree char *text = g_strjoinv (team, parts);
+
+      if (!jy_db_exec (db, text, error))
+        return NULL;
+    }
+  return JY_STORE_DONE;
 }
 
 typedef struct
@@ -333,8 +415,75 @@ test_referral_nursing_by_hand (JyTestCentre  *fx,
   assert_cell (r, "R02", CENTRE, "—");
   assert_cell (r, "N01", CENTRE, "1");
   assert_cell (r, "N01P", CENTRE, "1");
-  assert_cell (r, "H01", CENTRE, "—");
-  assert_cell (r, "L01", CENTRE, "—");
+}
+
+static void
+test_long_rx_by_hand (JyTestCentre  *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(JyReport) r = compute (fx, CENTRE);
+  gint64 t1 = fx->team_id;
+
+  /* L01: X1, X3 (stopped since, still issued in October), X4; not X2
+   * (September), X5 (in error), X6 (voided resident). */
+  assert_cell (r, "L01", CENTRE, "3");
+  assert_cell (r, "L01", TEAM (t1), "1");
+  assert_cell (r, "L01", TEAM (2), "2");
+  assert_cell (r, "L01", DOCTOR (101), "1");
+  assert_cell (r, "L01", DOCTOR (102), "2");
+  /* L01P: R1, R4 (twice). */
+  assert_cell (r, "L01P", CENTRE, "2");
+  assert_cell (r, "L01P", TEAM (2), "1");
+  /* L02: X1 (84 days), X4 (56); X3 is 28 days: not over 4 weeks. */
+  assert_cell (r, "L02", CENTRE, "2/3");
+  assert_cell (r, "L02", TEAM (t1), "1/1");
+  assert_cell (r, "L02", DOCTOR (102), "1/2");
+  /* L03: (84 + 28 + 56) ÷ 3 = 56.0 days. */
+  assert_cell (r, "L03", CENTRE, "168/3");
+  assert_cell (r, "L03", TEAM (2), "84/2");
+  assert_cell (r, "L03", DOCTOR (101), "84/1");
+  /* L04: X3 and X4 to the daughter; X1's own collection and the
+   * dispense in error do not count, X2's proxy was in September. */
+  assert_cell (r, "L04", CENTRE, "2");
+  assert_cell (r, "L04", TEAM (t1), "0");
+  assert_cell (r, "L04", DOCTOR (102), "2");
+}
+
+static void
+test_home_beds_by_hand (JyTestCentre  *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(JyReport) r = compute (fx, CENTRE);
+  gint64 t1 = fx->team_id;
+
+  /* H01: B2 and B4 open on 31 Oct (B4 leaves in November). */
+  assert_cell (r, "H01", CENTRE, "2");
+  assert_cell (r, "H01", TEAM (t1), "0");
+  assert_cell (r, "H01", TEAM (2), "2");
+  assert_cell (r, "H01", DOCTOR (102), "2");
+  /* H02: B2, B3, B5 established; B1, B3, B5 discharged. */
+  assert_cell (r, "H02N", CENTRE, "3");
+  assert_cell (r, "H02N", TEAM (t1), "2");
+  assert_cell (r, "H02N", TEAM (2), "1");
+  assert_cell (r, "H02D", CENTRE, "3");
+  assert_cell (r, "H02D-2", CENTRE, "1");
+  assert_cell (r, "H02D-4", CENTRE, "1");
+  assert_cell (r, "H02D-5", CENTRE, "1");
+  assert_cell (r, "H02D-5", DOCTOR (101), "1");
+  assert_cell (r, "H02D-7", CENTRE, "0");
+  assert_cell (r, "H02D-1", CENTRE, "0");
+  /* H03: doctor's rounds 3 and 10 Oct (B1), 6 and 13 Oct (B2), 20 Oct
+   * (B4); nursing visits 5 and 10 Oct (B1), 6, 9 and 12 Oct (B2): a
+   * joint round is both. */
+  assert_cell (r, "H03D", CENTRE, "5");
+  assert_cell (r, "H03D", TEAM (t1), "2");
+  assert_cell (r, "H03D", DOCTOR (102), "3");
+  assert_cell (r, "H03N", CENTRE, "5");
+  assert_cell (r, "H03N", TEAM (2), "3");
+  /* H04: B1 22 days (20 Sep – 12 Oct), B3 1 (same day), B5 14. */
+  assert_cell (r, "H04", CENTRE, "37/3");
+  assert_cell (r, "H04", TEAM (t1), "37/3");
+  assert_cell (r, "H04", TEAM (2), "0/0");
 }
 
 static void
@@ -418,17 +567,21 @@ test_drill_down (JyTestCentre  *fx,
   g_autofree char *c02 = drill (fx, "C02", TEAM (2), TRUE);
   g_autofree char *c02n = drill (fx, "C02", TEAM (2), FALSE);
   g_autofree char *f05 = drill (fx, "F05", CENTRE, TRUE);
+  g_autofree char *h01 = drill (fx, "H01", CENTRE, FALSE);
+  g_autofree char *l04 = drill (fx, "L04", CENTRE, FALSE);
 
   g_assert_cmpstr (f03, ==, "1,7");
   g_assert_cmpstr (f03a, ==, "1");
   g_assert_cmpstr (c02, ==, "3,4,7");
   g_assert_cmpstr (c02n, ==, "3,4");
   g_assert_cmpstr (f05, ==, "1,4");
+  g_assert_cmpstr (h01, ==, "4,7");
+  g_assert_cmpstr (l04, ==, "4");
 }
 
 /* Indicators whose unit is not the resident (a contract, a visit): a
  * number may count one resident more than once. */
-static const char *const not_residents[] = { "C05R", "F02H", "F02D", "R01", "R03", "N01", NULL };
+static const char *const not_residents[] = { "C05R", "F02H", "F02D", "R01", "R03", "N01", "L02", NULL };
 
 static guint
 count_ids (const char *list)
@@ -486,7 +639,8 @@ assert_counts_match_rows (JyTestCentre      *fx,
           den = drill (fx, indicators[i].code, group_kind, group_id, TRUE);
           n_num = count_ids (num);
           n_den = count_ids (den);
-          if (g_strv_contains (not_residents, indicators[i].code))
+          if (g_strv_contains (not_residents, indicators[i].code) ||
+              indicators[i].kind == JY_INDICATOR_EVENTS)
             {
               g_assert_cmpint (n_num, <=, a->numerator);
               g_assert_cmpint (n_den, <=, a->denominator);
@@ -543,6 +697,17 @@ test_previous_month_and_last_year (JyTestCentre  *fx,
   assert_cell (sep, "R01", CENTRE, "1");
   /* E1 due 8 Oct, E2 31 Oct, E3 4 Oct, E4 30 Nov, E5 1 Jun: only E5 overdue. */
   assert_cell (sep, "F03", CENTRE, "1");
+  /* X2, collected by a proxy. */
+  assert_cell (sep, "L01", CENTRE, "1");
+  assert_cell (sep, "L02", CENTRE, "0/1");
+  assert_cell (sep, "L04", CENTRE, "1");
+  /* On 30 Sep: B1 (from 20 Sep) and B4; B1 established, its round of 27 Sep. */
+  assert_cell (sep, "H01", CENTRE, "2");
+  assert_cell (sep, "H02N", CENTRE, "1");
+  assert_cell (sep, "H02D", CENTRE, "0");
+  assert_cell (sep, "H03D", CENTRE, "1");
+  assert_cell (sep, "H03N", CENTRE, "0");
+  assert_cell (sep, "H04", CENTRE, "0/0");
 }
 
 int
@@ -557,6 +722,8 @@ main (int argc, char *argv[])
   ADD ("/report/by-hand/contract indicators of October", test_contracts_by_hand);
   ADD ("/report/by-hand/chronic-care indicators of October", test_chronic_by_hand);
   ADD ("/report/by-hand/referral and nursing indicators of October", test_referral_nursing_by_hand);
+  ADD ("/report/by-hand/long-prescription indicators of October", test_long_rx_by_hand);
+  ADD ("/report/by-hand/home-bed indicators of October", test_home_beds_by_hand);
   ADD ("/report/scope/a team's report has its doctors under it", test_team_scope);
   ADD ("/report/scope/a doctor's report has no population rates", test_doctor_scope);
   ADD ("/report/drill-down/the residents behind a number", test_drill_down);

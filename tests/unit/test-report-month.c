@@ -195,13 +195,15 @@ test_indicators_defined (void)
 }
 
 static void
-test_rx_and_beds_not_available (void)
+test_rx_and_beds_available (void)
 {
-  g_assert_false (jy_report_section_is_available (JY_REPORT_SECTION_LONG_RX));
-  g_assert_false (jy_report_section_is_available (JY_REPORT_SECTION_HOME_BED));
+  g_assert_true (jy_report_section_is_available (JY_REPORT_SECTION_LONG_RX));
+  g_assert_true (jy_report_section_is_available (JY_REPORT_SECTION_HOME_BED));
   g_assert_true (jy_report_section_is_available (JY_REPORT_SECTION_CONTRACTS));
   g_assert_true (jy_report_section_is_available (JY_REPORT_SECTION_CHRONIC));
-  g_assert_false (jy_report_indicator_is_available (jy_report_indicator_lookup ("H01")));
+  g_assert_true (jy_report_indicator_is_available (jy_report_indicator_lookup ("H01")));
+  g_assert_true (jy_report_indicator_is_available (jy_report_indicator_lookup ("L04")));
+  g_assert_true (jy_report_indicator_is_available (jy_report_indicator_lookup ("H02D-5")));
   g_assert_false (jy_report_indicator_is_available (jy_report_indicator_lookup ("C08")));
   g_assert_true (jy_report_indicator_is_available (jy_report_indicator_lookup ("F05")));
 }
@@ -248,7 +250,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report-month/zone/an instant falls in its Shanghai month", test_instant_in_shanghai);
   g_test_add_func ("/report-month/compare/order of months", test_compare);
   g_test_add_func ("/report-indicator/table/every code of the monthly summary", test_indicators_defined);
-  g_test_add_func ("/report-indicator/availability/long prescriptions and home beds not yet", test_rx_and_beds_not_available);
+  g_test_add_func ("/report-indicator/availability/long prescriptions and home beds counted", test_rx_and_beds_available);
 
   g_test_add_func ("/report-indicator/norm/visits required so far in the year", test_norm_to_date);
 

@@ -21,7 +21,8 @@ struct _JyReportBarChart
   gboolean   vertical;
   char      *title;
   GStrv      labels;
-  GArray    *tenths;   /* int */
+  GArray    *tenths;   /* int; counts when @counts */
+  gboolean   counts;
 };
 
 G_DEFINE_FINAL_TYPE (JyReportBarChart, jy_report_bar_chart, GTK_TYPE_WIDGET)
@@ -83,6 +84,7 @@ jy_report_bar_chart_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   guint n = self->tenths->len;
+  int top_count = 1;
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   if (self->title != NULL)
@@ -90,13 +92,18 @@ jy_report_bar_chart_snapshot (GtkWidget   *widget,
       set_source_fg (self, cr, 1.0);
       show_text (self, cr, self->title, 0, 0, width, PANGO_ALIGN_LEFT, TRUE);
     }
+  for (guint i = 0; self->counts && i < n; i++)
+    top_count = MAX (top_count, g_array_index (self->tenths, int, i));
   for (guint i = 0; i < n; i++)
     {
       int t = g_array_index (self->tenths, int, i);
       /* Columns are narrow: whole percents. */
-      g_autofree char *value = !self->vertical ? percent (t)
-                             : t < 0 ? g_strdup ("—") : g_strdup_printf ("%d%%", (t + 5) / 10);
-      double fraction = t < 0 ? 0 : MIN (t, 1000) / 1000.0;
+      g_autofree char *value = t < 0 ? g_strdup ("—")
+                             : self->counts ? g_strdup_printf ("%d", t)
+                             : !self->vertical ? percent (t)
+                             : g_strdup_printf ("%d%%", (t + 5) / 10);
+      /* Counts against the largest of them. */
+      double fraction = t < 0 ? 0 : self->counts ? (double)t / top_count : MIN (t, 1000) / 1000.0;
 
       if (!self->vertical)
         {
@@ -209,14 +216,12 @@ jy_report_bar_chart_set_title (JyReportBarChart *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-void
-jy_report_bar_chart_set_bars (JyReportBarChart   *self,
-                              const char * const *labels,
-                              const int          *tenths,
-                              guint               n)
+static void
+set_values (JyReportBarChart   *self,
+            const char * const *labels,
+            const int          *tenths,
+            guint               n)
 {
-  g_return_if_fail (JY_IS_REPORT_BAR_CHART (self));
-
   g_strfreev (self->labels);
   self->labels = g_new0 (char *, n + 1);
   g_array_set_size (self->tenths, 0);
@@ -226,6 +231,30 @@ jy_report_bar_chart_set_bars (JyReportBarChart   *self,
       g_array_append_val (self->tenths, tenths[i]);
     }
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+jy_report_bar_chart_set_bars (JyReportBarChart   *self,
+                              const char * const *labels,
+                              const int          *tenths,
+                              guint               n)
+{
+  g_return_if_fail (JY_IS_REPORT_BAR_CHART (self));
+
+  self->counts = FALSE;
+  set_values (self, labels, tenths, n);
+}
+
+void
+jy_report_bar_chart_set_counts (JyReportBarChart   *self,
+                                const char * const *labels,
+                                const int          *counts,
+                                guint               n)
+{
+  g_return_if_fail (JY_IS_REPORT_BAR_CHART (self));
+
+  self->counts = TRUE;
+  set_values (self, labels, counts, n);
 }
 
 guint

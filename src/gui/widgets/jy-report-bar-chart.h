@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JyReportBarChart, jy_report_bar_chart, JY, REPORT_BAR_CHART, GtkWidget)
 
 /* Horizontal bars of percentages (signing by team, follow-up completion)
- * or vertical columns over months (control trends), with the value
+ * or vertical columns over months (control trends, the home-bed census),
+ * or counts against the largest of them, with the value
  * written at each bar. Knows nothing of the store. */
 GtkWidget *jy_report_bar_chart_new        (gboolean            vertical);
 void       jy_report_bar_chart_set_title  (JyReportBarChart   *self,
@@ -23,6 +24,11 @@ void       jy_report_bar_chart_set_title  (JyReportBarChart   *self,
 void       jy_report_bar_chart_set_bars   (JyReportBarChart   *self,
                                            const char * const *labels,
                                            const int          *tenths,
+                                           guint               n);
+/* @counts (−1: no value) of @n bars, the largest filling its bar. */
+void       jy_report_bar_chart_set_counts (JyReportBarChart   *self,
+                                           const char * const *labels,
+                                           const int          *counts,
                                            guint               n);
 guint      jy_report_bar_chart_get_n_bars (JyReportBarChart   *self);
 

@@ -209,8 +209,7 @@ jy_reports_page_fill (JyReportsPage *self)
       gtk_box_append (GTK_BOX (charts), team_chart (report, "F04", _("Hypertension managed to the norm by team")));
       gtk_box_append (self->content_box, charts);
     }
-  self->trend_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  gtk_box_set_homogeneous (GTK_BOX (self->trend_box), TRUE);
+  self->trend_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_box_append (GTK_BOX (self->trend_box), label (_("Counting the last 12 months…"), 0, "dim-label"));
   gtk_box_append (self->content_box, self->trend_box);
 }
@@ -219,10 +218,15 @@ void
 jy_reports_page_fill_trend (JyReportsPage *self,
                             GPtrArray     *reports)
 {
+  /* Two a row: control rates, then the home-bed census (beds open at
+   * each month end) beside the long prescriptions issued. */
   static const struct { const char *code; const char *title; } series[] = {
     { "F05", N_("Blood pressure control, last 12 months") },
     { "F07", N_("Blood glucose control, last 12 months") },
+    { "H01", N_("Home beds open at each month end") },
+    { "L01", N_("Long prescriptions issued, last 12 months") },
   };
+  GtkWidget *row = NULL;
 
   clear_box (GTK_BOX (self->trend_box));
   for (guint s = 0; s < G_N_ELEMENTS (series); s++)
@@ -239,20 +243,32 @@ jy_reports_page_fill_trend (JyReportsPage *self,
           const JyReportCell *cell = jy_report_get_cell (report, index, 0);
           JyRate rate = JY_RATE_INIT (cell->numerator, cell->denominator);
           gint64 t;
-          int value = cell->available && jy_rate_get_tenths (&rate, &t) ? (int)t : -1;
+          int value = !cell->available ? -1
+                      : def->kind != JY_INDICATOR_RATE ? (int)cell->numerator
+                      : jy_rate_get_tenths (&rate, &t) ? (int)t : -1;
 
           /* The month's number under its column; the title says which 12. */
           g_ptr_array_add (labels, g_strdup_printf ("%d", report->month.month));
           g_array_append_val (tenths, value);
         }
       jy_report_bar_chart_set_title (JY_REPORT_BAR_CHART (chart), _(series[s].title));
-      jy_report_bar_chart_set_bars (JY_REPORT_BAR_CHART (chart), (const char * const *)labels->pdata,
-                                    (const int *)(gpointer)tenths->data, tenths->len);
+      if (def->kind == JY_INDICATOR_RATE)
+        jy_report_bar_chart_set_bars (JY_REPORT_BAR_CHART (chart), (const char * const *)labels->pdata,
+                                      (const int *)(gpointer)tenths->data, tenths->len);
+      else
+        jy_report_bar_chart_set_counts (JY_REPORT_BAR_CHART (chart), (const char * const *)labels->pdata,
+                                        (const int *)(gpointer)tenths->data, tenths->len);
       {
         g_autofree char *name = g_strconcat ("trend-", series[s].code, NULL);
 
         gtk_widget_set_name (chart, name);
       }
-      gtk_box_append (GTK_BOX (self->trend_box), chart);
+      if (s % 2 == 0)
+        {
+          row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+          gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+          gtk_box_append (GTK_BOX (self->trend_box), row);
+        }
+      gtk_box_append (GTK_BOX (row), chart);
     }
 }

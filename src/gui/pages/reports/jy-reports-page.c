@@ -43,14 +43,14 @@ compute_func (JyDb          *db,
   return jy_report_compare (db, &job->month, &job->scope, &job->as_of, error);
 }
 
-/* The 12 months up to the one shown, F05 and F07 only. */
+/* The 12 months up to the one shown, the charted indicators only. */
 static gpointer
 trend_func (JyDb          *db,
             gpointer       data,
             GCancellable  *cancellable,
             GError       **error)
 {
-  static const char *const codes[] = { "F05", "F07", NULL };
+  static const char *const codes[] = { "F05", "F07", "H01", "L01", NULL };
   ComputeJob *job = data;
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify)jy_report_free);
 
