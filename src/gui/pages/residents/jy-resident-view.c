@@ -63,6 +63,7 @@ struct _JyResidentView
    * the header: a handler on that frame clock while they wait. */
   GdkFrameClock    *rest_clock;
   gulong            rest_handler;
+  guint             rest_idle;
   gboolean          rest_shown;
   gboolean          timeline_all;
 };
@@ -353,6 +354,7 @@ cancel_rest (JyResidentView *self)
     g_signal_handler_disconnect (self->rest_clock, self->rest_handler);
   self->rest_handler = 0;
   g_clear_object (&self->rest_clock);
+  g_clear_handle_id (&self->rest_idle, g_source_remove);
 }
 
 /* What lies below the first screen: the timeline, and chronic care (its
@@ -374,11 +376,27 @@ fill_rest (JyResidentView *self)
   self->rest_shown = TRUE;
 }
 
+static gboolean
+rest_idle_cb (gpointer user_data)
+{
+  JyResidentView *self = user_data;
+
+  self->rest_idle = 0;
+  fill_rest (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not in the frame's own after-paint: the frame is finished first (and
+ * whoever else waits on it hears so), then the rest is laid out before
+ * the next one. */
 static void
 rest_after_paint_cb (GdkFrameClock  *clock,
                      JyResidentView *self)
 {
-  fill_rest (self);
+  g_signal_handler_disconnect (self->rest_clock, self->rest_handler);
+  self->rest_handler = 0;
+  if (self->rest_idle == 0)
+    self->rest_idle = g_idle_add (rest_idle_cb, self);
 }
 
 /* The header and essentials first: the rest waits for the frame that
