@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "jy-home-bed-dialog.h"
+#include "jy-home-bed-dialog-private.h"
 
 #include <glib/gi18n.h>
 
@@ -14,60 +15,6 @@
 #include "jy-clock.h"
 #include "jy-gui-format.h"
 #include "jy-home-bed-store.h"
-
-/* The assessment's yes/no questions, in form order. */
-enum
-{
-  Q_DIAGNOSIS, Q_STABLE, Q_SUITABLE, Q_CONTINUOUS, Q_INFECTIOUS, Q_SAFE, Q_CARER, N_QUESTIONS
-};
-
-struct _JyHomeBedDialog
-{
-  AdwWindow            parent_instance;
-
-  AdwWindowTitle      *window_title;
-  GtkButton           *save_button;
-  GtkBox              *content_box;
-  GtkLabel            *message_label;
-
-  /* apply */
-  GtkDropDown         *source_dropdown;
-  GtkEntry            *referral_entry;
-  GtkEntry            *request_entry;
-  /* assess, renew */
-  GtkCheckButton      *questions[N_QUESTIONS];
-  GtkSpinButton       *adl_spin;
-  GtkSpinButton       *braden_spin;
-  GtkLabel            *verdict_label;
-  /* admit */
-  GtkEntry            *bed_entry;
-  GtkEntry            *diagnosis_entry;
-  GtkEntry            *plan_entry;
-  GtkDropDown         *doctor_dropdown;
-  GtkDropDown         *nurse_dropdown;
-  GtkSpinButton       *doctor_every;
-  GtkSpinButton       *nurse_every;
-  GtkCheckButton      *agreement_check;
-  GArray              *doctor_ids;
-  GArray              *nurse_ids;
-  /* discharge */
-  GtkDropDown         *reason_dropdown;
-  GtkTextView         *summary_view;
-  GtkCheckButton      *sign_check;
-  GtkLabel            *summary_error;
-
-  /* The row of each field a problem can belong to (JyHomeBedField);
-   * its subtitle shows the problem. */
-  AdwActionRow        *field_rows[JY_HOME_BED_FIELD_SUMMARY + 1];
-
-  JyStore             *store;
-  GCancellable        *cancellable;
-  JyHomeBedDialogMode  mode;
-  gint64               resident_id;
-  gint64               id;
-  GDate                today;
-  gboolean             saving;
-};
 
 G_DEFINE_FINAL_TYPE (JyHomeBedDialog, jy_home_bed_dialog, ADW_TYPE_WINDOW)
 
@@ -85,14 +32,6 @@ static const JyDischargeReason reasons[] = {
   JY_DISCHARGE_REASON_CYCLE_ENDED, JY_DISCHARGE_REASON_OTHER,
 };
 
-static void
-show_message (JyHomeBedDialog *self,
-              const char      *message)
-{
-  gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-}
-
 static GtkWidget *
 group (JyHomeBedDialog *self,
        const char      *title)
@@ -103,118 +42,6 @@ group (JyHomeBedDialog *self,
   gtk_box_append (self->content_box, g);
   gtk_box_reorder_child_after (self->content_box, GTK_WIDGET (self->message_label), g);
   return g;
-}
-
-/* Shows @message at @field (its row's subtitle, or the line under the
- * summary), or clears it when NULL. */
-static void
-set_field_error (JyHomeBedDialog *self,
-                 JyHomeBedField   field,
-                 const char      *message)
-{
-  GtkWidget *widget;
-
-  if (field == JY_HOME_BED_FIELD_SUMMARY && self->summary_error != NULL)
-    {
-      gtk_label_set_label (self->summary_error, message != NULL ? message : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->summary_error), message != NULL);
-      widget = gtk_widget_get_parent (GTK_WIDGET (self->summary_view));
-    }
-  else if (field < G_N_ELEMENTS (self->field_rows) && self->field_rows[field] != NULL)
-    {
-      adw_action_row_set_subtitle (self->field_rows[field], message != NULL ? message : "");
-      widget = GTK_WIDGET (self->field_rows[field]);
-    }
-  else
-    return;
-  if (message != NULL)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-}
-
-static void
-clear_field_errors (JyHomeBedDialog *self)
-{
-  for (guint f = 0; f < G_N_ELEMENTS (self->field_rows); f++)
-    set_field_error (self, f, NULL);
-  show_message (self, NULL);
-}
-
-/* Where a problem is shown: the signature belongs to its tick box. */
-static JyHomeBedField
-field_of (JyHomeBedDialog  *self,
-          JyHomeBedProblem  problem)
-{
-  JyHomeBedField field = jy_home_bed_problem_field (problem);
-
-  if (problem == JY_HOME_BED_PROBLEM_SUMMARY_NOT_SIGNED)
-    return JY_HOME_BED_FIELD_AGREEMENT;
-  if (field == JY_HOME_BED_FIELD_SUMMARY && self->summary_error == NULL)
-    return JY_HOME_BED_FIELD_NONE;
-  if (field != JY_HOME_BED_FIELD_SUMMARY &&
-      (field >= G_N_ELEMENTS (self->field_rows) || self->field_rows[field] == NULL))
-    return JY_HOME_BED_FIELD_NONE;
-  return field;
-}
-
-/* Shows each problem next to its field (the first one there), the rest
- * above the form; returns whether there were any. Nothing typed changes. */
-static gboolean
-show_problems (JyHomeBedDialog *self,
-               GArray          *problems)
-{
-  g_autoptr(GString) rest = g_string_new (NULL);
-  gboolean shown[JY_HOME_BED_FIELD_SUMMARY + 1] = { FALSE };
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      JyHomeBedProblem p = g_array_index (problems, JyHomeBedProblem, i);
-      JyHomeBedField field = field_of (self, p);
-      const char *message = _(jy_home_bed_problem_message (p));
-
-      if (field != JY_HOME_BED_FIELD_NONE)
-        {
-          if (!shown[field])
-            set_field_error (self, field, message);
-          shown[field] = TRUE;
-          continue;
-        }
-      if (rest->len > 0)
-        g_string_append_c (rest, '\n');
-      g_string_append (rest, message);
-    }
-  if (rest->len > 0)
-    show_message (self, rest->str);
-  return problems->len > 0;
-}
-
-static void
-field_edited_cb (GtkWidget *suffix)
-{
-  GtkRoot *root = gtk_widget_get_root (suffix);
-  JyHomeBedField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (suffix), "jy-field"));
-
-  if (JY_IS_HOME_BED_DIALOG (root))
-    set_field_error (JY_HOME_BED_DIALOG (root), field, NULL);
-}
-
-/* Editing a field takes its problem away. */
-static void
-watch_field (JyHomeBedDialog *self,
-             GtkWidget       *suffix,
-             JyHomeBedField   field,
-             GtkWidget       *row)
-{
-  const char *signal = GTK_IS_EDITABLE (suffix) && !GTK_IS_SPIN_BUTTON (suffix) ? "changed"
-                       : GTK_IS_SPIN_BUTTON (suffix) ? "value-changed"
-                       : GTK_IS_CHECK_BUTTON (suffix) ? "toggled"
-                       : GTK_IS_DROP_DOWN (suffix) ? "notify::selected" : NULL;
-
-  self->field_rows[field] = ADW_ACTION_ROW (row);
-  g_object_set_data (G_OBJECT (suffix), "jy-field", GUINT_TO_POINTER (field));
-  if (signal != NULL)
-    g_signal_connect (suffix, signal, G_CALLBACK (field_edited_cb), NULL);
 }
 
 static GtkWidget *
@@ -239,7 +66,7 @@ add_field_row (JyHomeBedDialog *self,
                const char      *title,
                GtkWidget       *suffix)
 {
-  watch_field (self, suffix, field, add_row (g, title, suffix));
+  jy_home_bed_dialog_watch_field (self, suffix, field, add_row (g, title, suffix));
 }
 
 static GtkWidget *
@@ -388,6 +215,13 @@ choices_loaded_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
 }
 
+/* Both frequencies share the doctor's row for their problem. */
+static void
+frequency_changed_cb (JyHomeBedDialog *self)
+{
+  jy_home_bed_dialog_set_field_error (self, JY_HOME_BED_FIELD_FREQUENCY, NULL);
+}
+
 static void
 build_admission (JyHomeBedDialog *self)
 {
@@ -408,7 +242,7 @@ build_admission (JyHomeBedDialog *self)
   add_field_row (self, plan, JY_HOME_BED_FIELD_FREQUENCY, _("Doctor's round every (days)"),
                  spin (&self->doctor_every, 1, 30, 7));
   add_row (plan, _("Nursing visit every (days)"), spin (&self->nurse_every, 1, 30, 3));
-  g_signal_connect_swapped (self->nurse_every, "value-changed", G_CALLBACK (field_edited_cb), self->doctor_every);
+  g_signal_connect_swapped (self->nurse_every, "value-changed", G_CALLBACK (frequency_changed_cb), self);
   jy_home_bed_cycle_end (&self->today, NULL, &end);
   end_text = jy_clock_format_date (&end);
   /* Translators: the default cycle of a new bed, "周期至 2027-02-21（90 天）" */
@@ -468,7 +302,7 @@ reason_changed_cb (JyHomeBedDialog *self)
 static void
 summary_edited_cb (JyHomeBedDialog *self)
 {
-  set_field_error (self, JY_HOME_BED_FIELD_SUMMARY, NULL);
+  jy_home_bed_dialog_set_field_error (self, JY_HOME_BED_FIELD_SUMMARY, NULL);
 }
 
 static void
@@ -663,19 +497,19 @@ saved_cb (GObject      *object,
         return;
       if (error->domain == JY_HOME_BED_ERROR && error->code > JY_HOME_BED_OK &&
           error->code < JY_HOME_BED_N_PROBLEMS &&
-          field_of (self, error->code) != JY_HOME_BED_FIELD_NONE)
+          jy_home_bed_dialog_field_of (self, error->code) != JY_HOME_BED_FIELD_NONE)
         {
           JyHomeBedProblem p = error->code;
 
-          set_field_error (self, field_of (self, p), _(jy_home_bed_problem_message (p)));
+          jy_home_bed_dialog_set_field_error (self, jy_home_bed_dialog_field_of (self, p), _(jy_home_bed_problem_message (p)));
         }
       else if (error->domain == JY_HOME_BED_ERROR)
-        show_message (self, error->message);
+        jy_home_bed_dialog_show_message (self, error->message);
       else
         {
           g_autofree char *message = jy_gui_format_store_error (error);
 
-          show_message (self, message);
+          jy_home_bed_dialog_show_message (self, message);
         }
       return;
     }
@@ -751,11 +585,11 @@ save_action (GtkWidget  *widget,
     default:
       break;
     }
-  clear_field_errors (self);
+  jy_home_bed_dialog_clear_field_errors (self);
   {
     g_autoptr(GArray) problems = check_form (self, job);
 
-    if (show_problems (self, problems))
+    if (jy_home_bed_dialog_show_problems (self, problems))
       {
         save_job_free (job);
         return;
@@ -816,22 +650,6 @@ jy_home_bed_dialog_new (GtkWindow           *parent,
       break;
     }
   return self;
-}
-
-const char *
-jy_home_bed_dialog_get_field_error (JyHomeBedDialog *self,
-                                    JyHomeBedField   field)
-{
-  const char *text = NULL;
-
-  g_return_val_if_fail (JY_IS_HOME_BED_DIALOG (self), NULL);
-
-  if (field == JY_HOME_BED_FIELD_SUMMARY && self->summary_error != NULL)
-    return gtk_widget_get_visible (GTK_WIDGET (self->summary_error))
-           ? gtk_label_get_label (self->summary_error) : NULL;
-  if (field < G_N_ELEMENTS (self->field_rows) && self->field_rows[field] != NULL)
-    text = adw_action_row_get_subtitle (self->field_rows[field]);
-  return text != NULL && *text != '\0' ? text : NULL;
 }
 
 static void
