@@ -17,6 +17,9 @@
 #include "jy-contact-dialog.h"
 #include "jy-contract-section.h"
 #include "jy-contract-sign-dialog.h"
+#include "jy-contract-signer-group.h"
+#include "jy-household.h"
+#include "jy-idcard.h"
 #include "jy-contract-terminate-dialog.h"
 #include "jy-contracts-page.h"
 #include "jy-resident-view.h"
@@ -499,6 +502,22 @@ teams_loaded (gpointer data)
   return jy_teams_dialog_is_loaded (data);
 }
 
+/* The dialog rebuilds its teams after a write. */
+static gboolean
+leave_button_shown (gpointer data)
+{
+  return jy_test_find_by_name (data, g_object_get_data (data, "leave-button")) != NULL;
+}
+
+static gboolean
+member_left (gpointer data)
+{
+  Fixture *fx = data;
+
+  return jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM team_member WHERE team_id = 1 "
+                                             "AND staff_id = 7 AND end_date IS NULL") == 0;
+}
+
 static void
 test_teams_members_and_communities (Fixture       *fx,
                                     gconstpointer  user_data)
@@ -547,6 +566,34 @@ test_teams_members_and_communities (Fixture       *fx,
                                         "SELECT count(*) FROM team_member WHERE team_id = 1 AND staff_id = 7 "
                                         "AND role = 'specialist' AND end_date IS NULL"), ==, 1);
 
+  /* The specialist leaves again: asked first; cancelling keeps the member. */
+  {
+    gint64 member = jy_test_query_int64 (fx->base.path, "SELECT id FROM team_member WHERE team_id = 1 "
+                                                        "AND staff_id = 7 AND end_date IS NULL");
+    g_autofree char *name = g_strdup_printf ("leave-member-%" G_GINT64_FORMAT, member);
+    GtkWindow *confirm;
+
+    g_object_set_data_full (G_OBJECT (dialog), "leave-button", g_strdup (name), g_free);
+    jy_test_iterate_until_true (leave_button_shown, dialog);
+    team1 = jy_test_find_by_name (GTK_WIDGET (dialog), "T001");
+    g_signal_emit_by_name (jy_test_find_by_name (team1, name), "clicked");
+    confirm = find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (confirm);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "周专家"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+    gtk_window_destroy (confirm);
+    g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM team_member WHERE team_id = 1 "
+                                          "AND staff_id = 7 AND end_date IS NULL"), ==, 1);
+    /* Confirmed: the membership ends. */
+    g_signal_emit_by_name (jy_test_find_by_name (team1, name), "clicked");
+    confirm = find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (confirm);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "leave");
+    gtk_window_destroy (confirm);
+    jy_test_iterate_until_true (member_left, fx);
+    jy_test_iterate_until_true (teams_loaded, dialog);
+  }
+
   /* 莲花社区 (team 2's) moves to team 1. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (jy_test_find_by_id (GTK_WIDGET (dialog), "area_row")), 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (jy_test_find_by_id (GTK_WIDGET (dialog), "to_team_row")), 0);
@@ -556,6 +603,64 @@ test_teams_members_and_communities (Fixture       *fx,
   jy_test_save_screenshot (GTK_WIDGET (dialog), "contract-teams-dialog");
   gtk_window_destroy (dialog);
   gtk_window_destroy (window);
+}
+
+/* A guardian signs: name, relation and ID number are checked at their
+ * fields, and what was typed stays until it is right. */
+static void
+test_guardian_signs_checked_at_the_fields (Fixture       *fx,
+                                           gconstpointer  user_data)
+{
+  JyContractSignDialog *dialog;
+  JyContractSignerGroup *signer;
+  GtkWidget *win;
+  char id[19];
+  g_autofree char *row = NULL;
+
+  show_resident (fx, 1);
+  dialog = open_sign_dialog (fx, "contract.sign");
+  win = GTK_WIDGET (dialog);
+  signer = JY_CONTRACT_SIGNER_GROUP (jy_contract_sign_dialog_get_signer_group (dialog));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_contract_signer_group_get_check (signer)), TRUE);
+  g_assert_true (jy_contract_signer_group_get_guardian (signer));
+
+  /* Nothing typed: each field says what it needs. */
+  gtk_widget_activate_action (win, "sign.save", NULL);
+  g_assert_cmpstr (jy_contract_signer_group_get_error (signer, 0), ==, _("Enter the signer's name"));
+  g_assert_cmpstr (jy_contract_signer_group_get_error (signer, 1), ==,
+                   _("Choose how the signer is related to the resident"));
+  g_assert_cmpstr (jy_contract_signer_group_get_error (signer, 2), ==, _("Enter the signer's ID number"));
+
+  /* A wrong check character is refused as it is typed. */
+  g_strlcpy (id, "11010519580312123", sizeof id);
+  id[17] = jy_idcard_check_char (id) == '0' ? '1' : '0';
+  id[18] = '\0';
+  gtk_editable_set_text (jy_contract_signer_group_get_name (signer), "张建国");
+  gtk_drop_down_set_selected (jy_contract_signer_group_get_relation (signer), 1);
+  gtk_editable_set_text (jy_contract_signer_group_get_id (signer), id);
+  g_assert_null (jy_contract_signer_group_get_error (signer, 0));
+  g_assert_null (jy_contract_signer_group_get_error (signer, 1));
+  g_assert_nonnull (jy_contract_signer_group_get_error (signer, 2));
+  gtk_widget_activate_action (win, "sign.save", NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (jy_contract_signer_group_get_id (signer)));
+  jy_test_save_screenshot (GTK_WIDGET (signer), "contract-sign-guardian-refused");
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM contract WHERE resident_id = 1"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (jy_contract_signer_group_get_name (signer)), ==, "张建国");
+
+  /* Right: signed by the guardian. */
+  id[17] = jy_idcard_check_char (id);
+  gtk_editable_set_text (jy_contract_signer_group_get_id (signer), id);
+  g_assert_null (jy_contract_signer_group_get_error (signer, 2));
+  gtk_widget_activate_action (win, "sign.save", NULL);
+  jy_test_iterate_until_true (has_contract, fx->section);
+  jy_test_iterate_until_true (no_window, GSIZE_TO_POINTER (JY_TYPE_CONTRACT_SIGN_DIALOG));
+  row = jy_test_query_text (fx->base.path, "SELECT signer_name || ' ' || signer_relation || ' ' || signer_id_number"
+                                           " FROM contract WHERE resident_id = 1");
+  {
+    g_autofree char *expected = g_strdup_printf ("张建国 %s %s", (const char *) jy_household_relation_codes ()[2], id);
+
+    g_assert_cmpstr (row, ==, expected);
+  }
 }
 
 int
@@ -577,6 +682,7 @@ main (int    argc,
   ADD ("/gui/contracts/sign from the resident page, child package refused with its reason",
        test_sign_from_the_resident_page);
   ADD ("/gui/contracts/contact log checks its fields", test_contact_log_checks_its_fields);
+  ADD ("/gui/contracts/guardian signs, checked at the fields", test_guardian_signs_checked_at_the_fields);
   ADD ("/gui/contracts/page worklists filter by team and act", test_page_worklists_filter_and_act);
   ADD ("/gui/contracts/renew carries the packages over", test_renew_carries_the_packages_over);
   ADD ("/gui/contracts/terminate with reason and date", test_terminate_with_reason_and_date);

@@ -465,6 +465,123 @@ test_section_applies_assesses_establishes_discharges (Fixture       *fx,
   gtk_window_destroy (window);
 }
 
+static JyHomeBedDialog *
+open_bed_dialog (JyHomeBedSection *section,
+                 const char       *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), action, NULL));
+  g_assert_nonnull (find_bed_dialog ());
+  return find_bed_dialog ();
+}
+
+static void
+click_save (JyHomeBedDialog *dialog)
+{
+  g_signal_emit_by_name (jy_test_find_by_id (GTK_WIDGET (dialog), "save_button"), "clicked");
+}
+
+static void
+set_summary (JyHomeBedDialog *dialog,
+             const char      *text)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (jy_test_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+/* The establish and discharge forms show each problem at its field and
+ * keep what was typed; fixing the fields saves. */
+static void
+test_refusals_shown_at_their_fields (Fixture       *fx,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyResident) r = jy_test_make_resident ("王秀英", NULL);
+  g_autoptr(JyActor) doctor = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  JyHomeBedSection *section = g_object_new (JY_TYPE_HOME_BED_SECTION, NULL);
+  JyHomeBedDialog *dialog;
+  GtkEntry *bed_entry;
+  gint64 resident_id, doctor_id;
+  guint before;
+
+  r->sex = g_strdup ("2");
+  r->birth_date = g_strdup ("1940-12-31");
+  jy_store_set_session (fx->centre.store, NULL);
+  resident_id = jy_test_insert_resident (&fx->centre, r, &error);
+  g_assert_no_error (error);
+  doctor_id = jy_test_count (&fx->centre, "SELECT id FROM staff WHERE uuid = 'doc-1'");
+  doctor = jy_actor_new (doctor_id, "doc-1", "doctor01", "陈志明", JY_ROLE_DOCTOR, fx->centre.team_id);
+  jy_store_set_session (fx->centre.store, doctor);
+
+  gtk_window_set_default_size (window, 900, 300);
+  gtk_window_set_child (window, GTK_WIDGET (section));
+  g_signal_connect (section, "changed", G_CALLBACK (changed_cb), fx);
+  gtk_window_present (window);
+  jy_home_bed_section_show (section, fx->centre.store, resident_id);
+  jy_test_iterate_until_true (section_shows, section);
+  step (fx, section, "home-bed.apply", NULL, NULL);
+  step (fx, section, "home-bed.assess", tick_all_but_infectious, NULL);
+
+  /* Establish with only the bed number typed. */
+  dialog = open_bed_dialog (section, "home-bed.admit");
+  jy_test_iterate_until_true (save_sensitive, dialog);
+  bed_entry = GTK_ENTRY (jy_test_find_by_type (jy_test_find_by_id (GTK_WIDGET (dialog), "content_box"), GTK_TYPE_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (bed_entry), "JC-0003");
+  click_save (dialog);
+  g_assert_cmpstr (jy_home_bed_dialog_get_field_error (dialog, JY_HOME_BED_FIELD_DIAGNOSIS), ==,
+                   _(jy_home_bed_problem_message (JY_HOME_BED_PROBLEM_NO_DIAGNOSIS)));
+  g_assert_cmpstr (jy_home_bed_dialog_get_field_error (dialog, JY_HOME_BED_FIELD_PLAN), ==,
+                   _(jy_home_bed_problem_message (JY_HOME_BED_PROBLEM_NO_PLAN)));
+  g_assert_cmpstr (jy_home_bed_dialog_get_field_error (dialog, JY_HOME_BED_FIELD_AGREEMENT), ==,
+                   _(jy_home_bed_problem_message (JY_HOME_BED_PROBLEM_AGREEMENT_NOT_SIGNED)));
+  g_assert_null (jy_home_bed_dialog_get_field_error (dialog, JY_HOME_BED_FIELD_BED_NUMBER));
+  g_assert_false (gtk_widget_get_visible (jy_test_find_by_id (GTK_WIDGET (dialog), "message_label")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bed_entry)), ==, "JC-0003");
+  g_assert_cmpint (jy_test_count (&fx->centre, "SELECT count(*) FROM home_bed WHERE bed_number = 'JC-0003'"), ==, 0);
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "home-bed-admission-refused");
+  /* Filling the form takes each problem away and saves. */
+  before = fx->saved;
+  fill_admission (dialog);
+  g_assert_null (jy_home_bed_dialog_get_field_error (dialog, JY_HOME_BED_FIELD_DIAGNOSIS));
+  g_assert_null (jy_home_bed_dialog_get_field_error (dialog, JY_HOME_BED_FIELD_AGREEMENT));
+  click_save (dialog);
+  jy_test_iterate_until (&fx->saved, before + 1);
+  jy_test_iterate_until_true (no_bed_dialog, NULL);
+  g_assert_cmpint (jy_test_count (&fx->centre, "SELECT count(*) FROM home_bed WHERE bed_number = 'JC-0002' AND status = 'open'"), ==, 1);
+
+  /* Discharge with the summary emptied, then unsigned. */
+  dialog = open_bed_dialog (section, "home-bed.discharge");
+  jy_test_iterate_until_true (draft_shown, dialog);
+  set_summary (dialog, "  ");
+  click_save (dialog);
+  g_assert_cmpstr (jy_home_bed_dialog_get_field_error (dialog, JY_HOME_BED_FIELD_SUMMARY), ==,
+                   _(jy_home_bed_problem_message (JY_HOME_BED_PROBLEM_NO_SUMMARY)));
+  set_summary (dialog, "病情好转，家属要求撤床。");
+  g_assert_null (jy_home_bed_dialog_get_field_error (dialog, JY_HOME_BED_FIELD_SUMMARY));
+  click_save (dialog);
+  g_assert_cmpstr (jy_home_bed_dialog_get_field_error (dialog, JY_HOME_BED_FIELD_AGREEMENT), ==,
+                   _(jy_home_bed_problem_message (JY_HOME_BED_PROBLEM_SUMMARY_NOT_SIGNED)));
+  g_assert_true (draft_shown (dialog));
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "home-bed-discharge-refused");
+  collect_checks (GTK_WIDGET (dialog), checks);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
+  g_assert_null (jy_home_bed_dialog_get_field_error (dialog, JY_HOME_BED_FIELD_AGREEMENT));
+  before = fx->saved;
+  click_save (dialog);
+  jy_test_iterate_until (&fx->saved, before + 1);
+  jy_test_iterate_until_true (no_bed_dialog, NULL);
+  {
+    g_autofree char *row = jy_test_query_text (fx->centre.path,
+                                               "SELECT status || ' ' || discharge_summary FROM home_bed"
+                                               " WHERE bed_number = 'JC-0002'");
+
+    g_assert_cmpstr (row, ==, "discharged 病情好转，家属要求撤床。");
+  }
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -485,6 +602,7 @@ main (int    argc,
   ADD ("/gui/home-beds/impossible-vital-refused-at-the-field", test_impossible_vital_refused_at_the_field);
   ADD ("/gui/home-beds/resident-section-applies-assesses-establishes-discharges",
        test_section_applies_assesses_establishes_discharges);
+  ADD ("/gui/home-beds/refusals-shown-at-their-fields", test_refusals_shown_at_their_fields);
 
   return g_test_run ();
 }

@@ -17,6 +17,10 @@
 #include "jy-application.h"
 #include "jy-generator.h"
 #include "jy-resident-view.h"
+#include "jy-clock.h"
+#include "jy-home-bed-dialog.h"
+#include "jy-home-bed-store.h"
+#include "jy-home-bed-section.h"
 #include "jy-residents-page.h"
 #include "jy-window.h"
 #include "test-gui-util.h"
@@ -247,6 +251,132 @@ test_timeline_shows_latest_then_all (Fixture       *fx,
   g_assert_cmpuint (timeline_rows (fx), <=, 20);
 }
 
+static gboolean
+bed_section_shown (gpointer data)
+{
+  Fixture *fx = data;
+  GtkWidget *section = jy_test_find_by_type (GTK_WIDGET (fx->view), JY_TYPE_HOME_BED_SECTION);
+
+  return jy_resident_view_is_complete (fx->view) && gtk_widget_get_visible (section);
+}
+
+static guint expected_rows;
+
+static gboolean
+timeline_grew (gpointer data)
+{
+  Fixture *fx = data;
+
+  return jy_resident_view_is_complete (fx->view) && timeline_rows (fx) == expected_rows;
+}
+
+typedef struct
+{
+  gint64 resident_id;
+  gint64 doctor_id;
+} BedPrep;
+
+/* An application and an eligible assessment, ready for the bed. */
+static gpointer
+prepare_bed_func (JyDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  BedPrep *prep = data;
+  g_autoptr(GDate) today = jy_clock_today_local ();
+  JyHomeBedApplicationRequest apply = { prep->resident_id, *today, JY_HOME_BED_SOURCE_FAMILY, NULL, "术后换药" };
+  JyHomeBedAssessRequest assess = { 0 };
+
+  assess.resident_id = prep->resident_id;
+  if ((assess.application_id = jy_home_bed_store_apply (db, &apply, NULL, error)) == 0)
+    return NULL;
+  assess.doctor_id = prep->doctor_id;
+  jy_home_bed_assessment_init (&assess.facts);
+  assess.facts.assessment_date = *today;
+  assess.facts.diagnosis_clear = assess.facts.condition_stable = assess.facts.suitable_at_home = TRUE;
+  assess.facts.needs_continuous_care = assess.facts.home_safe = assess.facts.has_carer = TRUE;
+  assess.facts.adl_score = 40;
+  assess.facts.braden_score = 15;
+  return jy_home_bed_store_assess (db, &assess, NULL, error) > 0 ? JY_STORE_DONE : NULL;
+}
+
+static gboolean
+admission_ready (gpointer data)
+{
+  return gtk_widget_get_sensitive (jy_test_find_by_id (GTK_WIDGET (data), "save_button"));
+}
+
+static void
+collect_type (GtkWidget *root,
+              GType      type,
+              GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, out);
+}
+
+/* A home bed established from the page's section shows on the timeline
+ * without reopening the record. */
+static void
+test_timeline_refreshed_after_home_bed_change (Fixture       *fx,
+                                               gconstpointer  user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *section;
+  GtkWidget *dialog = NULL;
+  gint64 doctor_id = jy_test_query_int64 (fx->path, "SELECT min (id) FROM staff WHERE role = 'doctor'");
+  g_autofree char *uuid = NULL;
+  g_autoptr(JyActor) doctor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  BedPrep prep = { 0, doctor_id };
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM staff WHERE id = %" G_GINT64_FORMAT, doctor_id);
+
+    uuid = jy_test_query_text (fx->path, sql);
+  }
+  doctor = jy_actor_new (doctor_id, uuid, NULL, NULL, JY_ROLE_DOCTOR, 0);
+  jy_store_set_session (fx->store, doctor);
+  fx->resident_id = jy_test_query_int64 (fx->path,
+                                         "SELECT min (id) FROM resident WHERE status = 'active'"
+                                         " AND id NOT IN (SELECT resident_id FROM home_bed_application)"
+                                         " AND id NOT IN (SELECT resident_id FROM home_bed)");
+  prep.resident_id = fx->resident_id;
+  g_assert_true (jy_store_write (fx->store, prepare_bed_func, &prep, NULL, &error) == JY_STORE_DONE);
+  g_assert_no_error (error);
+  jy_residents_page_open_resident (fx->page, fx->resident_id);
+  jy_test_iterate_until_true (bed_section_shown, fx);
+  expected_rows = timeline_rows (fx) + 1;
+  g_assert_cmpuint (expected_rows, <=, 20);
+  section = jy_test_find_by_type (GTK_WIDGET (fx->view), JY_TYPE_HOME_BED_SECTION);
+  g_assert_true (gtk_widget_activate_action (section, "home-bed.admit", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (JY_IS_HOME_BED_DIALOG (window))
+        dialog = GTK_WIDGET (window);
+    }
+  g_assert_nonnull (dialog);
+  jy_test_iterate_until_true (admission_ready, dialog);
+  collect_type (dialog, GTK_TYPE_ENTRY, entries);
+  collect_type (dialog, GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (entries->len, >=, 3);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "JC-0101");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "脑梗死恢复期");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 2)), "康复训练；压疮预防");
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
+  g_signal_emit_by_name (jy_test_find_by_id (dialog, "save_button"), "clicked");
+  jy_test_iterate_until_true (timeline_grew, fx);
+  g_assert_cmpint (jy_test_query_int64 (fx->path, "SELECT count(*) FROM home_bed WHERE bed_number = 'JC-0101'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -267,6 +397,7 @@ main (int    argc,
   ADD ("/gui/resident-view/view recorded when the window closes at once", test_view_recorded_when_window_closes_at_once);
   ADD ("/gui/resident-view/record withdrawn when the view cannot be recorded", test_record_withdrawn_when_view_not_recorded);
   ADD ("/gui/resident-view/timeline shows the latest 20 then all", test_timeline_shows_latest_then_all);
+  ADD ("/gui/resident-view/timeline refreshed after a home-bed change", test_timeline_refreshed_after_home_bed_change);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "jy-contract-sign-dialog.h"
+#include "jy-contract-signer-group.h"
 
 #include <glib/gi18n.h>
 
@@ -38,6 +39,7 @@ struct _JyContractSignDialog
   GtkWidget         *error_box;
   GtkLabel          *save_error;
   GtkWidget         *existing_button;
+  JyContractSignerGroup *signer_group;
 
   JyStore           *store;
   JyResident        *resident;
@@ -445,12 +447,15 @@ typedef struct
   GStrv             codes;
   gint64            renews_id;
   gboolean          agreement_signed;
+  char             *signer[3];          /* name, relation, ID number */
 } SignJob;
 
 static void
 sign_job_free (SignJob *job)
 {
   g_strfreev (job->codes);
+  for (guint i = 0; i < G_N_ELEMENTS (job->signer); i++)
+    g_free (job->signer[i]);
   g_free (job);
 }
 
@@ -543,6 +548,9 @@ save_action (GtkWidget  *widget,
 
   if (self->saving || self->draft == NULL || !parse_sign_date (self, &sign_date))
     return;
+  /* A guardian's name, relation and ID number, each checked at its field. */
+  if (!jy_contract_signer_group_check (self->signer_group))
+    return;
 
   job = g_new0 (SignJob, 1);
   jy_contract_request_init (&job->request);
@@ -553,6 +561,12 @@ save_action (GtkWidget  *widget,
   job->request.channel = MIN (gtk_drop_down_get_selected (self->channel_dropdown), JY_SIGNING_CHANNEL_N - 1);
   job->request.fee_paid = gtk_check_button_get_active (self->fee_paid_check);
   job->agreement_signed = gtk_check_button_get_active (self->agreement_check);
+  job->signer[0] = jy_contract_signer_group_dup_name (self->signer_group);
+  job->signer[1] = jy_contract_signer_group_dup_relation (self->signer_group);
+  job->signer[2] = jy_contract_signer_group_dup_id (self->signer_group);
+  job->request.signer_name = job->signer[0];
+  job->request.signer_relation = job->signer[1];
+  job->request.signer_id_number = job->signer[2];
   codes = chosen_codes (self);
   if (self->draft->kind == JY_SIGNING_KIND_RENEWAL)
     {
@@ -581,6 +595,13 @@ show_existing_action (GtkWidget  *widget,
     return;
   g_signal_emit (self, signals[SHOW_CONTRACT], 0, self->existing_id);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+GtkWidget *
+jy_contract_sign_dialog_get_signer_group (JyContractSignDialog *self)
+{
+  g_return_val_if_fail (JY_IS_CONTRACT_SIGN_DIALOG (self), NULL);
+  return GTK_WIDGET (self->signer_group);
 }
 
 gboolean
@@ -663,6 +684,14 @@ jy_contract_sign_dialog_init (JyContractSignDialog *self)
   for (guint i = 0; i < JY_SIGNING_CHANNEL_N; i++)
     gtk_string_list_append (channels, _(jy_signing_channel_get_label (i)));
   gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
+  /* Who signs: below the fee and the paper agreement. */
+  {
+    GtkWidget *fee_group = gtk_widget_get_ancestor (GTK_WIDGET (self->fee_row), ADW_TYPE_PREFERENCES_GROUP);
+
+    self->signer_group = jy_contract_signer_group_new ();
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (fee_group)), GTK_WIDGET (self->signer_group),
+                                fee_group);
+  }
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
 }
 

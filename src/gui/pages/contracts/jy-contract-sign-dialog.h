@@ -33,4 +33,7 @@ JyContractSignDialog *jy_contract_sign_dialog_new   (GtkWindow          *parent,
 /* Tests: the draft has been read and the form filled. */
 gboolean              jy_contract_sign_dialog_is_ready (JyContractSignDialog *self);
 
+/* The signer's fields (a JyContractSignerGroup), for tests. */
+GtkWidget *jy_contract_sign_dialog_get_signer_group (JyContractSignDialog *self);
+
 G_END_DECLS

@@ -212,14 +212,41 @@ save_team_write (JyTeamsDialog *self,
 /* --- Showing the teams ------------------------------------------------------ */
 
 static void
+end_member_response_cb (AdwMessageDialog *confirm,
+                        const char       *response,
+                        JyTeamsDialog    *self)
+{
+  TeamWrite *w;
+
+  if (g_strcmp0 (response, "leave") != 0)
+    return;
+  w = g_new0 (TeamWrite, 1);
+  w->kind = WRITE_END_MEMBER;
+  w->id = *(gint64 *) g_object_get_data (G_OBJECT (confirm), "member-id");
+  save_team_write (self, w);
+}
+
+/* A member leaving ends their membership today: asked first. */
+static void
 end_member_clicked_cb (GtkButton     *button,
                        JyTeamsDialog *self)
 {
-  TeamWrite *w = g_new0 (TeamWrite, 1);
+  const char *name = g_object_get_data (G_OBJECT (button), "member-name");
+  GtkWidget *confirm = adw_message_dialog_new (GTK_WINDOW (self), _("Member Leaves the Team?"), NULL);
 
-  w->kind = WRITE_END_MEMBER;
-  w->id = *(gint64 *) g_object_get_data (G_OBJECT (button), "member-id");
-  save_team_write (self, w);
+  /* Translators: the body of the confirmation; %s is the member's name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (confirm),
+                                  _("%s is no longer a member of this team from today. The membership stays in the team's history."),
+                                  name != NULL ? name : "");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (confirm), "cancel", _("_Cancel"),
+                                    "leave", _("_Leaves the Team"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (confirm), "leave", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  g_object_set_data_full (G_OBJECT (confirm), "member-id",
+                          g_memdup2 (g_object_get_data (G_OBJECT (button), "member-id"), sizeof (gint64)), g_free);
+  g_signal_connect_object (confirm, "response", G_CALLBACK (end_member_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (confirm));
 }
 
 static void
@@ -288,6 +315,12 @@ team_group (JyTeamsDialog      *self,
 
           gtk_widget_set_valign (end, GTK_ALIGN_CENTER);
           g_object_set_data_full (G_OBJECT (end), "member-id", g_memdup2 (&m->id, sizeof (gint64)), g_free);
+          g_object_set_data_full (G_OBJECT (end), "member-name", g_strdup (m->staff_name), g_free);
+          {
+            g_autofree char *name = g_strdup_printf ("leave-member-%" G_GINT64_FORMAT, m->id);
+
+            gtk_widget_set_name (end, name);
+          }
           g_signal_connect (end, "clicked", G_CALLBACK (end_member_clicked_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), end);
         }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "jy-home-bed-dialog.h"
+#include "jy-home-bed-dialog-private.h"
 
 #include <glib/gi18n.h>
 
@@ -14,55 +15,6 @@
 #include "jy-clock.h"
 #include "jy-gui-format.h"
 #include "jy-home-bed-store.h"
-
-/* The assessment's yes/no questions, in form order. */
-enum
-{
-  Q_DIAGNOSIS, Q_STABLE, Q_SUITABLE, Q_CONTINUOUS, Q_INFECTIOUS, Q_SAFE, Q_CARER, N_QUESTIONS
-};
-
-struct _JyHomeBedDialog
-{
-  AdwWindow            parent_instance;
-
-  AdwWindowTitle      *window_title;
-  GtkButton           *save_button;
-  GtkBox              *content_box;
-  GtkLabel            *message_label;
-
-  /* apply */
-  GtkDropDown         *source_dropdown;
-  GtkEntry            *referral_entry;
-  GtkEntry            *request_entry;
-  /* assess, renew */
-  GtkCheckButton      *questions[N_QUESTIONS];
-  GtkSpinButton       *adl_spin;
-  GtkSpinButton       *braden_spin;
-  GtkLabel            *verdict_label;
-  /* admit */
-  GtkEntry            *bed_entry;
-  GtkEntry            *diagnosis_entry;
-  GtkEntry            *plan_entry;
-  GtkDropDown         *doctor_dropdown;
-  GtkDropDown         *nurse_dropdown;
-  GtkSpinButton       *doctor_every;
-  GtkSpinButton       *nurse_every;
-  GtkCheckButton      *agreement_check;
-  GArray              *doctor_ids;
-  GArray              *nurse_ids;
-  /* discharge */
-  GtkDropDown         *reason_dropdown;
-  GtkTextView         *summary_view;
-  GtkCheckButton      *sign_check;
-
-  JyStore             *store;
-  GCancellable        *cancellable;
-  JyHomeBedDialogMode  mode;
-  gint64               resident_id;
-  gint64               id;
-  GDate                today;
-  gboolean             saving;
-};
 
 G_DEFINE_FINAL_TYPE (JyHomeBedDialog, jy_home_bed_dialog, ADW_TYPE_WINDOW)
 
@@ -80,14 +32,6 @@ static const JyDischargeReason reasons[] = {
   JY_DISCHARGE_REASON_CYCLE_ENDED, JY_DISCHARGE_REASON_OTHER,
 };
 
-static void
-show_message (JyHomeBedDialog *self,
-              const char      *message)
-{
-  gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-}
-
 static GtkWidget *
 group (JyHomeBedDialog *self,
        const char      *title)
@@ -100,7 +44,7 @@ group (JyHomeBedDialog *self,
   return g;
 }
 
-static void
+static GtkWidget *
 add_row (GtkWidget  *g,
          const char *title,
          GtkWidget  *suffix)
@@ -112,6 +56,17 @@ add_row (GtkWidget  *g,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+  return row;
+}
+
+static void
+add_field_row (JyHomeBedDialog *self,
+               GtkWidget       *g,
+               JyHomeBedField   field,
+               const char      *title,
+               GtkWidget       *suffix)
+{
+  jy_home_bed_dialog_watch_field (self, suffix, field, add_row (g, title, suffix));
 }
 
 static GtkWidget *
@@ -209,8 +164,8 @@ build_assessment (JyHomeBedDialog *self)
       add_row (g, _(questions[q]), check);
       self->questions[q] = GTK_CHECK_BUTTON (check);
     }
-  add_row (scores, _("Barthel ADL (0–100)"), spin (&self->adl_spin, 0, 100, 40));
-  add_row (scores, _("Braden (6–23)"), spin (&self->braden_spin, 6, 23, 15));
+  add_field_row (self, scores, JY_HOME_BED_FIELD_ADL, _("Barthel ADL (0–100)"), spin (&self->adl_spin, 0, 100, 40));
+  add_field_row (self, scores, JY_HOME_BED_FIELD_BRADEN, _("Braden (6–23)"), spin (&self->braden_spin, 6, 23, 15));
   g_signal_connect_swapped (self->adl_spin, "value-changed", G_CALLBACK (update_verdict), self);
   g_signal_connect_swapped (self->braden_spin, "value-changed", G_CALLBACK (update_verdict), self);
   gtk_label_set_wrap (GTK_LABEL (verdict), TRUE);
@@ -260,6 +215,13 @@ choices_loaded_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
 }
 
+/* Both frequencies share the doctor's row for their problem. */
+static void
+frequency_changed_cb (JyHomeBedDialog *self)
+{
+  jy_home_bed_dialog_set_field_error (self, JY_HOME_BED_FIELD_FREQUENCY, NULL);
+}
+
 static void
 build_admission (JyHomeBedDialog *self)
 {
@@ -270,22 +232,24 @@ build_admission (JyHomeBedDialog *self)
   g_autofree char *end_text = NULL;
   g_autofree char *cycle = NULL;
 
-  add_row (g, _("Bed number"), entry (&self->bed_entry));
-  add_row (g, _("Diagnosis"), entry (&self->diagnosis_entry));
-  add_row (g, _("Care plan and orders"), entry (&self->plan_entry));
+  add_field_row (self, g, JY_HOME_BED_FIELD_BED_NUMBER, _("Bed number"), entry (&self->bed_entry));
+  add_field_row (self, g, JY_HOME_BED_FIELD_DIAGNOSIS, _("Diagnosis"), entry (&self->diagnosis_entry));
+  add_field_row (self, g, JY_HOME_BED_FIELD_PLAN, _("Care plan and orders"), entry (&self->plan_entry));
   self->doctor_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   self->nurse_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  add_row (plan, _("Responsible doctor"), GTK_WIDGET (self->doctor_dropdown));
-  add_row (plan, _("Responsible nurse"), GTK_WIDGET (self->nurse_dropdown));
-  add_row (plan, _("Doctor's round every (days)"), spin (&self->doctor_every, 1, 30, 7));
+  add_field_row (self, plan, JY_HOME_BED_FIELD_DOCTOR, _("Responsible doctor"), GTK_WIDGET (self->doctor_dropdown));
+  add_field_row (self, plan, JY_HOME_BED_FIELD_NURSE, _("Responsible nurse"), GTK_WIDGET (self->nurse_dropdown));
+  add_field_row (self, plan, JY_HOME_BED_FIELD_FREQUENCY, _("Doctor's round every (days)"),
+                 spin (&self->doctor_every, 1, 30, 7));
   add_row (plan, _("Nursing visit every (days)"), spin (&self->nurse_every, 1, 30, 3));
+  g_signal_connect_swapped (self->nurse_every, "value-changed", G_CALLBACK (frequency_changed_cb), self);
   jy_home_bed_cycle_end (&self->today, NULL, &end);
   end_text = jy_clock_format_date (&end);
   /* Translators: the default cycle of a new bed, "周期至 2027-02-21（90 天）" */
   cycle = g_strdup_printf (_("Cycle until %s (%u days)"), end_text,
                            jy_home_bed_bed_days (&self->today, &end));
-  add_row (plan, cycle, gtk_label_new (NULL));
-  add_row (plan, _("Agreement signed by the patient or family"), agreement);
+  self->field_rows[JY_HOME_BED_FIELD_CYCLE_END] = ADW_ACTION_ROW (add_row (plan, cycle, gtk_label_new (NULL)));
+  add_field_row (self, plan, JY_HOME_BED_FIELD_AGREEMENT, _("Agreement signed by the patient or family"), agreement);
   self->agreement_check = GTK_CHECK_BUTTON (agreement);
   /* Saving waits for the doctors and nurses to choose from. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
@@ -336,6 +300,12 @@ reason_changed_cb (JyHomeBedDialog *self)
 }
 
 static void
+summary_edited_cb (JyHomeBedDialog *self)
+{
+  jy_home_bed_dialog_set_field_error (self, JY_HOME_BED_FIELD_SUMMARY, NULL);
+}
+
+static void
 build_discharge (JyHomeBedDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -348,8 +318,8 @@ build_discharge (JyHomeBedDialog *self)
     gtk_string_list_append (labels, _(jy_discharge_reason_label (reasons[i])));
   self->reason_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
   gtk_drop_down_set_selected (self->reason_dropdown, 1);
-  add_row (g, _("Reason"), GTK_WIDGET (self->reason_dropdown));
-  add_row (g, _("I have read the summary and sign it"), sign);
+  add_field_row (self, g, JY_HOME_BED_FIELD_REASON, _("Reason"), GTK_WIDGET (self->reason_dropdown));
+  add_field_row (self, g, JY_HOME_BED_FIELD_AGREEMENT, _("I have read the summary and sign it"), sign);
   self->sign_check = GTK_CHECK_BUTTON (sign);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_widget_set_size_request (view, -1, 200);
@@ -358,6 +328,14 @@ build_discharge (JyHomeBedDialog *self)
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_insert_child_after (self->content_box, frame, g);
   self->summary_view = GTK_TEXT_VIEW (view);
+  self->summary_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary_error, TRUE);
+  gtk_label_set_xalign (self->summary_error, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_error), FALSE);
+  gtk_box_insert_child_after (self->content_box, GTK_WIDGET (self->summary_error), frame);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                            G_CALLBACK (summary_edited_cb), self);
   g_signal_connect_swapped (self->reason_dropdown, "notify::selected", G_CALLBACK (reason_changed_cb), self);
   reason_changed_cb (self);
 }
@@ -380,6 +358,7 @@ build_application (JyHomeBedDialog *self)
 
 /* --- Saving ------------------------------------------------------------- */
 
+
 typedef struct
 {
   JyHomeBedDialogMode mode;
@@ -397,6 +376,44 @@ typedef struct
   gboolean            flag;        /* agreement signed, summary signed */
   char               *text[3];     /* referral/request, bed/diagnosis/plan, summary */
 } SaveJob;
+
+/* The core's checks of what the form holds, before the store's (which
+ * also knows the dates of the assessment, the rounds and the cycle). */
+static GArray *
+check_form (JyHomeBedDialog *self,
+            const SaveJob   *job)
+{
+  if (job->mode == JY_HOME_BED_DIALOG_ADMIT)
+    {
+      JyHomeBedAdmission a;
+
+      jy_home_bed_admission_init (&a);
+      a.assessed_eligible = TRUE;
+      a.admission_date = job->today;
+      a.agreement_signed = job->flag;
+      a.bed_number = job->text[0];
+      a.diagnosis = job->text[1];
+      a.plan = job->text[2];
+      a.doctor_id = job->doctor_id;
+      a.nurse_id = job->nurse_id;
+      a.doctor_every_days = job->doctor_every;
+      a.nurse_every_days = job->nurse_every;
+      jy_home_bed_cycle_end (&a.admission_date, NULL, &a.cycle_end);
+      return jy_home_bed_admission_check (&a, &self->today, NULL);
+    }
+  if (job->mode == JY_HOME_BED_DIALOG_DISCHARGE)
+    {
+      JyHomeBedDischarge d;
+
+      jy_home_bed_discharge_init (&d);
+      d.discharge_date = job->today;
+      d.reason = job->reason;
+      d.summary = job->text[0];
+      d.signed_by_doctor = job->flag && job->staff_id > 0;
+      return jy_home_bed_discharge_check (&d, &self->today);
+    }
+  return g_array_new (FALSE, FALSE, sizeof (JyHomeBedProblem));
+}
 
 static void
 save_job_free (SaveJob *job)
@@ -478,13 +495,21 @@ saved_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      if (error->domain == JY_HOME_BED_ERROR)
-        show_message (self, error->message);
+      if (error->domain == JY_HOME_BED_ERROR && error->code > JY_HOME_BED_OK &&
+          error->code < JY_HOME_BED_N_PROBLEMS &&
+          jy_home_bed_dialog_field_of (self, error->code) != JY_HOME_BED_FIELD_NONE)
+        {
+          JyHomeBedProblem p = error->code;
+
+          jy_home_bed_dialog_set_field_error (self, jy_home_bed_dialog_field_of (self, p), _(jy_home_bed_problem_message (p)));
+        }
+      else if (error->domain == JY_HOME_BED_ERROR)
+        jy_home_bed_dialog_show_message (self, error->message);
       else
         {
           g_autofree char *message = jy_gui_format_store_error (error);
 
-          show_message (self, message);
+          jy_home_bed_dialog_show_message (self, message);
         }
       return;
     }
@@ -560,7 +585,16 @@ save_action (GtkWidget  *widget,
     default:
       break;
     }
-  show_message (self, NULL);
+  jy_home_bed_dialog_clear_field_errors (self);
+  {
+    g_autoptr(GArray) problems = check_form (self, job);
+
+    if (jy_home_bed_dialog_show_problems (self, problems))
+      {
+        save_job_free (job);
+        return;
+      }
+  }
   self->saving = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
   jy_store_write_async (self->store, save_job, job, (GDestroyNotify)save_job_free, NULL,

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "jy-home-bed.h"
 #include "jy-store.h"
 
 G_BEGIN_DECLS
@@ -36,5 +37,8 @@ JyHomeBedDialog *jy_home_bed_dialog_new (GtkWindow           *parent,
                                          JyHomeBedDialogMode  mode,
                                          gint64               resident_id,
                                          gint64               id);
+/* The problem shown next to @field, NULL when none (for tests). */
+const char      *jy_home_bed_dialog_get_field_error (JyHomeBedDialog *self,
+                                                     JyHomeBedField   field);
 
 G_END_DECLS

@@ -611,6 +611,14 @@ contract_changed_cb (JyResidentView *self,
     g_signal_emit (self, signals[CHANGED], 0, toast);
 }
 
+/* The home-bed section saved and reloaded: the timeline shows the new
+ * application, assessment, bed or discharge too. */
+static void
+home_bed_changed_cb (JyResidentView *self)
+{
+  jy_resident_view_reload (self);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -725,6 +733,8 @@ jy_resident_view_init (JyResidentView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->contract_section, "changed", G_CALLBACK (contract_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->home_bed_section, "changed", G_CALLBACK (home_bed_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* Records brought in from the platform or the demo have no local history yet. */
