@@ -359,6 +359,37 @@ gboolean   jy_long_rx_stop_check  (const JyLongRx     *rx,
                                    const char         *note,
                                    char              **message);
 
+/* ---- The review visit (复诊, §4.6) ---- */
+
+typedef enum
+{
+  JY_LONG_RX_REVIEW_CONTINUE = 0, /* stable: keep the prescription */
+  JY_LONG_RX_REVIEW_ADJUST,       /* regimen changes: stop, then issue anew */
+  JY_LONG_RX_REVIEW_STOP,         /* stop with a reason */
+  JY_LONG_RX_REVIEW_LAST
+} JyLongRxReviewDecision;
+
+const char *jy_long_rx_review_decision_label (JyLongRxReviewDecision d); /* English msgid */
+
+/* The next review proposed after a review on @review_date: one normal
+ * cycle (config->normal_days) later, no later than the end of supply.
+ * NULL when the supply ends on or before @review_date (renew or stop
+ * instead). Caller frees. */
+char      *jy_long_rx_next_review_date (const JyLongRx       *rx,
+                                        const char           *review_date,
+                                        const JyLongRxConfig *config);
+/* Whether a review may be recorded as decided: an active prescription,
+ * a date from the issue date to today, and "continue" only when the
+ * condition is stable and a next review still fits in the supply.
+ * Message translated, caller frees. */
+gboolean   jy_long_rx_review_check     (const JyLongRx         *rx,
+                                        const char             *review_date,
+                                        const char             *today,
+                                        gboolean                stable,
+                                        JyLongRxReviewDecision  decision,
+                                        const JyLongRxConfig   *config,
+                                        char                  **message);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyDrug, jy_drug_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyLongRxItem, jy_long_rx_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyLongRx, jy_long_rx_free)

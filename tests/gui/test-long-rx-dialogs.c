@@ -15,6 +15,7 @@
 #include "jy-application.h"
 #include "jy-clock.h"
 #include "jy-idcard.h"
+#include "jy-long-rx-actions.h"
 #include "jy-long-rx-dispense-dialog.h"
 #include "jy-long-rx-issue-dialog.h"
 #include "jy-long-rx-page.h"
@@ -417,6 +418,132 @@ test_page_stops_with_a_reason (Fixture       *fx,
   jy_test_unref_and_wait_finalize (page);
 }
 
+static gboolean
+reviewed (gpointer data)
+{
+  Fixture *fx = data;
+  g_autofree char *sql = NULL;
+  g_autofree char *next = day (27);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM long_rx WHERE review_date = '%s' AND status = 'active' AND rev = 2", next);
+  return count (fx, sql) == 1;
+}
+
+static gboolean
+reviewed_or_refused (gpointer data)
+{
+  return reviewed (data) || find_message_dialog () != NULL;
+}
+
+/* 28 days issued today: a review today proposes one cycle later, capped
+ * at the last day of supply (today + 27). */
+static void
+test_page_reviews_continue_then_stop (Fixture       *fx,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  JyLongRxPage *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  gint64 rx_id = 0;
+  g_autofree char *end = day (27);
+  g_autofree char *tomorrow = day (1);
+
+  act_as (fx, JY_ROLE_DOCTOR, 1);
+  g_assert_true (jy_store_write (fx->c.store, issue_func, &rx_id, NULL, &error) == JY_STORE_DONE);
+  page = g_object_new (JY_TYPE_LONG_RX_PAGE, NULL);
+  gtk_window_set_child (fx->window, GTK_WIDGET (page));
+  jy_long_rx_page_set_store (page, fx->c.store);
+  jy_test_iterate_until_true (list_shown, page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "longrx.review", "x", rx_id));
+  jy_test_iterate_until_true (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  box = adw_message_dialog_get_extra_child (dialog);
+  /* Core proposes one cycle later, capped at the end of supply. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jy_test_find_by_name (box, "review-next"))), ==, end);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+
+  /* Not stable: continuing is refused next to the fields. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_test_find_by_name (box, "review-stable")), FALSE);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_true (gtk_widget_get_visible (jy_test_find_by_name (box, "review-error")));
+  /* A review date in the future is refused too. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_test_find_by_name (box, "review-stable")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (box, "review-date")), tomorrow);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_free (tomorrow);
+  tomorrow = day (0);
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (box, "review-date")), tomorrow);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "long-rx-review");
+  adw_message_dialog_response (dialog, "apply");
+  /* The button closes the dialog after its response. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jy_test_iterate_until_true (reviewed_or_refused, fx);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (dialog != NULL ? adw_message_dialog_get_body (dialog) : NULL, ==, NULL);
+
+  /* Then a second review stops it: a reason is asked for. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "longrx.review", "x", rx_id));
+  jy_test_iterate_until_true (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  box = adw_message_dialog_get_extra_child (dialog);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (jy_test_find_by_name (box, "review-decision")), JY_LONG_RX_REVIEW_STOP);
+  g_assert_true (gtk_widget_get_visible (jy_test_find_by_name (box, "review-reason")));
+  g_assert_false (gtk_widget_get_visible (jy_test_find_by_name (box, "review-next")));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (jy_test_find_by_name (box, "review-reason")), JY_LONG_RX_STOP_OTHER - 1);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (box, "review-note")), "患者要求");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "long-rx-review-stop");
+  adw_message_dialog_response (dialog, "apply");
+  jy_test_iterate_until_true (stopped, fx);
+  jy_test_iterate_until_true (list_empty, page);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM long_rx WHERE stop_reason = 'other' AND open = 0"), ==, 1);
+
+  g_object_ref (page);
+  gtk_window_set_child (fx->window, NULL);
+  jy_test_unref_and_wait_finalize (page);
+}
+
+static gboolean
+stop_dialog_shown (gpointer data)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  return dialog != NULL && adw_message_dialog_get_extra_child (dialog) != NULL;
+}
+
+/* A follow-up classed 2 (uncontrolled) with a prescription in use: a
+ * notice, nothing stopped, and Stop… opens the stop dialog. */
+static void
+test_followup_notice_offers_stop (Fixture       *fx,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 rx_id = 0;
+
+  act_as (fx, JY_ROLE_DOCTOR, 1);
+  g_assert_true (jy_store_write (fx->c.store, issue_func, &rx_id, NULL, &error) == JY_STORE_DONE);
+  g_assert_cmpint (jy_long_rx_stop_reason_for_followup (JY_FOLLOWUP_CLASS_UNCONTROLLED, 0), ==,
+                   JY_LONG_RX_STOP_CONDITION_CHANGE);
+  jy_long_rx_followup_notice (fx->window, fx->c.store, rx_id, JY_LONG_RX_STOP_CONDITION_CHANGE);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "long-rx-followup-notice");
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "long-rx-followup-notice");
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM long_rx WHERE status = 'active'"), ==, 1);
+  adw_message_dialog_response (dialog, "stop");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jy_test_iterate_until_true (stop_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (jy_test_find_by_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN));
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM long_rx WHERE status = 'active'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -439,5 +566,9 @@ main (int    argc,
               fixture_setup, test_page_lists_the_instalment_due, fixture_teardown);
   g_test_add ("/long-rx-gui/page stops a prescription with a reason", Fixture, NULL,
               fixture_setup, test_page_stops_with_a_reason, fixture_teardown);
+  g_test_add ("/long-rx-gui/page reviews a prescription then stops it at a review", Fixture, NULL,
+              fixture_setup, test_page_reviews_continue_then_stop, fixture_teardown);
+  g_test_add ("/long-rx-gui/follow-up of class 2 tells to review and offers the stop dialog", Fixture, NULL,
+              fixture_setup, test_followup_notice_offers_stop, fixture_teardown);
   return g_test_run ();
 }
