@@ -15,6 +15,7 @@
 #include "jy-application.h"
 #include "jy-clock.h"
 #include "jy-idcard.h"
+#include "jy-drug-catalogue-window.h"
 #include "jy-long-rx-actions.h"
 #include "jy-long-rx-dispense-dialog.h"
 #include "jy-long-rx-issue-dialog.h"
@@ -544,6 +545,153 @@ test_followup_notice_offers_stop (Fixture       *fx,
   g_assert_cmpint (count (fx, "SELECT count(*) FROM long_rx WHERE status = 'active'"), ==, 1);
 }
 
+static gboolean
+has_results (gpointer data)
+{
+  return jy_drug_catalogue_window_get_n_results (data) > 0;
+}
+
+static GtkWindow *
+find_catalogue_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (JY_IS_DRUG_CATALOGUE_WINDOW (w))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+static gboolean
+one_result (gpointer data)
+{
+  return jy_drug_catalogue_window_get_n_results (data) == 1;
+}
+
+static gboolean
+status_is_saved (gpointer data)
+{
+  const char *t = gtk_label_get_label (GTK_LABEL (jy_test_find_by_name (data, "drug-status")));
+
+  return g_strcmp0 (t, _("Saved.")) == 0;
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  return gtk_widget_get_visible (jy_test_find_by_name (data, "drug-error"));
+}
+
+static AdwMessageDialog *
+find_named_dialog (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+import_result_shown (gpointer data)
+{
+  return find_named_dialog ("drug-import-result") != NULL;
+}
+
+/* Administrators edit the catalogue: search by pinyin initials, set a
+ * flag, add a line (a bad pack size refused next to the form), import a
+ * CSV with a bad line reported. A doctor may not (the page's menu item is
+ * off and the store refuses). */
+static void
+test_catalogue_window_admin_edits_and_imports (Fixture       *fx,
+                                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  JyDrugCatalogueWindow *window;
+  JyLongRxPage *page;
+  AdwMessageDialog *dialog;
+  GtkListBox *list;
+
+  act_as (fx, JY_ROLE_DOCTOR, 1);
+  page = g_object_new (JY_TYPE_LONG_RX_PAGE, NULL);
+  gtk_window_set_child (fx->window, GTK_WIDGET (page));
+  jy_long_rx_page_set_store (page, fx->c.store);
+  jy_test_iterate_until_true (list_empty, page);
+  /* The menu item is off; activated anyway, it opens nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "longrx.catalogue", NULL);
+  g_assert_null (find_catalogue_window ());
+  g_assert_false (jy_store_session_can (fx->c.store, JY_PERMISSION_DRUG_CATALOGUE));
+
+  act_as (fx, JY_ROLE_ADMIN, 1);
+  jy_long_rx_page_reload (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "longrx.catalogue", NULL));
+  g_assert_nonnull (find_catalogue_window ());
+  /* The page opened one; work in a window of our own. */
+  gtk_window_destroy (find_catalogue_window ());
+  g_object_ref (page);
+  gtk_window_set_child (fx->window, NULL);
+  jy_test_unref_and_wait_finalize (page);
+
+  window = jy_drug_catalogue_window_new (fx->window, fx->c.store);
+  gtk_window_present (GTK_WINDOW (window));
+  jy_test_iterate_until_true (has_results, window);
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (GTK_WIDGET (window), "drug-catalogue-search")), "bhsaldp");
+  g_signal_emit_by_name (jy_test_find_by_name (GTK_WIDGET (window), "drug-catalogue-search"), "search-changed");
+  list = GTK_LIST_BOX (jy_test_find_by_name (GTK_WIDGET (window), "drug-catalogue-results"));
+  jy_test_iterate_until_true (one_result, window);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jy_test_find_by_name (GTK_WIDGET (window), "drug-name"))),
+                   ==, "苯磺酸氨氯地平片");
+  /* Narrow therapeutic index (flag bit 2). */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_test_find_by_name (GTK_WIDGET (window), "drug-flag-2")), TRUE);
+  jy_test_save_screenshot (GTK_WIDGET (window), "drug-catalogue");
+  g_signal_emit_by_name (jy_test_find_by_name (GTK_WIDGET (window), "drug-save"), "clicked");
+  jy_test_iterate_until_true (status_is_saved, window);
+  g_assert_cmpint (count (fx, "SELECT flags & 4 FROM drug WHERE generic_name = '苯磺酸氨氯地平片'"), ==, 4);
+
+  /* A new line with a bad pack size: refused next to the form, kept. */
+  g_signal_emit_by_name (jy_test_find_by_name (GTK_WIDGET (window), "drug-add"), "clicked");
+  type (GTK_WIDGET (window), "drug-code", "Z001");
+  type (GTK_WIDGET (window), "drug-name", "测试新药片");
+  type (GTK_WIDGET (window), "drug-unit", "片");
+  type (GTK_WIDGET (window), "drug-pack", "abc");
+  type (GTK_WIDGET (window), "drug-pack-unit", "盒");
+  g_signal_emit_by_name (jy_test_find_by_name (GTK_WIDGET (window), "drug-save"), "clicked");
+  jy_test_iterate_until_true (error_shown, window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jy_test_find_by_name (GTK_WIDGET (window), "drug-name"))),
+                   ==, "测试新药片");
+  jy_test_save_screenshot (GTK_WIDGET (window), "drug-catalogue-error");
+  type (GTK_WIDGET (window), "drug-pack", "24");
+  g_signal_emit_by_name (jy_test_find_by_name (GTK_WIDGET (window), "drug-save"), "clicked");
+  jy_test_iterate_until_true (status_is_saved, window);
+  g_assert_cmpint (count (fx, "SELECT pack_size FROM drug WHERE code = 'Z001'"), ==, 24);
+
+  /* Import with a bad line. */
+  csv = g_bytes_new_static ("code,generic_name,unit,pack_size,pack_unit\n"
+                            "Z002,测试导入片,片,30,盒\n"
+                            "Z003,坏行片,片,abc,盒\n", strlen ("code,generic_name,unit,pack_size,pack_unit\n"
+                                                                  "Z002,测试导入片,片,30,盒\n"
+                                                                  "Z003,坏行片,片,abc,盒\n"));
+  jy_drug_catalogue_window_import (window, csv);
+  jy_test_iterate_until_true (import_result_shown, NULL);
+  dialog = find_named_dialog ("drug-import-result");
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "drug-catalogue-import");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3"));
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM drug WHERE code IN ('Z002', 'Z003')"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -570,5 +718,7 @@ main (int    argc,
               fixture_setup, test_page_reviews_continue_then_stop, fixture_teardown);
   g_test_add ("/long-rx-gui/follow-up of class 2 tells to review and offers the stop dialog", Fixture, NULL,
               fixture_setup, test_followup_notice_offers_stop, fixture_teardown);
+  g_test_add ("/long-rx-gui/drug catalogue for administrators edits adds and imports", Fixture, NULL,
+              fixture_setup, test_catalogue_window_admin_edits_and_imports, fixture_teardown);
   return g_test_run ();
 }

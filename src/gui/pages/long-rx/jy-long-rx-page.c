@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "jy-long-rx-page.h"
+#include "jy-drug-catalogue-window.h"
 
 #include <glib/gi18n.h>
 
@@ -325,10 +326,13 @@ load_counts (JyLongRxPage *self)
                        g_free, g_free, self->counts_cancellable, counts_loaded_cb, g_object_ref (self));
 }
 
+static void update_catalogue_action (JyLongRxPage *self);
+
 void
 jy_long_rx_page_reload (JyLongRxPage *self)
 {
   g_return_if_fail (JY_IS_LONG_RX_PAGE (self));
+  update_catalogue_action (self);
   load_counts (self);
   load_list (self);
 }
@@ -495,6 +499,27 @@ lifecycle_action (GtkWidget  *widget,
                                g_str_equal (action_name, "longrx.renew"), changed_cb, self);
 }
 
+/* Administrators only (the store checks again). */
+static void
+update_catalogue_action (JyLongRxPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "longrx.catalogue",
+                                 self->store != NULL &&
+                                 jy_store_session_can (self->store, JY_PERMISSION_DRUG_CATALOGUE));
+}
+
+static void
+catalogue_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JyLongRxPage *self = JY_LONG_RX_PAGE (widget);
+
+  update_catalogue_action (self);
+  if (self->store != NULL && jy_store_session_can (self->store, JY_PERMISSION_DRUG_CATALOGUE))
+    gtk_window_present (GTK_WINDOW (jy_drug_catalogue_window_new (parent_window (self), self->store)));
+}
+
 static void
 review_action (GtkWidget  *widget,
                const char *action_name,
@@ -553,6 +578,7 @@ jy_long_rx_page_class_init (JyLongRxPageClass *klass)
   gtk_widget_class_install_action (widget_class, "longrx.renew", "x", lifecycle_action);
   gtk_widget_class_install_action (widget_class, "longrx.stop", "x", lifecycle_action);
   gtk_widget_class_install_action (widget_class, "longrx.review", "x", review_action);
+  gtk_widget_class_install_action (widget_class, "longrx.catalogue", NULL, catalogue_action);
 }
 
 static void
