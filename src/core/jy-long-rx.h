@@ -30,6 +30,7 @@ typedef struct
   int expiring_days;         /* "expiring" worklist: supply ends within 14 days */
   int authorisation_days;    /* a proxy authorisation is renewed yearly: 365 */
   int elderly_age;           /* proxy collection for residents aged ≥ 65 */
+  int lab_window_days;       /* narrow-index drug over normal_days: a lab value within 28 days */
 } JyLongRxConfig;
 
 void jy_long_rx_config_init (JyLongRxConfig *config);
@@ -238,6 +239,16 @@ void jy_long_rx_problem_free (JyLongRxProblem *self);
  * jy_long_rx_compute() first. */
 GPtrArray *jy_long_rx_check    (const JyLongRx       *rx,
                                 const JyLongRxConfig *config);
+/* §4.7: a drug of narrow therapeutic index (JY_DRUG_FLAG_NARROW_INDEX:
+ * digoxin, warfarin) on a prescription over normal_days needs a lab
+ * value (drug level, INR) taken in the lab_window_days up to the issue
+ * date. @lab_dates[i] is item i's latest lab date ("YYYY-MM-DD") or NULL;
+ * @lab_dates may be NULL when none is known. Appends an "item-lab"
+ * problem per item that lacks one to @problems. */
+void       jy_long_rx_check_lab_values (const JyLongRx       *rx,
+                                        const char *const    *lab_dates,
+                                        const JyLongRxConfig *config,
+                                        GPtrArray            *problems);
 /* Fills each item's packs and the review date (end of supply when
  * unset). */
 void       jy_long_rx_compute  (JyLongRx             *rx);
