@@ -636,8 +636,14 @@ test_catalogue_window_admin_edits_and_imports (Fixture       *fx,
   jy_long_rx_page_reload (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "longrx.catalogue", NULL));
   g_assert_nonnull (find_catalogue_window ());
-  /* The page opened one; work in a window of our own. */
-  gtk_window_destroy (find_catalogue_window ());
+  /* The page opened one; work in a window of our own. Its search
+   * must end, not leak. */
+  {
+    GtkWindow *opened = g_object_ref (find_catalogue_window ());
+
+    gtk_window_destroy (opened);
+    jy_test_unref_and_wait_finalize (opened);
+  }
   g_object_ref (page);
   gtk_window_set_child (fx->window, NULL);
   jy_test_unref_and_wait_finalize (page);
@@ -689,7 +695,10 @@ test_catalogue_window_admin_edits_and_imports (Fixture       *fx,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3"));
   g_assert_cmpint (count (fx, "SELECT count(*) FROM drug WHERE code IN ('Z002', 'Z003')"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The search after the import must end, not leak. */
+  g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
+  jy_test_unref_and_wait_finalize (window);
 }
 
 int
