@@ -405,3 +405,89 @@ jy_long_rx_stop_check (const JyLongRx     *rx,
   *message = NULL;
   return TRUE;
 }
+
+const char *
+jy_long_rx_review_decision_label (JyLongRxReviewDecision d)
+{
+  switch (d)
+    {
+    case JY_LONG_RX_REVIEW_CONTINUE:
+      return N_("Continue");
+    case JY_LONG_RX_REVIEW_ADJUST:
+      return N_("Adjust: stop and issue anew");
+    case JY_LONG_RX_REVIEW_STOP:
+      return N_("Stop");
+    case JY_LONG_RX_REVIEW_LAST:
+    default:
+      return "";
+    }
+}
+
+char *
+jy_long_rx_next_review_date (const JyLongRx       *rx,
+                             const char           *review_date,
+                             const JyLongRxConfig *config)
+{
+  g_autofree char *end = jy_long_rx_end_date (rx);
+  g_autofree char *next = NULL;
+
+  if (end == NULL || days_between (review_date, end) == G_MININT || days_between (review_date, end) <= 0)
+    return NULL;
+  next = add_days (review_date, config->normal_days);
+  /* At the latest when the supply ends (§4.6). */
+  if (days_between (next, end) < 0)
+    return g_steal_pointer (&end);
+  return g_steal_pointer (&next);
+}
+
+gboolean
+jy_long_rx_review_check (const JyLongRx         *rx,
+                         const char             *review_date,
+                         const char             *today,
+                         gboolean                stable,
+                         JyLongRxReviewDecision  decision,
+                         const JyLongRxConfig   *config,
+                         char                  **message)
+{
+  int d;
+
+  *message = NULL;
+  if (rx->state != JY_LONG_RX_STATE_ACTIVE)
+    {
+      *message = g_strdup (_("Only a prescription in use can be reviewed."));
+      return FALSE;
+    }
+  d = days_between (rx->issue_date, review_date);
+  if (d == G_MININT || d < 0)
+    {
+      *message = g_strdup (_("The review date cannot be before the date of issue."));
+      return FALSE;
+    }
+  d = days_between (review_date, today);
+  if (d == G_MININT || d < 0)
+    {
+      *message = g_strdup (_("The review date cannot be in the future."));
+      return FALSE;
+    }
+  if (decision >= JY_LONG_RX_REVIEW_LAST)
+    {
+      *message = g_strdup (_("Choose what the review decided."));
+      return FALSE;
+    }
+  if (decision == JY_LONG_RX_REVIEW_CONTINUE)
+    {
+      g_autofree char *next = NULL;
+
+      if (!stable)
+        {
+          *message = g_strdup (_("The condition is not stable: adjust or stop the prescription (长期处方管理规范 §4.6)."));
+          return FALSE;
+        }
+      if ((next = jy_long_rx_next_review_date (rx, review_date, config)) == NULL)
+        {
+          *message = g_strdup (_("The supply ends on the review day: renew or stop the prescription."));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

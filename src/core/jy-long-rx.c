@@ -27,6 +27,7 @@ jy_long_rx_config_init (JyLongRxConfig *config)
   config->expiring_days = 14;
   config->authorisation_days = 365;
   config->elderly_age = 65;
+  config->lab_window_days = 28;
 }
 
 /* ---- Drugs ---- */
@@ -593,4 +594,34 @@ jy_long_rx_check (const JyLongRx       *rx,
     check_item (problems, rx, i, config);
 
   return problems;
+}
+
+void
+jy_long_rx_check_lab_values (const JyLongRx       *rx,
+                             const char *const    *lab_dates,
+                             const JyLongRxConfig *config,
+                             GPtrArray            *problems)
+{
+  GDate issue;
+
+  if (rx->total_days <= config->normal_days ||
+      rx->issue_date == NULL || !jy_person_parse_date (rx->issue_date, &issue))
+    return;
+  for (guint i = 0; i < rx->items->len; i++)
+    {
+      const JyLongRxItem *item = g_ptr_array_index (rx->items, i);
+      const char *lab = lab_dates != NULL ? lab_dates[i] : NULL;
+      GDate taken;
+      int age;
+
+      if ((item->flags & JY_DRUG_FLAG_NARROW_INDEX) == 0)
+        continue;
+      age = lab != NULL && jy_person_parse_date (lab, &taken) ? g_date_days_between (&taken, &issue) : -1;
+      if (age < 0 || age > config->lab_window_days)
+        problem (problems, "item-lab", (int) i,
+                 /* Translators: %1$s a drug, %2$d days (28), %3$d days (28) */
+                 g_strdup_printf (_("%1$s has a narrow therapeutic index: more than %2$d days needs a lab value (drug level or INR) from the last %3$d days."),
+                                  item->drug_name != NULL ? item->drug_name : "",
+                                  config->normal_days, config->lab_window_days));
+    }
 }

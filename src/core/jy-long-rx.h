@@ -30,6 +30,7 @@ typedef struct
   int expiring_days;         /* "expiring" worklist: supply ends within 14 days */
   int authorisation_days;    /* a proxy authorisation is renewed yearly: 365 */
   int elderly_age;           /* proxy collection for residents aged ≥ 65 */
+  int lab_window_days;       /* narrow-index drug over normal_days: a lab value within 28 days */
 } JyLongRxConfig;
 
 void jy_long_rx_config_init (JyLongRxConfig *config);
@@ -238,6 +239,16 @@ void jy_long_rx_problem_free (JyLongRxProblem *self);
  * jy_long_rx_compute() first. */
 GPtrArray *jy_long_rx_check    (const JyLongRx       *rx,
                                 const JyLongRxConfig *config);
+/* §4.7: a drug of narrow therapeutic index (JY_DRUG_FLAG_NARROW_INDEX:
+ * digoxin, warfarin) on a prescription over normal_days needs a lab
+ * value (drug level, INR) taken in the lab_window_days up to the issue
+ * date. @lab_dates[i] is item i's latest lab date ("YYYY-MM-DD") or NULL;
+ * @lab_dates may be NULL when none is known. Appends an "item-lab"
+ * problem per item that lacks one to @problems. */
+void       jy_long_rx_check_lab_values (const JyLongRx       *rx,
+                                        const char *const    *lab_dates,
+                                        const JyLongRxConfig *config,
+                                        GPtrArray            *problems);
 /* Fills each item's packs and the review date (end of supply when
  * unset). */
 void       jy_long_rx_compute  (JyLongRx             *rx);
@@ -358,6 +369,37 @@ gboolean   jy_long_rx_stop_check  (const JyLongRx     *rx,
                                    const char         *stop_date,
                                    const char         *note,
                                    char              **message);
+
+/* ---- The review visit (复诊, §4.6) ---- */
+
+typedef enum
+{
+  JY_LONG_RX_REVIEW_CONTINUE = 0, /* stable: keep the prescription */
+  JY_LONG_RX_REVIEW_ADJUST,       /* regimen changes: stop, then issue anew */
+  JY_LONG_RX_REVIEW_STOP,         /* stop with a reason */
+  JY_LONG_RX_REVIEW_LAST
+} JyLongRxReviewDecision;
+
+const char *jy_long_rx_review_decision_label (JyLongRxReviewDecision d); /* English msgid */
+
+/* The next review proposed after a review on @review_date: one normal
+ * cycle (config->normal_days) later, no later than the end of supply.
+ * NULL when the supply ends on or before @review_date (renew or stop
+ * instead). Caller frees. */
+char      *jy_long_rx_next_review_date (const JyLongRx       *rx,
+                                        const char           *review_date,
+                                        const JyLongRxConfig *config);
+/* Whether a review may be recorded as decided: an active prescription,
+ * a date from the issue date to today, and "continue" only when the
+ * condition is stable and a next review still fits in the supply.
+ * Message translated, caller frees. */
+gboolean   jy_long_rx_review_check     (const JyLongRx         *rx,
+                                        const char             *review_date,
+                                        const char             *today,
+                                        gboolean                stable,
+                                        JyLongRxReviewDecision  decision,
+                                        const JyLongRxConfig   *config,
+                                        char                  **message);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyDrug, jy_drug_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyLongRxItem, jy_long_rx_item_free)

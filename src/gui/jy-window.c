@@ -185,6 +185,19 @@ long_rx_issue_action (GtkWidget  *widget,
                            long_rx_changed_cb, self);
 }
 
+/* From a resident's page: review the long prescription in use (§4.6). */
+static void
+long_rx_review_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  JyWindow *self = JY_WINDOW (widget);
+
+  if (self->store != NULL)
+    jy_long_rx_open_review (GTK_WINDOW (self), self->store, 0, g_variant_get_int64 (parameter),
+                            long_rx_changed_cb, self);
+}
+
 static void
 show_long_rx_action (GtkWidget  *widget,
                      const char *action_name,
@@ -493,6 +506,7 @@ jy_window_class_init (JyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-worklist", "i", show_worklist_action);
   gtk_widget_class_install_action (widget_class, "win.show-contract-worklist", "i", show_contract_worklist_action);
   gtk_widget_class_install_action (widget_class, "win.long-rx-issue", "x", long_rx_issue_action);
+  gtk_widget_class_install_action (widget_class, "win.long-rx-review", "x", long_rx_review_action);
   gtk_widget_class_install_action (widget_class, "win.show-long-rx", "i", show_long_rx_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-resident", NULL);

@@ -15,6 +15,8 @@
 #include "jy-application.h"
 #include "jy-clock.h"
 #include "jy-idcard.h"
+#include "jy-drug-catalogue-window.h"
+#include "jy-long-rx-actions.h"
 #include "jy-long-rx-dispense-dialog.h"
 #include "jy-long-rx-issue-dialog.h"
 #include "jy-long-rx-page.h"
@@ -417,6 +419,288 @@ test_page_stops_with_a_reason (Fixture       *fx,
   jy_test_unref_and_wait_finalize (page);
 }
 
+static gboolean
+reviewed (gpointer data)
+{
+  Fixture *fx = data;
+  g_autofree char *sql = NULL;
+  g_autofree char *next = day (27);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM long_rx WHERE review_date = '%s' AND status = 'active' AND rev = 2", next);
+  return count (fx, sql) == 1;
+}
+
+static gboolean
+reviewed_or_refused (gpointer data)
+{
+  return reviewed (data) || find_message_dialog () != NULL;
+}
+
+/* 28 days issued today: a review today proposes one cycle later, capped
+ * at the last day of supply (today + 27). */
+static void
+test_page_reviews_continue_then_stop (Fixture       *fx,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  JyLongRxPage *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  gint64 rx_id = 0;
+  g_autofree char *end = day (27);
+  g_autofree char *tomorrow = day (1);
+
+  act_as (fx, JY_ROLE_DOCTOR, 1);
+  g_assert_true (jy_store_write (fx->c.store, issue_func, &rx_id, NULL, &error) == JY_STORE_DONE);
+  page = g_object_new (JY_TYPE_LONG_RX_PAGE, NULL);
+  gtk_window_set_child (fx->window, GTK_WIDGET (page));
+  jy_long_rx_page_set_store (page, fx->c.store);
+  jy_test_iterate_until_true (list_shown, page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "longrx.review", "x", rx_id));
+  jy_test_iterate_until_true (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  box = adw_message_dialog_get_extra_child (dialog);
+  /* Core proposes one cycle later, capped at the end of supply. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jy_test_find_by_name (box, "review-next"))), ==, end);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+
+  /* Not stable: continuing is refused next to the fields. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_test_find_by_name (box, "review-stable")), FALSE);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_true (gtk_widget_get_visible (jy_test_find_by_name (box, "review-error")));
+  /* A review date in the future is refused too. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_test_find_by_name (box, "review-stable")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (box, "review-date")), tomorrow);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_free (tomorrow);
+  tomorrow = day (0);
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (box, "review-date")), tomorrow);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "long-rx-review");
+  adw_message_dialog_response (dialog, "apply");
+  /* The button closes the dialog after its response. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jy_test_iterate_until_true (reviewed_or_refused, fx);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (dialog != NULL ? adw_message_dialog_get_body (dialog) : NULL, ==, NULL);
+
+  /* Then a second review stops it: a reason is asked for. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "longrx.review", "x", rx_id));
+  jy_test_iterate_until_true (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  box = adw_message_dialog_get_extra_child (dialog);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (jy_test_find_by_name (box, "review-decision")), JY_LONG_RX_REVIEW_STOP);
+  g_assert_true (gtk_widget_get_visible (jy_test_find_by_name (box, "review-reason")));
+  g_assert_false (gtk_widget_get_visible (jy_test_find_by_name (box, "review-next")));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (jy_test_find_by_name (box, "review-reason")), JY_LONG_RX_STOP_OTHER - 1);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (box, "review-note")), "患者要求");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "long-rx-review-stop");
+  adw_message_dialog_response (dialog, "apply");
+  jy_test_iterate_until_true (stopped, fx);
+  jy_test_iterate_until_true (list_empty, page);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM long_rx WHERE stop_reason = 'other' AND open = 0"), ==, 1);
+
+  g_object_ref (page);
+  gtk_window_set_child (fx->window, NULL);
+  jy_test_unref_and_wait_finalize (page);
+}
+
+static gboolean
+stop_dialog_shown (gpointer data)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  return dialog != NULL && adw_message_dialog_get_extra_child (dialog) != NULL;
+}
+
+/* A follow-up classed 2 (uncontrolled) with a prescription in use: a
+ * notice, nothing stopped, and Stop… opens the stop dialog. */
+static void
+test_followup_notice_offers_stop (Fixture       *fx,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 rx_id = 0;
+
+  act_as (fx, JY_ROLE_DOCTOR, 1);
+  g_assert_true (jy_store_write (fx->c.store, issue_func, &rx_id, NULL, &error) == JY_STORE_DONE);
+  g_assert_cmpint (jy_long_rx_stop_reason_for_followup (JY_FOLLOWUP_CLASS_UNCONTROLLED, 0), ==,
+                   JY_LONG_RX_STOP_CONDITION_CHANGE);
+  jy_long_rx_followup_notice (fx->window, fx->c.store, rx_id, JY_LONG_RX_STOP_CONDITION_CHANGE);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "long-rx-followup-notice");
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "long-rx-followup-notice");
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM long_rx WHERE status = 'active'"), ==, 1);
+  adw_message_dialog_response (dialog, "stop");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jy_test_iterate_until_true (stop_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (jy_test_find_by_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN));
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM long_rx WHERE status = 'active'"), ==, 1);
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return jy_drug_catalogue_window_get_n_results (data) > 0;
+}
+
+static GtkWindow *
+find_catalogue_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (JY_IS_DRUG_CATALOGUE_WINDOW (w))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+static gboolean
+one_result (gpointer data)
+{
+  return jy_drug_catalogue_window_get_n_results (data) == 1;
+}
+
+static gboolean
+status_is_saved (gpointer data)
+{
+  const char *t = gtk_label_get_label (GTK_LABEL (jy_test_find_by_name (data, "drug-status")));
+
+  return g_strcmp0 (t, _("Saved.")) == 0;
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  return gtk_widget_get_visible (jy_test_find_by_name (data, "drug-error"));
+}
+
+static AdwMessageDialog *
+find_named_dialog (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+import_result_shown (gpointer data)
+{
+  return find_named_dialog ("drug-import-result") != NULL;
+}
+
+/* Administrators edit the catalogue: search by pinyin initials, set a
+ * flag, add a line (a bad pack size refused next to the form), import a
+ * CSV with a bad line reported. A doctor may not (the page's menu item is
+ * off and the store refuses). */
+static void
+test_catalogue_window_admin_edits_and_imports (Fixture       *fx,
+                                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  JyDrugCatalogueWindow *window;
+  JyLongRxPage *page;
+  AdwMessageDialog *dialog;
+  GtkListBox *list;
+
+  act_as (fx, JY_ROLE_DOCTOR, 1);
+  page = g_object_new (JY_TYPE_LONG_RX_PAGE, NULL);
+  gtk_window_set_child (fx->window, GTK_WIDGET (page));
+  jy_long_rx_page_set_store (page, fx->c.store);
+  jy_test_iterate_until_true (list_empty, page);
+  /* The menu item is off; activated anyway, it opens nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "longrx.catalogue", NULL);
+  g_assert_null (find_catalogue_window ());
+  g_assert_false (jy_store_session_can (fx->c.store, JY_PERMISSION_DRUG_CATALOGUE));
+
+  act_as (fx, JY_ROLE_ADMIN, 1);
+  jy_long_rx_page_reload (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "longrx.catalogue", NULL));
+  g_assert_nonnull (find_catalogue_window ());
+  /* The page opened one; work in a window of our own. Its search
+   * must end, not leak. */
+  {
+    GtkWindow *opened = g_object_ref (find_catalogue_window ());
+
+    gtk_window_destroy (opened);
+    jy_test_unref_and_wait_finalize (opened);
+  }
+  g_object_ref (page);
+  gtk_window_set_child (fx->window, NULL);
+  jy_test_unref_and_wait_finalize (page);
+
+  window = jy_drug_catalogue_window_new (fx->window, fx->c.store);
+  gtk_window_present (GTK_WINDOW (window));
+  jy_test_iterate_until_true (has_results, window);
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (GTK_WIDGET (window), "drug-catalogue-search")), "bhsaldp");
+  g_signal_emit_by_name (jy_test_find_by_name (GTK_WIDGET (window), "drug-catalogue-search"), "search-changed");
+  list = GTK_LIST_BOX (jy_test_find_by_name (GTK_WIDGET (window), "drug-catalogue-results"));
+  jy_test_iterate_until_true (one_result, window);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jy_test_find_by_name (GTK_WIDGET (window), "drug-name"))),
+                   ==, "苯磺酸氨氯地平片");
+  /* Narrow therapeutic index (flag bit 2). */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_test_find_by_name (GTK_WIDGET (window), "drug-flag-2")), TRUE);
+  jy_test_save_screenshot (GTK_WIDGET (window), "drug-catalogue");
+  g_signal_emit_by_name (jy_test_find_by_name (GTK_WIDGET (window), "drug-save"), "clicked");
+  jy_test_iterate_until_true (status_is_saved, window);
+  g_assert_cmpint (count (fx, "SELECT flags & 4 FROM drug WHERE generic_name = '苯磺酸氨氯地平片'"), ==, 4);
+
+  /* A new line with a bad pack size: refused next to the form, kept. */
+  g_signal_emit_by_name (jy_test_find_by_name (GTK_WIDGET (window), "drug-add"), "clicked");
+  type (GTK_WIDGET (window), "drug-code", "Z001");
+  type (GTK_WIDGET (window), "drug-name", "测试新药片");
+  type (GTK_WIDGET (window), "drug-unit", "片");
+  type (GTK_WIDGET (window), "drug-pack", "abc");
+  type (GTK_WIDGET (window), "drug-pack-unit", "盒");
+  g_signal_emit_by_name (jy_test_find_by_name (GTK_WIDGET (window), "drug-save"), "clicked");
+  jy_test_iterate_until_true (error_shown, window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jy_test_find_by_name (GTK_WIDGET (window), "drug-name"))),
+                   ==, "测试新药片");
+  jy_test_save_screenshot (GTK_WIDGET (window), "drug-catalogue-error");
+  type (GTK_WIDGET (window), "drug-pack", "24");
+  g_signal_emit_by_name (jy_test_find_by_name (GTK_WIDGET (window), "drug-save"), "clicked");
+  jy_test_iterate_until_true (status_is_saved, window);
+  g_assert_cmpint (count (fx, "SELECT pack_size FROM drug WHERE code = 'Z001'"), ==, 24);
+
+  /* Import with a bad line. */
+  csv = g_bytes_new_static ("code,generic_name,unit,pack_size,pack_unit\n"
+                            "Z002,测试导入片,片,30,盒\n"
+                            "Z003,坏行片,片,abc,盒\n", strlen ("code,generic_name,unit,pack_size,pack_unit\n"
+                                                                  "Z002,测试导入片,片,30,盒\n"
+                                                                  "Z003,坏行片,片,abc,盒\n"));
+  jy_drug_catalogue_window_import (window, csv);
+  jy_test_iterate_until_true (import_result_shown, NULL);
+  dialog = find_named_dialog ("drug-import-result");
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "drug-catalogue-import");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3"));
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM drug WHERE code IN ('Z002', 'Z003')"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The search after the import must end, not leak. */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jy_test_unref_and_wait_finalize (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -439,5 +723,11 @@ main (int    argc,
               fixture_setup, test_page_lists_the_instalment_due, fixture_teardown);
   g_test_add ("/long-rx-gui/page stops a prescription with a reason", Fixture, NULL,
               fixture_setup, test_page_stops_with_a_reason, fixture_teardown);
+  g_test_add ("/long-rx-gui/page reviews a prescription then stops it at a review", Fixture, NULL,
+              fixture_setup, test_page_reviews_continue_then_stop, fixture_teardown);
+  g_test_add ("/long-rx-gui/follow-up of class 2 tells to review and offers the stop dialog", Fixture, NULL,
+              fixture_setup, test_followup_notice_offers_stop, fixture_teardown);
+  g_test_add ("/long-rx-gui/drug catalogue for administrators edits adds and imports", Fixture, NULL,
+              fixture_setup, test_catalogue_window_admin_edits_and_imports, fixture_teardown);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "jy-centre-store.h"
 #include "jy-idcard.h"
+#include "jy-long-rx.h"
 #include "jy-store.h"
 #include "test-util.h"
 
@@ -254,6 +255,66 @@ test_export_writes_bom_and_masks_unless_full_id (Fixture       *fx,
   g_assert_cmpint (st.st_mode & 0077, ==, 0);
 }
 
+static void
+test_drugs_import_reports_bad_lines (Fixture       *fx,
+                                     gconstpointer  user_data)
+{
+  const char *csv = "编码,通用名,规格,单位,包装数量,包装单位,医保类别,禁用类别,标记\n"
+                    "D901,测试降压片,10 mg,片,28,盒,甲,,\n"
+                    "D902,测试地高辛片,0.25 mg,片,30,盒,乙,,narrow-index\n"
+                    "D903,,5 mg,片,28,盒,,,\n"
+                    "D904,坏包装,5 mg,片,abc,盒,,,\n"
+                    "D905,坏类别,5 mg,片,28,盒,丙,,\n"
+                    "D906,坏禁用,5 mg,片,28,盒,,sleepy,\n";
+  g_autofree char *file = write_file (fx, "drugs.csv", csv, -1);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "drugs", "--db", fx->db_path, "import", file, NULL };
+  g_autofree char *flags = NULL;
+
+  g_assert_cmpint (run_jiayi (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Line 4: The generic name is missing."));
+  g_assert_nonnull (strstr (out, "Line 5: The pack size must be a number above 0."));
+  g_assert_nonnull (strstr (out, "Line 6: The insurance class must be 甲 or 乙."));
+  g_assert_nonnull (strstr (out, "Line 7: Unknown excluded class."));
+  g_assert_nonnull (strstr (out, "Imported 2 drugs, rejected 4"));
+  g_assert_cmpint (jy_test_query_int64 (fx->db_path, "SELECT flags FROM drug WHERE code = 'D902'"), ==,
+                   JY_DRUG_FLAG_NARROW_INDEX);
+}
+
+static void
+test_drugs_exit_2_on_bad_usage (Fixture       *fx,
+                                gconstpointer  user_data)
+{
+  g_autofree char *file = write_file (fx, "drugs.csv", "code,generic_name,pack_size\n", -1);
+  const char *no_action[] = { "drugs", "--db", fx->db_path, file, NULL };
+  const char *no_file[] = { "drugs", "--db", fx->db_path, "import", NULL };
+  const char *no_db[] = { "drugs", "import", file, NULL };
+  const char *const *cases[] = { no_action, no_file, no_db };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_jiayi (cases[i], &out, &err), ==, 2);
+      g_assert_nonnull (strstr (err, "jiayi drugs: "));
+    }
+}
+
+static void
+test_drugs_exit_1_without_the_columns (Fixture       *fx,
+                                       gconstpointer  user_data)
+{
+  g_autofree char *file = write_file (fx, "drugs.csv", "名称,价格\n降压片,3\n", -1);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "drugs", "import", "--db", fx->db_path, file, NULL };
+
+  g_assert_cmpint (run_jiayi (args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "code, generic_name and pack_size"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,6 +329,9 @@ main (int    argc,
   ADD ("/cli/import/reports-rejected-lines-and-exits-0", test_import_reports_rejected_lines_and_exits_0);
   ADD ("/cli/import/exit-1-when-nothing-can-be-read", test_import_exit_1_when_nothing_can_be_read);
   ADD ("/cli/import/exit-2-on-bad-usage", test_import_exit_2_on_bad_usage);
+  ADD ("/cli/drugs/import reports bad lines and saves the rest", test_drugs_import_reports_bad_lines);
+  ADD ("/cli/drugs/exit 2 on bad usage", test_drugs_exit_2_on_bad_usage);
+  ADD ("/cli/drugs/exit 1 without the needed columns", test_drugs_exit_1_without_the_columns);
   ADD ("/cli/export/writes-bom-and-masks-unless-full-id", test_export_writes_bom_and_masks_unless_full_id);
 
 #undef ADD

@@ -241,6 +241,33 @@ test_catalogue_csv_import (Fixture *fx, gconstpointer data)
   g_ptr_array_unref (job.problems);
 }
 
+static void
+test_catalogue_csv_import_reports_each_bad_line (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  Job job = { .what = IMPORT,
+              .csv = "code,generic_name,unit,pack_size,pack_unit,insurance_class,exclusions,flags\n"
+                     ",无编码片,片,28,盒,,,\n"
+                     "Y002,未知标记片,片,28,盒,,,sleepy\n"
+                     "\n"
+                     "Y004,类别错片,片,28,盒,丙,,\n"
+                     "Y005,零包装片,片,0,盒,,,\n"
+                     "Y006,胰岛素样,IU,300,支,乙,special-storage,storage-advice;high-alert\n" };
+
+  act_as (fx, JY_ROLE_ADMIN, 0);
+  g_assert_cmpint (GPOINTER_TO_INT (run (fx, &job, &error)) - 1, ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (job.problems->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (job.problems, 0), ==, "Line 2: The code is missing.");
+  g_assert_cmpstr (g_ptr_array_index (job.problems, 1), ==, "Line 3: Unknown flag.");
+  g_assert_cmpstr (g_ptr_array_index (job.problems, 2), ==, "Line 5: The insurance class must be 甲 or 乙.");
+  g_assert_cmpstr (g_ptr_array_index (job.problems, 3), ==, "Line 6: The pack size must be a number above 0.");
+  g_assert_cmpint (count (fx, "SELECT flags FROM drug WHERE code = 'Y006'"), ==,
+                   JY_DRUG_FLAG_STORAGE_ADVICE | JY_DRUG_FLAG_HIGH_ALERT);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM drug WHERE code LIKE 'Y%'"), ==, 1);
+  g_ptr_array_unref (job.problems);
+}
+
 /* Issuing ---------------------------------------------------------------------- */
 
 static void
@@ -622,6 +649,7 @@ main (int argc, char **argv)
   ADD ("catalogue/seeded from domain 4.7 with excluded lines", test_catalogue_seeded);
   ADD ("catalogue/search by name and pinyin initials", test_catalogue_search_by_name_and_initials);
   ADD ("catalogue/CSV import by administrator skips bad rows", test_catalogue_csv_import);
+  ADD ("catalogue/CSV import reports each bad line", test_catalogue_csv_import_reports_each_bad_line);
   ADD ("issue/doctor issues with outbox and audit", test_issue_by_doctor_with_outbox_and_audit);
   ADD ("issue/nurse and pharmacist denied", test_issue_nurse_and_pharmacist_denied);
   ADD ("issue/second while one is in use refused", test_issue_second_while_one_in_use_refused);

@@ -798,6 +798,134 @@ test_review_stop_needs_reason_date_and_note_for_other (void)
 }
 
 static void
+test_review_next_date_one_cycle_capped_at_end (void)
+{
+  g_autoptr (JyLongRx) rx84 = rx_of (84);
+  g_autoptr (JyLongRx) rx28 = rx_of (28);
+  g_autofree char *a = jy_long_rx_next_review_date (rx84, "2026-03-10", &config);
+  /* 84 days from 2026-03-02 end on 2026-05-24 */
+  g_autofree char *b = jy_long_rx_next_review_date (rx84, "2026-05-10", &config);
+  g_autofree char *c = jy_long_rx_next_review_date (rx28, "2026-03-29", &config);
+  g_autofree char *d = jy_long_rx_next_review_date (rx28, "2026-03-20", &config);
+
+  g_assert_cmpstr (a, ==, "2026-04-07");
+  g_assert_cmpstr (b, ==, "2026-05-24");
+  g_assert_null (c);
+  g_assert_cmpstr (d, ==, "2026-03-29");
+}
+
+static void
+test_review_next_date_leap_day_and_year_end (void)
+{
+  g_autoptr (JyLongRx) rx = rx_of (84);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_free (rx->issue_date);
+  rx->issue_date = g_strdup ("2027-12-20");
+  a = jy_long_rx_next_review_date (rx, "2028-02-01", &config);
+  g_assert_cmpstr (a, ==, "2028-02-29");
+  b = jy_long_rx_next_review_date (rx, "2027-12-20", &config);
+  g_assert_cmpstr (b, ==, "2028-01-17");
+}
+
+static void
+test_review_unstable_cannot_continue (void)
+{
+  g_autoptr (JyLongRx) rx = rx_of (84);
+  g_autofree char *m1 = NULL;
+  g_autofree char *m2 = NULL;
+  g_autofree char *m3 = NULL;
+
+  g_assert_false (jy_long_rx_review_check (rx, "2026-03-20", "2026-03-20", FALSE, JY_LONG_RX_REVIEW_CONTINUE, &config, &m1));
+  g_assert_nonnull (m1);
+  g_assert_true (jy_long_rx_review_check (rx, "2026-03-20", "2026-03-20", FALSE, JY_LONG_RX_REVIEW_ADJUST, &config, &m2));
+  g_assert_true (jy_long_rx_review_check (rx, "2026-03-20", "2026-03-20", TRUE, JY_LONG_RX_REVIEW_CONTINUE, &config, &m3));
+  g_assert_null (m3);
+}
+
+static void
+test_review_date_within_issue_and_today (void)
+{
+  g_autoptr (JyLongRx) rx = rx_of (28);
+  g_autofree char *m1 = NULL;
+  g_autofree char *m2 = NULL;
+  g_autofree char *m3 = NULL;
+
+  g_assert_false (jy_long_rx_review_check (rx, "2026-03-01", "2026-03-20", TRUE, JY_LONG_RX_REVIEW_STOP, &config, &m1));
+  g_assert_false (jy_long_rx_review_check (rx, "2026-03-21", "2026-03-20", TRUE, JY_LONG_RX_REVIEW_STOP, &config, &m2));
+  /* Last day of supply: continuing leaves no review to come. */
+  g_assert_false (jy_long_rx_review_check (rx, "2026-03-29", "2026-03-29", TRUE, JY_LONG_RX_REVIEW_CONTINUE, &config, &m3));
+  rx->state = JY_LONG_RX_STATE_STOPPED;
+  g_clear_pointer (&m1, g_free);
+  g_assert_false (jy_long_rx_review_check (rx, "2026-03-10", "2026-03-20", TRUE, JY_LONG_RX_REVIEW_STOP, &config, &m1));
+}
+
+static JyLongRx *
+nti_rx (const char *issue, int days)
+{
+  JyLongRx *rx = rx_of (days);
+  JyLongRxItem *item = g_ptr_array_index (rx->items, 0);
+
+  g_free (rx->issue_date);
+  rx->issue_date = g_strdup (issue);
+  g_free (item->drug_name);
+  item->drug_name = g_strdup ("地高辛片");
+  item->flags |= JY_DRUG_FLAG_NARROW_INDEX;
+  return rx;
+}
+
+static guint
+lab_problems (const JyLongRx *rx, const char *lab)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jy_long_rx_problem_free);
+  const char *dates[] = { lab };
+
+  jy_long_rx_check_lab_values (rx, dates, &config, problems);
+  return problems->len;
+}
+
+static void
+test_nti_over_4_weeks_needs_lab_within_window (void)
+{
+  g_autoptr (JyLongRx) rx = nti_rx ("2026-03-02", 56);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jy_long_rx_problem_free);
+
+  g_assert_cmpuint (lab_problems (rx, "2026-02-10"), ==, 0);
+  g_assert_cmpuint (lab_problems (rx, "2026-02-02"), ==, 0);  /* 28 days */
+  g_assert_cmpuint (lab_problems (rx, "2026-02-01"), ==, 1);  /* 29 days */
+  g_assert_cmpuint (lab_problems (rx, NULL), ==, 1);
+  g_assert_cmpuint (lab_problems (rx, "2026-03-03"), ==, 1);  /* after the issue */
+  jy_long_rx_check_lab_values (rx, NULL, &config, problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((JyLongRxProblem *) g_ptr_array_index (problems, 0))->field, ==, "item-lab");
+  g_assert_cmpint (((JyLongRxProblem *) g_ptr_array_index (problems, 0))->item, ==, 0);
+}
+
+static void
+test_nti_4_weeks_needs_no_lab (void)
+{
+  g_autoptr (JyLongRx) rx = nti_rx ("2026-03-02", 28);
+  g_autoptr (JyLongRx) plain = rx_of (84);
+
+  g_assert_cmpuint (lab_problems (rx, NULL), ==, 0);
+  /* Not a narrow-index drug: no lab needed at 12 weeks. */
+  g_assert_cmpuint (lab_problems (plain, NULL), ==, 0);
+}
+
+static void
+test_nti_lab_window_across_leap_day_and_year_end (void)
+{
+  g_autoptr (JyLongRx) leap = nti_rx ("2028-03-27", 84);
+  g_autoptr (JyLongRx) year = nti_rx ("2027-01-10", 84);
+
+  g_assert_cmpuint (lab_problems (leap, "2028-02-28"), ==, 0);  /* 28 days with 29 Feb */
+  g_assert_cmpuint (lab_problems (leap, "2028-02-27"), ==, 1);
+  g_assert_cmpuint (lab_problems (year, "2026-12-13"), ==, 0);
+  g_assert_cmpuint (lab_problems (year, "2026-12-12"), ==, 1);
+}
+
+static void
 test_codes_round_trip (void)
 {
   for (guint f = 1; f < JY_DOSE_FREQUENCY_LAST; f++)
@@ -884,6 +1012,13 @@ main (int argc, char **argv)
   g_test_add_func ("/long-rx/review/stopped prescription cannot be renewed", test_review_stopped_cannot_be_renewed);
   g_test_add_func ("/long-rx/review/follow-up class 2 3 4 or danger sign stops", test_review_followup_class_2_3_4_stops);
   g_test_add_func ("/long-rx/review/stop needs reason date and note for other", test_review_stop_needs_reason_date_and_note_for_other);
+  g_test_add_func ("/long-rx/review/next review one cycle later capped at end of supply", test_review_next_date_one_cycle_capped_at_end);
+  g_test_add_func ("/long-rx/review/next review across leap day and year end", test_review_next_date_leap_day_and_year_end);
+  g_test_add_func ("/long-rx/review/unstable cannot continue", test_review_unstable_cannot_continue);
+  g_test_add_func ("/long-rx/review/date between issue and today", test_review_date_within_issue_and_today);
+  g_test_add_func ("/long-rx/narrow index/over 4 weeks needs a lab value within 28 days", test_nti_over_4_weeks_needs_lab_within_window);
+  g_test_add_func ("/long-rx/narrow index/4 weeks needs no lab value", test_nti_4_weeks_needs_no_lab);
+  g_test_add_func ("/long-rx/narrow index/lab window across leap day and year end", test_nti_lab_window_across_leap_day_and_year_end);
   g_test_add_func ("/long-rx/codes/round trip", test_codes_round_trip);
 
   return g_test_run ();

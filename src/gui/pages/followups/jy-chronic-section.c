@@ -379,6 +379,13 @@ fill (JyChronicSection *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.long-rx-issue");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (self->resident->id));
       gtk_box_append (self->cards_box, button);
+      /* The review (复诊) of the one in use, if any (§4.6). */
+      button = gtk_button_new_with_mnemonic (_("Re_view Long Prescription…"));
+      gtk_widget_set_name (button, "long-rx-review-button");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.long-rx-review");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (self->resident->id));
+      gtk_box_append (self->cards_box, button);
     }
 
   for (guint i = 0; i < data->ended->len; i++)

@@ -16,6 +16,8 @@
 #include "jy-clock.h"
 #include "jy-followup-editor.h"
 #include "jy-followup-store.h"
+#include "jy-long-rx-actions.h"
+#include "jy-long-rx-store.h"
 #include "jy-resident-store.h"
 
 /* What the form starts from, read in one snapshot. */
@@ -152,6 +154,14 @@ save_job_free (SaveJob *job)
   g_free (job);
 }
 
+/* What the save found: a long prescription in use that this follow-up
+ * calls to stop (domain.md §4.6), or 0. */
+typedef struct
+{
+  gint64              long_rx_id;
+  JyLongRxStopReason  reason;
+} SaveOutcome;
+
 static gpointer
 save_visit (JyDb          *db,
             gpointer       data,
@@ -159,9 +169,38 @@ save_visit (JyDb          *db,
             GError       **error)
 {
   SaveJob *job = data;
+  SaveOutcome *outcome;
+  JyLongRxStopReason reason = JY_LONG_RX_STOP_NONE;
 
-  return jy_followup_store_save_visit (db, (JyFollowup *const *) job->records->pdata, job->actions,
-                                       job->records->len, error) ? JY_STORE_DONE : NULL;
+  if (!jy_followup_store_save_visit (db, (JyFollowup *const *) job->records->pdata, job->actions,
+                                     job->records->len, error))
+    return NULL;
+  outcome = g_new0 (SaveOutcome, 1);
+  for (guint i = 0; i < job->records->len && reason == JY_LONG_RX_STOP_NONE; i++)
+    {
+      JyFollowup *r = g_ptr_array_index (job->records, i);
+
+      reason = jy_long_rx_stop_reason_for_followup (r->classification, r->danger_observed);
+    }
+  if (reason != JY_LONG_RX_STOP_NONE && job->records->len > 0)
+    {
+      JyFollowup *r = g_ptr_array_index (job->records, 0);
+      g_autoptr(GPtrArray) list = jy_long_rx_store_list (db, r->resident_id, NULL);
+
+      /* Not allowed to see prescriptions: nothing to say. */
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          JyLongRx *rx = g_ptr_array_index (list, i);
+
+          if (rx->state == JY_LONG_RX_STATE_ACTIVE)
+            {
+              outcome->long_rx_id = rx->id;
+              outcome->reason = reason;
+              break;
+            }
+        }
+    }
+  return outcome;
 }
 
 typedef struct
@@ -178,12 +217,15 @@ saved_cb (GObject      *object,
   g_autoptr(JyFollowupEditor) editor = user_data;
   Launch *launch = g_object_get_data (G_OBJECT (editor), "jy-launch");
   g_autoptr(GError) error = NULL;
-  gboolean ok = jy_store_write_finish (JY_STORE (object), result, &error) != NULL;
+  g_autofree SaveOutcome *outcome = jy_store_write_finish (JY_STORE (object), result, &error);
+  gboolean ok = outcome != NULL;
 
   if (!ok)
     g_warning ("Could not save a follow-up: %s", error->message);
   /* The editor shows the failure in its banner and keeps everything typed. */
   jy_followup_editor_complete_save (editor, ok ? NULL : error);
+  if (ok && outcome->long_rx_id != 0)
+    jy_long_rx_followup_notice (launch->parent, launch->store, outcome->long_rx_id, outcome->reason);
   if (ok && launch->saved != NULL)
     launch->saved (launch->resident_id, launch->user_data);
 }
@@ -207,7 +249,7 @@ save_func (JyFollowupEditor *editor,
       job->actions[i] = a != NULL ? a->action : JY_FOLLOWUP_ACTION_ROUTINE;
     }
 
-  jy_store_write_async (launch->store, save_visit, job, (GDestroyNotify) save_job_free, NULL, NULL,
+  jy_store_write_async (launch->store, save_visit, job, (GDestroyNotify) save_job_free, g_free, NULL,
                         saved_cb, g_object_ref (editor));
 }
 

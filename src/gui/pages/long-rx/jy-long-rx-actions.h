@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "jy-long-rx.h"
 #include "jy-store.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,22 @@ void jy_long_rx_open_lifecycle (GtkWindow           *parent,
                                 gboolean             renew,
                                 JyLongRxChangedFunc  changed,
                                 gpointer             user_data);
+/* Records the review (复诊) of @long_rx_id, or when it is 0 of
+ * @resident_id's prescription in use: continue with the next review
+ * date, adjust (stop, then the issue dialog) or stop. */
+void jy_long_rx_open_review   (GtkWindow           *parent,
+                               JyStore             *store,
+                               gint64               long_rx_id,
+                               gint64               resident_id,
+                               JyLongRxChangedFunc  changed,
+                               gpointer             user_data);
+/* After a follow-up whose class or danger sign calls for @reason (§4.6):
+ * tells that long prescription @long_rx_id must be reviewed or stopped
+ * and offers the review and stop dialogs. Nothing is stopped silently. */
+void jy_long_rx_followup_notice (GtkWindow          *parent,
+                                 JyStore            *store,
+                                 gint64              long_rx_id,
+                                 JyLongRxStopReason  reason);
 /* Loads @long_rx_id off the main thread, then opens the print dialog for
  * its slip (@card FALSE) or card; with @pdf_path, writes that PDF instead. */
 void jy_long_rx_print         (GtkWindow           *parent,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "jy-long-rx-page.h"
+#include "jy-drug-catalogue-window.h"
 
 #include <glib/gi18n.h>
 
@@ -207,12 +208,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     g_autoptr(GMenu) menu = g_menu_new ();
     g_autoptr(GMenuItem) renew = g_menu_item_new (_("_Renew…"), NULL);
     g_autoptr(GMenuItem) stop = g_menu_item_new (_("_Stop…"), NULL);
+    g_autoptr(GMenuItem) review = g_menu_item_new (_("Re_view…"), NULL);
     g_autoptr(GMenuItem) slip = g_menu_item_new (_("Print _Slip…"), NULL);
 
     g_menu_item_set_action_and_target_value (renew, "longrx.renew", g_variant_new_int64 (row->long_rx_id));
     g_menu_item_set_action_and_target_value (stop, "longrx.stop", g_variant_new_int64 (row->long_rx_id));
+    g_menu_item_set_action_and_target_value (review, "longrx.review", g_variant_new_int64 (row->long_rx_id));
     g_menu_item_set_action_and_target_value (slip, "longrx.print-slip", g_variant_new_int64 (row->long_rx_id));
     g_menu_append_item (menu, slip);
+    g_menu_append_item (menu, review);
     g_menu_append_item (menu, renew);
     g_menu_append_item (menu, stop);
     gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (box), "more"), G_MENU_MODEL (menu));
@@ -322,10 +326,13 @@ load_counts (JyLongRxPage *self)
                        g_free, g_free, self->counts_cancellable, counts_loaded_cb, g_object_ref (self));
 }
 
+static void update_catalogue_action (JyLongRxPage *self);
+
 void
 jy_long_rx_page_reload (JyLongRxPage *self)
 {
   g_return_if_fail (JY_IS_LONG_RX_PAGE (self));
+  update_catalogue_action (self);
   load_counts (self);
   load_list (self);
 }
@@ -492,6 +499,39 @@ lifecycle_action (GtkWidget  *widget,
                                g_str_equal (action_name, "longrx.renew"), changed_cb, self);
 }
 
+/* Administrators only (the store checks again). */
+static void
+update_catalogue_action (JyLongRxPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "longrx.catalogue",
+                                 self->store != NULL &&
+                                 jy_store_session_can (self->store, JY_PERMISSION_DRUG_CATALOGUE));
+}
+
+static void
+catalogue_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JyLongRxPage *self = JY_LONG_RX_PAGE (widget);
+
+  update_catalogue_action (self);
+  if (self->store != NULL && jy_store_session_can (self->store, JY_PERMISSION_DRUG_CATALOGUE))
+    gtk_window_present (GTK_WINDOW (jy_drug_catalogue_window_new (parent_window (self), self->store)));
+}
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JyLongRxPage *self = JY_LONG_RX_PAGE (widget);
+
+  if (self->store != NULL)
+    jy_long_rx_open_review (parent_window (self), self->store, g_variant_get_int64 (parameter), 0,
+                            changed_cb, self);
+}
+
 static void
 jy_long_rx_page_dispose (GObject *object)
 {
@@ -537,6 +577,8 @@ jy_long_rx_page_class_init (JyLongRxPageClass *klass)
   gtk_widget_class_install_action (widget_class, "longrx.print-slip", "x", print_slip_action);
   gtk_widget_class_install_action (widget_class, "longrx.renew", "x", lifecycle_action);
   gtk_widget_class_install_action (widget_class, "longrx.stop", "x", lifecycle_action);
+  gtk_widget_class_install_action (widget_class, "longrx.review", "x", review_action);
+  gtk_widget_class_install_action (widget_class, "longrx.catalogue", NULL, catalogue_action);
 }
 
 static void
