@@ -27,6 +27,13 @@ typedef struct
   GtkEntry           *note;
   GtkCheckButton     *assessment;
   GtkCheckButton     *confirmation;
+  /* What the dialog said, read on the main thread when it answered: the
+   * write job runs on the writer thread, where widgets must not be
+   * touched (and the dialog may be gone by then). */
+  JyLongRxStopReason  stop_reason;
+  char               *stop_note;
+  gboolean            assessment_done;
+  gboolean            patient_confirmed;
 } Job;
 
 static void
@@ -36,6 +43,7 @@ job_free (Job *job)
   g_clear_object (&job->store);
   g_clear_object (&job->user_data);
   g_clear_pointer (&job->rx, jy_long_rx_free);
+  g_free (job->stop_note);
   g_free (job);
 }
 
@@ -77,11 +85,9 @@ stop_func (JyDb *db, gpointer data, GCancellable *cancellable, GError **error)
   Job *job = data;
   g_autoptr(GDate) today = jy_clock_today_local ();
   g_autofree char *date = jy_clock_format_date (today);
-  const char *note = gtk_editable_get_text (GTK_EDITABLE (job->note));
 
-  return jy_long_rx_store_stop (db, job->rx->id, job->rx->rev,
-                                (JyLongRxStopReason) (gtk_drop_down_get_selected (job->reason) + 1),
-                                date, note != NULL && *note != '\0' ? note : NULL, error);
+  return jy_long_rx_store_stop (db, job->rx->id, job->rx->rev, job->stop_reason, date,
+                                job->stop_note, error);
 }
 
 static gpointer
@@ -95,8 +101,8 @@ renew_func (JyDb *db, gpointer data, GCancellable *cancellable, GError **error)
   renewal->issue_date = jy_clock_format_date (today);
   g_clear_pointer (&renewal->review_date, g_free);
   g_clear_pointer (&renewal->rx_no, g_free);
-  renewal->assessment_done = gtk_check_button_get_active (job->assessment);
-  renewal->patient_confirmed = gtk_check_button_get_active (job->confirmation);
+  renewal->assessment_done = job->assessment_done;
+  renewal->patient_confirmed = job->patient_confirmed;
   if (renewal->assessment_done && renewal->assessment_note == NULL)
     renewal->assessment_note = g_strdup (_("Reviewed face to face: stable"));
   return jy_long_rx_store_renew (db, job->rx->id, job->rx->rev, renewal, error);
@@ -111,6 +117,18 @@ response_cb (AdwMessageDialog *dialog,
     {
       job_free (job);
       return;
+    }
+  if (job->renew)
+    {
+      job->assessment_done = gtk_check_button_get_active (job->assessment);
+      job->patient_confirmed = gtk_check_button_get_active (job->confirmation);
+    }
+  else
+    {
+      const char *note = gtk_editable_get_text (GTK_EDITABLE (job->note));
+
+      job->stop_reason = (JyLongRxStopReason)(gtk_drop_down_get_selected (job->reason) + 1);
+      job->stop_note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
     }
   /* The job is freed by written_cb; the store only borrows it. */
   jy_store_write_async (job->store, job->renew ? renew_func : stop_func, job, NULL,
