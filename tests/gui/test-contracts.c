@@ -605,6 +605,82 @@ test_teams_members_and_communities (Fixture       *fx,
   gtk_window_destroy (window);
 }
 
+static gboolean
+team_edited (gpointer data)
+{
+  Fixture *fx = data;
+
+  return jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM team WHERE id = 1 AND code = 'T101' "
+                                             "AND name = '滨海第一团队' AND lead_staff_id = 8") == 1;
+}
+
+static gboolean
+team_shown_as_t101 (gpointer data)
+{
+  return jy_test_find_by_name (data, "T101") != NULL;
+}
+
+/* A team's name, code and lead are edited in place; an empty name is
+ * refused next to its field, and only members able to lead are offered. */
+static void
+test_teams_edit_name_code_lead (Fixture       *fx,
+                                gconstpointer  user_data)
+{
+  JyContractsPage *page = NULL;
+  GtkWindow *window = open_page (fx, &page);
+  GtkWindow *dialog;
+  GtkWidget *team1, *save, *name_problem;
+  AdwComboRow *lead;
+  GListModel *leads;
+  guint wu = G_MAXUINT;
+  g_autoptr(JyActor) manager = jy_actor_new (0, "manager", NULL, NULL, JY_ROLE_MANAGER, 0);
+
+  jy_store_set_session (fx->base.store, manager);
+  gtk_widget_unmap (GTK_WIDGET (page));
+  gtk_widget_map (GTK_WIDGET (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "contracts.teams", NULL);
+  dialog = find_window (JY_TYPE_TEAMS_DIALOG);
+  g_assert_nonnull (dialog);
+  jy_test_iterate_until_true (teams_loaded, dialog);
+
+  team1 = jy_test_find_by_name (GTK_WIDGET (dialog), "T001");
+  g_assert_nonnull (team1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (jy_test_find_by_name (team1, "edit-team")), TRUE);
+  save = jy_test_find_by_name (team1, "edit-save");
+  lead = ADW_COMBO_ROW (jy_test_find_by_name (team1, "edit-lead"));
+  leads = adw_combo_row_get_model (lead);
+  /* The two doctors of the team, the nurse and public-health staff not. */
+  g_assert_cmpuint (g_list_model_get_n_items (leads), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (leads), adw_combo_row_get_selected (lead)),
+                   ==, "王医生");
+  for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (leads), i), "吴医生") == 0)
+      wu = i;
+  g_assert_cmpuint (wu, !=, G_MAXUINT);
+
+  /* An empty name is refused at its field; what was typed stays. */
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (team1, "edit-code")), "T101");
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (team1, "edit-name")), "  ");
+  adw_combo_row_set_selected (lead, wu);
+  g_signal_emit_by_name (save, "clicked");
+  name_problem = jy_test_find_by_name (team1, "edit-name-problem");
+  g_assert_true (gtk_widget_get_visible (name_problem));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name_problem)), !=, "");
+  g_assert_false (gtk_widget_get_visible (jy_test_find_by_name (team1, "edit-code-problem")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jy_test_find_by_name (team1, "edit-code"))), ==, "T101");
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM team WHERE code = 'T001'"), ==, 1);
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "contract-teams-edit-refused");
+
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (team1, "edit-name")), "滨海第一团队");
+  g_signal_emit_by_name (save, "clicked");
+  jy_test_iterate_until_true (team_edited, fx);
+  /* The dialog shows the team under its new code once reloaded. */
+  jy_test_iterate_until_true (team_shown_as_t101, dialog);
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "contract-teams-edited");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (window);
+}
+
 /* A guardian signs: name, relation and ID number are checked at their
  * fields, and what was typed stays until it is right. */
 static void
@@ -687,6 +763,8 @@ main (int    argc,
   ADD ("/gui/contracts/renew carries the packages over", test_renew_carries_the_packages_over);
   ADD ("/gui/contracts/terminate with reason and date", test_terminate_with_reason_and_date);
   ADD ("/gui/contracts/teams: members and communities, managers only", test_teams_members_and_communities);
+  ADD ("/gui/contracts/teams: edit name, code and lead, empty name refused at its field",
+       test_teams_edit_name_code_lead);
 
   return g_test_run ();
 }
