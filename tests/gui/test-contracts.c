@@ -620,7 +620,7 @@ team_shown_as_t101 (gpointer data)
   return jy_test_find_by_name (data, "T101") != NULL;
 }
 
-/* A team's name, code and lead are edited in place; an empty name is
+/* A team's name, code, lead and communities are edited in place; an empty name is
  * refused next to its field, and only members able to lead are offered. */
 static void
 test_teams_edit_name_code_lead (Fixture       *fx,
@@ -672,8 +672,16 @@ test_teams_edit_name_code_lead (Fixture       *fx,
   jy_test_save_screenshot (GTK_WIDGET (dialog), "contract-teams-edit-refused");
 
   gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (team1, "edit-name")), "滨海第一团队");
+  /* Its communities: 海韵社区 ticked as the team's; it takes 莲花社区 instead. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (jy_test_find_by_name (team1, "area-359902001001"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (jy_test_find_by_name (team1, "area-359902001002"))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_test_find_by_name (team1, "area-359902001001")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_test_find_by_name (team1, "area-359902001002")), TRUE);
   g_signal_emit_by_name (save, "clicked");
   jy_test_iterate_until_true (team_edited, fx);
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM team_area WHERE team_id = 1"), ==, 1);
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM team_area WHERE team_id = 1 "
+                                                       "AND area_code = '359902001002'"), ==, 1);
   /* The dialog shows the team under its new code once reloaded. */
   jy_test_iterate_until_true (team_shown_as_t101, dialog);
   jy_test_save_screenshot (GTK_WIDGET (dialog), "contract-teams-edited");
@@ -763,7 +771,7 @@ main (int    argc,
   ADD ("/gui/contracts/renew carries the packages over", test_renew_carries_the_packages_over);
   ADD ("/gui/contracts/terminate with reason and date", test_terminate_with_reason_and_date);
   ADD ("/gui/contracts/teams: members and communities, managers only", test_teams_members_and_communities);
-  ADD ("/gui/contracts/teams: edit name, code and lead, empty name refused at its field",
+  ADD ("/gui/contracts/teams: edit name, code, lead and communities, empty name refused at its field",
        test_teams_edit_name_code_lead);
 
   return g_test_run ();

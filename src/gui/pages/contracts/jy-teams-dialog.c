@@ -114,6 +114,7 @@ typedef struct
   char       *code;
   char       *name;
   char       *date;
+  char      **areas;       /* update: the communities of responsibility */
 } TeamWrite;
 
 static void
@@ -122,6 +123,7 @@ team_write_free (TeamWrite *w)
   g_free (w->code);
   g_free (w->name);
   g_free (w->date);
+  g_strfreev (w->areas);
   g_free (w);
 }
 
@@ -143,7 +145,9 @@ write_job (JyDb          *db,
       ok = jy_team_store_create (db, 0, w->code, w->name, w->staff_id, JY_TEAM_ROLE_DOCTOR, w->date, error) > 0;
       break;
     case WRITE_UPDATE:
-      ok = jy_team_store_update (db, w->id, w->rev, w->code, w->name, w->staff_id, "active", error);
+      ok = jy_team_store_update (db, w->id, w->rev, w->code, w->name, w->staff_id, "active", error) &&
+           (w->areas == NULL ||
+            jy_team_store_set_areas (db, w->id, (const char *const *) w->areas, error));
       break;
     case WRITE_ADD_MEMBER:
       ok = jy_team_store_add_member (db, w->id, w->staff_id, w->role, NULL, w->date, error) > 0;
@@ -291,6 +295,8 @@ edit_team_clicked_cb (GtkButton     *button,
   g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (b, "code"))));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (b, "name"))));
   GArray *leads = g_object_get_data (b, "lead-ids");
+  GPtrArray *checks = g_object_get_data (b, "area-checks");
+  g_autoptr(GStrvBuilder) areas = g_strv_builder_new ();
   guint lead = adw_combo_row_get_selected (g_object_get_data (b, "lead"));
   TeamWrite *w;
 
@@ -307,6 +313,10 @@ edit_team_clicked_cb (GtkButton     *button,
   w->code = g_steal_pointer (&code);
   w->name = g_steal_pointer (&name);
   w->staff_id = g_array_index (leads, gint64, lead);
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_strv_builder_add (areas, g_object_get_data (g_ptr_array_index (checks, i), "area-code"));
+  w->areas = g_strv_builder_end (areas);
   save_team_write (self, w);
 }
 
@@ -339,6 +349,7 @@ edit_team_row (JyTeamsDialog      *self,
   GtkWidget *problems[3];
   g_autoptr(GtkStringList) lead_names = gtk_string_list_new (NULL);
   GArray *lead_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *checks = g_ptr_array_new ();
   guint selected = GTK_INVALID_LIST_POSITION;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Edit Team"));
@@ -382,6 +393,7 @@ edit_team_row (JyTeamsDialog      *self,
   g_object_set_data_full (G_OBJECT (save), "lead-ids", lead_ids, (GDestroyNotify) g_array_unref);
   g_object_set_data_full (G_OBJECT (save), "team-id", g_memdup2 (&team->id, sizeof (gint64)), g_free);
   g_object_set_data_full (G_OBJECT (save), "team-rev", g_memdup2 (&team->rev, sizeof (gint64)), g_free);
+  g_object_set_data_full (G_OBJECT (save), "area-checks", checks, (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (save, "clicked", G_CALLBACK (edit_team_clicked_cb), self);
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), code);
@@ -390,6 +402,35 @@ edit_team_row (JyTeamsDialog      *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), problems[1]);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), lead);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), problems[2]);
+  /* The communities of responsibility: the centre's, those of the team ticked. */
+  for (guint i = 0; i < self->data->choices->areas->len; i++)
+    {
+      JyAreaChoice *a = g_ptr_array_index (self->data->choices->areas, i);
+      GtkWidget *row, *check;
+      g_autofree char *check_name = NULL;
+      gboolean ours = FALSE;
+
+      if (a->level != 5)
+        continue;
+      for (guint k = 0; k < team->areas->len; k++)
+        ours |= g_strcmp0 (((JyTeamArea *) g_ptr_array_index (team->areas, k))->code, a->code) == 0;
+      row = adw_action_row_new ();
+      /* Translators: a community the team may be responsible for; %s its name */
+      {
+        g_autofree char *title = g_strdup_printf (_("Responsible for %s"), a->name);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      }
+      check = gtk_check_button_new ();
+      check_name = g_strdup_printf ("area-%s", a->code);
+      gtk_widget_set_name (check, check_name);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), ours);
+      g_object_set_data_full (G_OBJECT (check), "area-code", g_strdup (a->code), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_ptr_array_add (checks, check);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), save_row);
   return expander;
 }
