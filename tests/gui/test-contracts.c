@@ -689,6 +689,58 @@ test_teams_edit_name_code_lead (Fixture       *fx,
   gtk_window_destroy (window);
 }
 
+static gboolean
+resident_moved_to_team_2 (gpointer data)
+{
+  Fixture *fx = data;
+
+  return jy_test_query_int64 (fx->base.path, "SELECT team_id FROM resident WHERE id = 1") == 2;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Change Team… on the resident's page, for team managers only: the
+ * resident moves into the chosen team's care. */
+static void
+test_change_team_from_the_resident_page (Fixture       *fx,
+                                         gconstpointer  user_data)
+{
+  g_autoptr(JyActor) doctor = jy_actor_new (1, "staff-1", NULL, NULL, JY_ROLE_DOCTOR, 1);
+  g_autoptr(JyActor) manager = jy_actor_new (0, "manager", NULL, NULL, JY_ROLE_MANAGER, 0);
+  GtkWidget *button;
+  GtkWindow *confirm;
+  GtkDropDown *teams;
+
+  jy_store_set_session (fx->base.store, doctor);
+  show_resident (fx, 1);
+  button = jy_test_find_by_id (GTK_WIDGET (fx->view), "change_team_button");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_visible (button));
+
+  jy_store_set_session (fx->base.store, manager);
+  show_resident (fx, 1);
+  /* Shown once the record is filled for the manager. */
+  jy_test_iterate_until_true (error_shown, button);
+  gtk_widget_activate_action (GTK_WIDGET (fx->view), "resident.change-team", NULL);
+  jy_test_iterate_until_true (message_dialog_shown, NULL);
+  confirm = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  teams = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (confirm)));
+  /* The resident's present team is chosen to start with. */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (teams)),
+                                               gtk_drop_down_get_selected (teams)), ==, "第一家庭医生团队");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "陈秀英"));
+  gtk_drop_down_set_selected (teams, 1);
+  jy_test_save_screenshot (GTK_WIDGET (confirm), "resident-change-team");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "move");
+  gtk_window_destroy (confirm);
+  jy_test_iterate_until_true (resident_moved_to_team_2, fx);
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM resident WHERE team_id = 1"), ==, 3);
+}
+
 /* A guardian signs: name, relation and ID number are checked at their
  * fields, and what was typed stays until it is right. */
 static void
@@ -773,6 +825,8 @@ main (int    argc,
   ADD ("/gui/contracts/teams: members and communities, managers only", test_teams_members_and_communities);
   ADD ("/gui/contracts/teams: edit name, code, lead and communities, empty name refused at its field",
        test_teams_edit_name_code_lead);
+  ADD ("/gui/contracts/change team from the resident page, team managers only",
+       test_change_team_from_the_resident_page);
 
   return g_test_run ();
 }
