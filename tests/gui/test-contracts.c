@@ -605,6 +605,142 @@ test_teams_members_and_communities (Fixture       *fx,
   gtk_window_destroy (window);
 }
 
+static gboolean
+team_edited (gpointer data)
+{
+  Fixture *fx = data;
+
+  return jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM team WHERE id = 1 AND code = 'T101' "
+                                             "AND name = '滨海第一团队' AND lead_staff_id = 8") == 1;
+}
+
+static gboolean
+team_shown_as_t101 (gpointer data)
+{
+  return jy_test_find_by_name (data, "T101") != NULL;
+}
+
+/* A team's name, code, lead and communities are edited in place; an empty name is
+ * refused next to its field, and only members able to lead are offered. */
+static void
+test_teams_edit_name_code_lead (Fixture       *fx,
+                                gconstpointer  user_data)
+{
+  JyContractsPage *page = NULL;
+  GtkWindow *window = open_page (fx, &page);
+  GtkWindow *dialog;
+  GtkWidget *team1, *save, *name_problem;
+  AdwComboRow *lead;
+  GListModel *leads;
+  guint wu = G_MAXUINT;
+  g_autoptr(JyActor) manager = jy_actor_new (0, "manager", NULL, NULL, JY_ROLE_MANAGER, 0);
+
+  jy_store_set_session (fx->base.store, manager);
+  gtk_widget_unmap (GTK_WIDGET (page));
+  gtk_widget_map (GTK_WIDGET (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "contracts.teams", NULL);
+  dialog = find_window (JY_TYPE_TEAMS_DIALOG);
+  g_assert_nonnull (dialog);
+  jy_test_iterate_until_true (teams_loaded, dialog);
+
+  team1 = jy_test_find_by_name (GTK_WIDGET (dialog), "T001");
+  g_assert_nonnull (team1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (jy_test_find_by_name (team1, "edit-team")), TRUE);
+  save = jy_test_find_by_name (team1, "edit-save");
+  lead = ADW_COMBO_ROW (jy_test_find_by_name (team1, "edit-lead"));
+  leads = adw_combo_row_get_model (lead);
+  /* The two doctors of the team, the nurse and public-health staff not. */
+  g_assert_cmpuint (g_list_model_get_n_items (leads), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (leads), adw_combo_row_get_selected (lead)),
+                   ==, "王医生");
+  for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (leads), i), "吴医生") == 0)
+      wu = i;
+  g_assert_cmpuint (wu, !=, G_MAXUINT);
+
+  /* An empty name is refused at its field; what was typed stays. */
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (team1, "edit-code")), "T101");
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (team1, "edit-name")), "  ");
+  adw_combo_row_set_selected (lead, wu);
+  g_signal_emit_by_name (save, "clicked");
+  name_problem = jy_test_find_by_name (team1, "edit-name-problem");
+  g_assert_true (gtk_widget_get_visible (name_problem));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name_problem)), !=, "");
+  g_assert_false (gtk_widget_get_visible (jy_test_find_by_name (team1, "edit-code-problem")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jy_test_find_by_name (team1, "edit-code"))), ==, "T101");
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM team WHERE code = 'T001'"), ==, 1);
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "contract-teams-edit-refused");
+
+  gtk_editable_set_text (GTK_EDITABLE (jy_test_find_by_name (team1, "edit-name")), "滨海第一团队");
+  /* Its communities: 海韵社区 ticked as the team's; it takes 莲花社区 instead. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (jy_test_find_by_name (team1, "area-359902001001"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (jy_test_find_by_name (team1, "area-359902001002"))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_test_find_by_name (team1, "area-359902001001")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jy_test_find_by_name (team1, "area-359902001002")), TRUE);
+  g_signal_emit_by_name (save, "clicked");
+  jy_test_iterate_until_true (team_edited, fx);
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM team_area WHERE team_id = 1"), ==, 1);
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM team_area WHERE team_id = 1 "
+                                                       "AND area_code = '359902001002'"), ==, 1);
+  /* The dialog shows the team under its new code once reloaded. */
+  jy_test_iterate_until_true (team_shown_as_t101, dialog);
+  jy_test_save_screenshot (GTK_WIDGET (dialog), "contract-teams-edited");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (window);
+}
+
+static gboolean
+resident_moved_to_team_2 (gpointer data)
+{
+  Fixture *fx = data;
+
+  return jy_test_query_int64 (fx->base.path, "SELECT team_id FROM resident WHERE id = 1") == 2;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Change Team… on the resident's page, for team managers only: the
+ * resident moves into the chosen team's care. */
+static void
+test_change_team_from_the_resident_page (Fixture       *fx,
+                                         gconstpointer  user_data)
+{
+  g_autoptr(JyActor) doctor = jy_actor_new (1, "staff-1", NULL, NULL, JY_ROLE_DOCTOR, 1);
+  g_autoptr(JyActor) manager = jy_actor_new (0, "manager", NULL, NULL, JY_ROLE_MANAGER, 0);
+  GtkWidget *button;
+  GtkWindow *confirm;
+  GtkDropDown *teams;
+
+  jy_store_set_session (fx->base.store, doctor);
+  show_resident (fx, 1);
+  button = jy_test_find_by_id (GTK_WIDGET (fx->view), "change_team_button");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_visible (button));
+
+  jy_store_set_session (fx->base.store, manager);
+  show_resident (fx, 1);
+  /* Shown once the record is filled for the manager. */
+  jy_test_iterate_until_true (error_shown, button);
+  gtk_widget_activate_action (GTK_WIDGET (fx->view), "resident.change-team", NULL);
+  jy_test_iterate_until_true (message_dialog_shown, NULL);
+  confirm = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  teams = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (confirm)));
+  /* The resident's present team is chosen to start with. */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (teams)),
+                                               gtk_drop_down_get_selected (teams)), ==, "第一家庭医生团队");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "陈秀英"));
+  gtk_drop_down_set_selected (teams, 1);
+  jy_test_save_screenshot (GTK_WIDGET (confirm), "resident-change-team");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "move");
+  gtk_window_destroy (confirm);
+  jy_test_iterate_until_true (resident_moved_to_team_2, fx);
+  g_assert_cmpint (jy_test_query_int64 (fx->base.path, "SELECT count(*) FROM resident WHERE team_id = 1"), ==, 3);
+}
+
 /* A guardian signs: name, relation and ID number are checked at their
  * fields, and what was typed stays until it is right. */
 static void
@@ -687,6 +823,10 @@ main (int    argc,
   ADD ("/gui/contracts/renew carries the packages over", test_renew_carries_the_packages_over);
   ADD ("/gui/contracts/terminate with reason and date", test_terminate_with_reason_and_date);
   ADD ("/gui/contracts/teams: members and communities, managers only", test_teams_members_and_communities);
+  ADD ("/gui/contracts/teams: edit name, code, lead and communities, empty name refused at its field",
+       test_teams_edit_name_code_lead);
+  ADD ("/gui/contracts/change team from the resident page, team managers only",
+       test_change_team_from_the_resident_page);
 
   return g_test_run ();
 }

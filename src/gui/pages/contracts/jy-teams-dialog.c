@@ -102,17 +102,19 @@ show_status (JyTeamsDialog *self,
 
 /* --- Writes ---------------------------------------------------------------- */
 
-typedef enum { WRITE_CREATE, WRITE_ADD_MEMBER, WRITE_END_MEMBER, WRITE_MOVE_AREA } WriteKind;
+typedef enum { WRITE_CREATE, WRITE_UPDATE, WRITE_ADD_MEMBER, WRITE_END_MEMBER, WRITE_MOVE_AREA } WriteKind;
 
 typedef struct
 {
   WriteKind   kind;
-  gint64      id;          /* team (add member, move) or member (end) */
+  gint64      id;          /* team (update, add member, move) or member (end) */
+  gint64      rev;         /* team (update) */
   gint64      staff_id;
   JyTeamRole  role;
   char       *code;
   char       *name;
   char       *date;
+  char      **areas;       /* update: the communities of responsibility */
 } TeamWrite;
 
 static void
@@ -121,6 +123,7 @@ team_write_free (TeamWrite *w)
   g_free (w->code);
   g_free (w->name);
   g_free (w->date);
+  g_strfreev (w->areas);
   g_free (w);
 }
 
@@ -140,6 +143,11 @@ write_job (JyDb          *db,
     {
     case WRITE_CREATE:
       ok = jy_team_store_create (db, 0, w->code, w->name, w->staff_id, JY_TEAM_ROLE_DOCTOR, w->date, error) > 0;
+      break;
+    case WRITE_UPDATE:
+      ok = jy_team_store_update (db, w->id, w->rev, w->code, w->name, w->staff_id, "active", error) &&
+           (w->areas == NULL ||
+            jy_team_store_set_areas (db, w->id, (const char *const *) w->areas, error));
       break;
     case WRITE_ADD_MEMBER:
       ok = jy_team_store_add_member (db, w->id, w->staff_id, w->role, NULL, w->date, error) > 0;
@@ -268,6 +276,165 @@ add_member_clicked_cb (GtkButton     *button,
   save_team_write (self, w);
 }
 
+static void
+set_field_problem (GtkWidget  *label,
+                   const char *problem)
+{
+  gtk_label_set_label (GTK_LABEL (label), problem != NULL ? problem : "");
+  gtk_widget_set_visible (label, problem != NULL);
+}
+
+/* Name, code and lead of a team: an empty code or name is refused at its
+ * field, and the lead is chosen among the current members able to lead
+ * (jy_team_role_can_lead), as the store requires. */
+static void
+edit_team_clicked_cb (GtkButton     *button,
+                      JyTeamsDialog *self)
+{
+  GObject *b = G_OBJECT (button);
+  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (b, "code"))));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (b, "name"))));
+  GArray *leads = g_object_get_data (b, "lead-ids");
+  GPtrArray *checks = g_object_get_data (b, "area-checks");
+  g_autoptr(GStrvBuilder) areas = g_strv_builder_new ();
+  guint lead = adw_combo_row_get_selected (g_object_get_data (b, "lead"));
+  TeamWrite *w;
+
+  set_field_problem (g_object_get_data (b, "code-problem"), *code == '\0' ? _("Enter the team's code.") : NULL);
+  set_field_problem (g_object_get_data (b, "name-problem"), *name == '\0' ? _("Enter the team's name.") : NULL);
+  set_field_problem (g_object_get_data (b, "lead-problem"),
+                     lead >= leads->len ? _("The lead must be a current member who is a family doctor.") : NULL);
+  if (*code == '\0' || *name == '\0' || lead >= leads->len)
+    return;
+  w = g_new0 (TeamWrite, 1);
+  w->kind = WRITE_UPDATE;
+  w->id = *(gint64 *) g_object_get_data (b, "team-id");
+  w->rev = *(gint64 *) g_object_get_data (b, "team-rev");
+  w->code = g_steal_pointer (&code);
+  w->name = g_steal_pointer (&name);
+  w->staff_id = g_array_index (leads, gint64, lead);
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_strv_builder_add (areas, g_object_get_data (g_ptr_array_index (checks, i), "area-code"));
+  w->areas = g_strv_builder_end (areas);
+  save_team_write (self, w);
+}
+
+static GtkWidget *
+field_problem_label (const char *name)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (label, name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+static GtkWidget *
+edit_team_row (JyTeamsDialog      *self,
+               const JyTeamRecord *team)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *code = adw_entry_row_new ();
+  GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *lead = adw_combo_row_new ();
+  GtkWidget *save = gtk_button_new_with_label (_("Save Changes"));
+  GtkWidget *save_row = adw_action_row_new ();
+  GtkWidget *problems[3];
+  g_autoptr(GtkStringList) lead_names = gtk_string_list_new (NULL);
+  GArray *lead_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *checks = g_ptr_array_new ();
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Edit Team"));
+  gtk_widget_set_name (expander, "edit-team");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (code), _("Team code"));
+  gtk_editable_set_text (GTK_EDITABLE (code), team->code);
+  gtk_widget_set_name (code, "edit-code");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Team name"));
+  gtk_editable_set_text (GTK_EDITABLE (name), team->name);
+  gtk_widget_set_name (name, "edit-name");
+  for (guint i = 0; i < team->members->len; i++)
+    {
+      JyTeamMemberRecord *m = g_ptr_array_index (team->members, i);
+
+      if (!m->current || !jy_team_role_can_lead (m->role))
+        continue;
+      if (m->staff_id == team->lead_staff_id)
+        selected = lead_ids->len;
+      gtk_string_list_append (lead_names, m->staff_name);
+      g_array_append_val (lead_ids, m->staff_id);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (lead), _("Lead doctor"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (lead), G_LIST_MODEL (lead_names));
+  if (selected != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (lead), selected);
+  gtk_widget_set_name (lead, "edit-lead");
+  problems[0] = field_problem_label ("edit-code-problem");
+  problems[1] = field_problem_label ("edit-name-problem");
+  problems[2] = field_problem_label ("edit-lead-problem");
+
+  gtk_widget_set_name (save, "edit-save");
+  gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (save, "suggested-action");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (save_row), save);
+  g_object_set_data (G_OBJECT (save), "code", code);
+  g_object_set_data (G_OBJECT (save), "name", name);
+  g_object_set_data (G_OBJECT (save), "lead", lead);
+  g_object_set_data (G_OBJECT (save), "code-problem", problems[0]);
+  g_object_set_data (G_OBJECT (save), "name-problem", problems[1]);
+  g_object_set_data (G_OBJECT (save), "lead-problem", problems[2]);
+  g_object_set_data_full (G_OBJECT (save), "lead-ids", lead_ids, (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (save), "team-id", g_memdup2 (&team->id, sizeof (gint64)), g_free);
+  g_object_set_data_full (G_OBJECT (save), "team-rev", g_memdup2 (&team->rev, sizeof (gint64)), g_free);
+  g_object_set_data_full (G_OBJECT (save), "area-checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (save, "clicked", G_CALLBACK (edit_team_clicked_cb), self);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), code);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), problems[0]);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), problems[1]);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), lead);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), problems[2]);
+  /* The communities of responsibility: the centre's, those of the team ticked. */
+  for (guint i = 0; i < self->data->choices->areas->len; i++)
+    {
+      JyAreaChoice *a = g_ptr_array_index (self->data->choices->areas, i);
+      GtkWidget *row, *check;
+      g_autofree char *check_name = NULL;
+      gboolean ours = FALSE;
+
+      if (a->level != 5)
+        continue;
+      for (guint k = 0; k < team->areas->len; k++)
+        ours |= g_strcmp0 (((JyTeamArea *) g_ptr_array_index (team->areas, k))->code, a->code) == 0;
+      row = adw_action_row_new ();
+      /* Translators: a community the team may be responsible for; %s its name */
+      {
+        g_autofree char *title = g_strdup_printf (_("Responsible for %s"), a->name);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      }
+      check = gtk_check_button_new ();
+      check_name = g_strdup_printf ("area-%s", a->code);
+      gtk_widget_set_name (check, check_name);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), ours);
+      g_object_set_data_full (G_OBJECT (check), "area-code", g_strdup (a->code), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_ptr_array_add (checks, check);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), save_row);
+  return expander;
+}
+
 static GtkWidget *
 team_group (JyTeamsDialog      *self,
             const JyTeamRecord *team)
@@ -363,6 +530,7 @@ team_group (JyTeamsDialog      *self,
   g_object_set_data_full (G_OBJECT (add), "team-id", g_memdup2 (&team->id, sizeof (gint64)), g_free);
   g_signal_connect (add, "clicked", G_CALLBACK (add_member_clicked_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), edit_team_row (self, team));
   return group;
 }
 

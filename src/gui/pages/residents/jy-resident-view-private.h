@@ -19,6 +19,9 @@ void                    jy_resident_view_changed            (JyResidentView *sel
 void                    jy_resident_view_retire_action      (GtkWidget      *widget,
                                                              const char     *action_name,
                                                              GVariant       *parameter);
+void                    jy_resident_view_change_team_action (GtkWidget  *widget,
+                                                             const char     *action_name,
+                                                             GVariant       *parameter);
 void                    jy_resident_view_add_tag_action     (GtkWidget      *widget,
                                                              const char     *action_name,
                                                              GVariant       *parameter);

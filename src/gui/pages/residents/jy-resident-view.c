@@ -55,6 +55,7 @@ struct _JyResidentView
   JyContractSection *contract_section;
   AdwStatusPage    *error_status;
   GtkWidget        *retire_button;
+  GtkWidget        *change_team_button;
 
   /* Counts the records opened (and reloads): an audit write answers for
    * the one it was queued with. */
@@ -338,6 +339,14 @@ fill (JyResidentView *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.edit", can_edit);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.add-tag", can_edit);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.add-family-member", can_edit);
+  }
+  /* Moving a resident between teams is the team manager's (TEAM_MANAGE). */
+  {
+    gboolean can_move = g_strcmp0 (r->status, "active") == 0 &&
+                        jy_store_session_can (self->store, JY_PERMISSION_TEAM_MANAGE);
+
+    gtk_widget_set_visible (self->change_team_button, can_move);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.change-team", can_move);
   }
   fill_tags (self);
   fill_manual_tags (self);
@@ -714,12 +723,14 @@ jy_resident_view_class_init (JyResidentViewClass *klass)
   g_type_ensure (JY_TYPE_CONTRACT_SECTION);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, error_status);
   gtk_widget_class_bind_template_child (widget_class, JyResidentView, retire_button);
+  gtk_widget_class_bind_template_child (widget_class, JyResidentView, change_team_button);
   gtk_widget_class_bind_template_callback (widget_class, household_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, timeline_more_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "resident.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "resident.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "resident.retire", NULL, jy_resident_view_retire_action);
+  gtk_widget_class_install_action (widget_class, "resident.change-team", NULL, jy_resident_view_change_team_action);
   gtk_widget_class_install_action (widget_class, "resident.add-family-member", NULL, add_member_action);
   gtk_widget_class_install_action (widget_class, "resident.add-tag", NULL, jy_resident_view_add_tag_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "resident.close", NULL);
