@@ -40,6 +40,32 @@ typedef struct
   .doctor_round_max_days = 7, .renewal_window_days = 14, \
   .infusion_allowed = FALSE, .contract_required = FALSE })
 
+/* The policy values a centre may set (preferences), each with its range:
+ * cycle 30–90 days, assessment within 1–10 working days, admission note
+ * within 12–72 hours, doctor round at least every 1–14 days, renewal
+ * window 1–21 days before the cycle end. */
+typedef enum
+{
+  JY_HOME_BED_POLICY_OK,
+  JY_HOME_BED_POLICY_CYCLE_DAYS,
+  JY_HOME_BED_POLICY_ASSESSMENT_DAYS,
+  JY_HOME_BED_POLICY_ADMISSION_NOTE_HOURS,
+  JY_HOME_BED_POLICY_DOCTOR_ROUND_DAYS,
+  JY_HOME_BED_POLICY_RENEWAL_WINDOW_DAYS,
+} JyHomeBedPolicyField;
+
+/* The first value out of range, JY_HOME_BED_POLICY_OK when all are valid. */
+JyHomeBedPolicyField jy_home_bed_policy_check   (const JyHomeBedPolicy *policy);
+/* Whether @value is in the range of @field. */
+gboolean    jy_home_bed_policy_value_valid     (JyHomeBedPolicyField   field,
+                                                guint                  value);
+void        jy_home_bed_policy_range           (JyHomeBedPolicyField   field,
+                                                guint                 *min,
+                                                guint                 *max);
+/* Untranslated (N_) message for a value out of range; callers pass it
+ * through _(). NULL for JY_HOME_BED_POLICY_OK. */
+const char *jy_home_bed_policy_field_message   (JyHomeBedPolicyField   field);
+
 /* Every reason a home-bed record can be refused, each with one
  * translatable message (jy_home_bed_problem_message()) and the field it
  * belongs to (jy_home_bed_problem_field()). */

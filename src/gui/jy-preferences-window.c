@@ -12,6 +12,7 @@
 
 #include "jy-backup.h"
 #include "jy-centre-store.h"
+#include "jy-home-bed-policy-group.h"
 #include "jy-sync-preferences-page.h"
 #include "jy-window.h"
 
@@ -25,6 +26,7 @@ struct _JyPreferencesWindow
 
   AdwEntryRow          *centre_name_row;
   AdwEntryRow          *centre_code_row;
+  JyHomeBedPolicyGroup *home_bed_group;
   JySyncPreferencesPage *sync_page;
   AdwActionRow         *database_row;
   GtkFileChooserNative *chooser;
@@ -475,10 +477,13 @@ jy_preferences_window_class_init (JyPreferencesWindowClass *klass)
 
   object_class->dispose = jy_preferences_window_dispose;
 
+  g_type_ensure (JY_TYPE_HOME_BED_POLICY_GROUP);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jiayi/Jiayi/ui/jy-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, centre_name_row);
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, centre_code_row);
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, home_bed_group);
   gtk_widget_class_bind_template_callback (widget_class, centre_apply_cb);
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, auto_lock_spin);
   gtk_widget_class_bind_template_child (widget_class, JyPreferencesWindow, backup_row);
@@ -522,6 +527,8 @@ jy_preferences_window_new (GtkWindow *parent,
     jy_store_read_async (self->store, jy_centre_store_load, NULL, NULL,
                          (GDestroyNotify)jy_centre_summary_free,
                          self->cancellable, centre_loaded_cb, g_object_ref (self));
+  /* Read-only (and loaded) for everyone; saved by the administrator. */
+  jy_home_bed_policy_group_set_store (self->home_bed_group, self->store, self->cancellable);
   apply_session (self);
 
   return self;

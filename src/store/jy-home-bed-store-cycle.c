@@ -54,12 +54,14 @@ jy_home_bed_store_renew (JyDb                  *db,
   sqlite3_stmt *stmt;
   gint64 rev = 0;
   char start_text[11], end_text[11];
+  JyHomeBedPolicy stored;
   int rc;
 
   if (!jy_store_require (db, JY_PERMISSION_HOME_BED_ADMIT, error))
     return FALSE;
 
-  if (!jy_home_bed_load_facts (db, home_bed_id, &bed, error))
+  if (!jy_home_bed_load_facts (db, home_bed_id, &bed, error) ||
+      (policy = jy_home_bed_policy_store_resolve (db, policy, &stored, error)) == NULL)
     return FALSE;
   if (g_strcmp0 (bed.status, "open") != 0)
     {

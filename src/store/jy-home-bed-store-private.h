@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "jy-home-bed-store.h"
+#include "jy-home-bed-policy-store.h"
 
 G_BEGIN_DECLS
 

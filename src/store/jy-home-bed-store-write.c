@@ -40,6 +40,8 @@ jy_home_bed_store_apply (JyDb                              *db,
   g_autofree char *detail = NULL;
   GDate storage, assess_by;
   const GDate *day = jy_home_bed_reference (today, &storage);
+  const JyHomeBedPolicy *policy;
+  JyHomeBedPolicy stored;
   sqlite3_stmt *stmt;
   gint64 id;
   char applied[11];
@@ -56,9 +58,10 @@ jy_home_bed_store_apply (JyDb                              *db,
                            "The application date is in the future");
       return 0;
     }
-  if (!jy_home_bed_resident_is_active (db, request->resident_id, NULL, NULL, error))
+  if (!jy_home_bed_resident_is_active (db, request->resident_id, NULL, NULL, error) ||
+      (policy = jy_home_bed_policy_store_resolve (db, NULL, &stored, error)) == NULL)
     return 0;
-  jy_home_bed_assessment_due (&request->applied_on, NULL, &assess_by);
+  jy_home_bed_assessment_due (&request->applied_on, policy, &assess_by);
 
   if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
     return 0;
@@ -174,6 +177,8 @@ jy_home_bed_store_assess (JyDb                         *db,
   JyHomeBedAssessment facts;
   GDate storage;
   const GDate *day = jy_home_bed_reference (today, &storage);
+  const JyHomeBedPolicy *policy;
+  JyHomeBedPolicy stored;
   sqlite3_stmt *stmt;
   gboolean eligible;
   gint64 id;
@@ -193,7 +198,9 @@ jy_home_bed_store_assess (JyDb                         *db,
                          &facts.application_date, error))
     return 0;
 
-  problems = jy_home_bed_assess (&facts, day, NULL);
+  if ((policy = jy_home_bed_policy_store_resolve (db, NULL, &stored, error)) == NULL)
+    return 0;
+  problems = jy_home_bed_assess (&facts, day, policy);
   /* Dates and scores are errors of entry, not of eligibility. */
   for (guint i = 0; i < problems->len; i++)
     {
@@ -348,6 +355,7 @@ jy_home_bed_store_admit (JyDb                        *db,
   gboolean eligible = FALSE, used = FALSE, open = FALSE;
   sqlite3_stmt *stmt;
   char admitted[11], end[11];
+  JyHomeBedPolicy stored;
 
   if (!jy_store_require (db, JY_PERMISSION_HOME_BED_ADMIT, error))
     return 0;
@@ -384,6 +392,8 @@ jy_home_bed_store_admit (JyDb                        *db,
   a.bed_number = request->bed_number;
   a.doctor_every_days = request->doctor_every_days;
   a.nurse_every_days = request->nurse_every_days;
+  if ((policy = jy_home_bed_policy_store_resolve (db, policy, &stored, error)) == NULL)
+    return 0;
   if (g_date_valid (&request->cycle_end))
     a.cycle_end = request->cycle_end;
   else
@@ -472,6 +482,7 @@ jy_home_bed_store_log_round (JyDb                  *db,
   sqlite3_stmt *stmt;
   gint64 id;
   char date[11];
+  JyHomeBedPolicy stored;
 
   if (!jy_store_require (db, JY_PERMISSION_HOME_BED_ROUND, error))
     return 0;
@@ -479,7 +490,8 @@ jy_home_bed_store_log_round (JyDb                  *db,
   g_return_val_if_fail (round != NULL && g_date_valid (&round->date), 0);
   g_return_val_if_fail (round->kind < JY_HOME_BED_ROUND_N, 0);
 
-  if (!jy_home_bed_load_facts (db, home_bed_id, &bed, error))
+  if (!jy_home_bed_load_facts (db, home_bed_id, &bed, error) ||
+      (policy = jy_home_bed_policy_store_resolve (db, policy, &stored, error)) == NULL)
     return 0;
   checked = *round;
   if (role == JY_ROLE_SYSTEM || role == JY_ROLE_NONE)

@@ -172,6 +172,9 @@ char *jy_home_bed_building_of (const char *address_detail);
 
 /* --- Writes (in a write job) ------------------------------------------- */
 
+/* @policy NULL: the centre's stored policy (jy-home-bed-policy-store.h),
+ * read in the same job; apply and assess always use the stored one. */
+
 gint64   jy_home_bed_store_apply     (JyDb                              *db,
                                       const JyHomeBedApplicationRequest *request,
                                       const GDate                       *today,

@@ -10,6 +10,7 @@
 
 #include "jy-followup.h"
 #include "jy-generator.h"
+#include "jy-home-bed-policy-store.h"
 #include "jy-home-bed-store.h"
 #include "jy-person.h"
 #include "jy-resident-detail.h"
@@ -732,6 +733,105 @@ test_generator_beds_and_rounds (void)
   jy_test_remove_tree (tmpdir);
 }
 
+/* --- Policy ------------------------------------------------------------- */
+
+static void
+save_policy (BedFixture  *fx,
+             guint        cycle_days,
+             GError     **error)
+{
+  JyHomeBedPolicy policy = JY_HOME_BED_POLICY_DEFAULT;
+
+  policy.cycle_days = cycle_days;
+  policy.doctor_round_max_days = 10;
+  jy_store_write (fx->centre.store, jy_home_bed_policy_save_func, &policy, NULL, error);
+}
+
+static JyHomeBedPolicy
+load_policy (BedFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree JyHomeBedPolicy *policy = jy_store_read (fx->centre.store, jy_home_bed_policy_load_func,
+                                                      NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (policy);
+  return *policy;
+}
+
+static void
+test_policy_round_trip (BedFixture    *fx,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  JyHomeBedPolicy loaded = load_policy (fx);
+
+  g_assert_cmpuint (loaded.cycle_days, ==, 90);   /* no row yet: the defaults */
+  jy_test_act_as (&fx->centre, JY_ROLE_ADMIN);
+  save_policy (fx, 60, &error);
+  g_assert_no_error (error);
+  loaded = load_policy (fx);
+  g_assert_cmpuint (loaded.cycle_days, ==, 60);
+  g_assert_cmpuint (loaded.doctor_round_max_days, ==, 10);
+  g_assert_cmpuint (loaded.assessment_working_days, ==, 3);
+  g_assert_cmpuint (loaded.admission_note_hours, ==, 48);
+  g_assert_cmpuint (loaded.renewal_window_days, ==, 14);
+  save_policy (fx, 75, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (load_policy (fx).cycle_days, ==, 75);
+  g_assert_cmpint (jy_test_count (&fx->centre, "SELECT count(*) FROM home_bed_policy"), ==, 1);
+  g_assert_cmpint (jy_test_count (&fx->centre, "SELECT rev FROM home_bed_policy"), ==, 2);
+  g_assert_cmpint (jy_test_count (&fx->centre,
+                   "SELECT count(*) FROM outbox WHERE entity = 'home_bed_policy'"), ==, 2);
+  g_assert_cmpint (jy_test_count (&fx->centre,
+                   "SELECT count(*) FROM audit_log WHERE entity = 'home_bed_policy'"
+                   " AND action IN ('create', 'update')"), ==, 2);
+}
+
+static void
+test_policy_denied_and_out_of_range (BedFixture    *fx,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  jy_test_act_as (&fx->centre, JY_ROLE_DOCTOR);
+  save_policy (fx, 60, &error);
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  jy_test_act_as (&fx->centre, JY_ROLE_MANAGER);
+  save_policy (fx, 60, &error);
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  jy_test_act_as (&fx->centre, JY_ROLE_ADMIN);
+  save_policy (fx, 120, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpint (jy_test_count (&fx->centre, "SELECT count(*) FROM home_bed_policy"), ==, 0);
+  g_assert_cmpint (jy_test_count (&fx->centre,
+                   "SELECT count(*) FROM outbox WHERE entity = 'home_bed_policy'"), ==, 0);
+  g_assert_cmpuint (load_policy (fx).cycle_days, ==, 90);
+}
+
+static void
+test_policy_60_day_cycle_on_admission (BedFixture    *fx,
+                                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyHomeBedRecord) bed = NULL;
+  Job job = job_for (fx, NULL);
+
+  jy_test_act_as (&fx->centre, JY_ROLE_ADMIN);
+  save_policy (fx, 60, &error);
+  g_assert_no_error (error);
+  act_as_staff (fx, fx->doctor_id, JY_ROLE_DOCTOR);
+  job.bed_id = admit (fx, fx->resident_id, "JC2026-060", "2026-11-18");
+  bed = jy_store_read (fx->centre.store, load_job, &job, NULL, NULL);
+  g_assert_nonnull (bed);
+  /* 2026-11-18 + 60 days = 2027-01-17, across the year end. */
+  g_assert_cmpint (g_date_get_year (&bed->cycle_end), ==, 2027);
+  g_assert_cmpint (g_date_get_month (&bed->cycle_end), ==, 1);
+  g_assert_cmpint (g_date_get_day (&bed->cycle_end), ==, 17);
+}
+
 #define ADD(path, func) \
   g_test_add ("/store/home-bed/" path, BedFixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -757,6 +857,9 @@ main (int    argc,
   ADD ("discharge/drafted-summary-signed-reason-checked", test_discharge_with_drafted_summary);
   ADD ("timeline/admission-and-rounds-on-resident-timeline", test_timeline_shows_home_bed);
   ADD ("census/open-beds-admin-denied", test_census_lists_open_beds);
+  ADD ("policy/admin saves 60 days and reads it back with outbox and audit", test_policy_round_trip);
+  ADD ("policy/doctor and manager denied, 120 days refused", test_policy_denied_and_out_of_range);
+  ADD ("policy/bed admitted under a 60-day policy ends 60 days on", test_policy_60_day_cycle_on_admission);
   g_test_add_func ("/store/home-bed/building/of-an-address", test_building_of_address);
   g_test_add_func ("/store/home-bed/generator/10-beds-for-5000-residents-rounds-within-stay", test_generator_beds_and_rounds);
 

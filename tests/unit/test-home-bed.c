@@ -818,6 +818,69 @@ test_summary_without_rounds (void)
   g_assert_null (strstr (text, "Vitals"));
 }
 
+static void
+test_policy_default_valid (void)
+{
+  JyHomeBedPolicy policy = JY_HOME_BED_POLICY_DEFAULT;
+
+  g_assert_cmpint (jy_home_bed_policy_check (&policy), ==, JY_HOME_BED_POLICY_OK);
+  policy.cycle_days = 60;
+  g_assert_cmpint (jy_home_bed_policy_check (&policy), ==, JY_HOME_BED_POLICY_OK);
+}
+
+static void
+test_policy_cycle_bounds (void)
+{
+  JyHomeBedPolicy policy = JY_HOME_BED_POLICY_DEFAULT;
+
+  policy.cycle_days = 30;
+  g_assert_cmpint (jy_home_bed_policy_check (&policy), ==, JY_HOME_BED_POLICY_OK);
+  policy.cycle_days = 29;
+  g_assert_cmpint (jy_home_bed_policy_check (&policy), ==, JY_HOME_BED_POLICY_CYCLE_DAYS);
+  policy.cycle_days = 91;
+  g_assert_cmpint (jy_home_bed_policy_check (&policy), ==, JY_HOME_BED_POLICY_CYCLE_DAYS);
+  policy.cycle_days = 120;
+  g_assert_cmpint (jy_home_bed_policy_check (&policy), ==, JY_HOME_BED_POLICY_CYCLE_DAYS);
+  g_assert_nonnull (jy_home_bed_policy_field_message (JY_HOME_BED_POLICY_CYCLE_DAYS));
+}
+
+static void
+test_policy_other_values_refused (void)
+{
+  static const struct { JyHomeBedPolicyField field; guint bad_low; guint bad_high; } cases[] = {
+    { JY_HOME_BED_POLICY_ASSESSMENT_DAYS, 0, 11 },
+    { JY_HOME_BED_POLICY_ADMISSION_NOTE_HOURS, 11, 73 },
+    { JY_HOME_BED_POLICY_DOCTOR_ROUND_DAYS, 0, 15 },
+    { JY_HOME_BED_POLICY_RENEWAL_WINDOW_DAYS, 0, 22 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint min, max;
+
+      jy_home_bed_policy_range (cases[i].field, &min, &max);
+      g_assert_cmpuint (min, ==, cases[i].bad_low + 1);
+      g_assert_cmpuint (max, ==, cases[i].bad_high - 1);
+      g_assert_true (jy_home_bed_policy_value_valid (cases[i].field, min));
+      g_assert_true (jy_home_bed_policy_value_valid (cases[i].field, max));
+      g_assert_false (jy_home_bed_policy_value_valid (cases[i].field, cases[i].bad_low));
+      g_assert_false (jy_home_bed_policy_value_valid (cases[i].field, cases[i].bad_high));
+      g_assert_nonnull (jy_home_bed_policy_field_message (cases[i].field));
+    }
+}
+
+static void
+test_policy_60_day_cycle_end (void)
+{
+  JyHomeBedPolicy policy = JY_HOME_BED_POLICY_DEFAULT;
+  GDate start = day ("2028-01-15");
+  GDate end;
+
+  policy.cycle_days = 60;
+  jy_home_bed_cycle_end (&start, &policy, &end);
+  assert_date (&end, "2028-03-15");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -879,6 +942,10 @@ main (int    argc,
   g_test_add_func ("/core/home-bed/discharge/summary-signed-by-doctor", test_discharge_summary_must_be_signed);
   g_test_add_func ("/core/home-bed/summary/drafted-from-rounds", test_summary_drafted_from_rounds);
   g_test_add_func ("/core/home-bed/summary/no-rounds-same-day-death", test_summary_without_rounds);
+  g_test_add_func ("/core/home-bed/policy/defaults and 60-day cycle valid", test_policy_default_valid);
+  g_test_add_func ("/core/home-bed/policy/cycle 29, 91 and 120 days refused", test_policy_cycle_bounds);
+  g_test_add_func ("/core/home-bed/policy/other values refused out of range", test_policy_other_values_refused);
+  g_test_add_func ("/core/home-bed/policy/60-day cycle over leap day ends 60 days on", test_policy_60_day_cycle_end);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "jy-home-bed-dialog.h"
+#include "jy-home-bed-cycle-label.h"
 #include "jy-home-bed-dialog-private.h"
 
 #include <glib/gi18n.h>
@@ -248,7 +249,8 @@ build_admission (JyHomeBedDialog *self)
   /* Translators: the default cycle of a new bed, "周期至 2027-02-21（90 天）" */
   cycle = g_strdup_printf (_("Cycle until %s (%u days)"), end_text,
                            jy_home_bed_bed_days (&self->today, &end));
-  self->field_rows[JY_HOME_BED_FIELD_CYCLE_END] = ADW_ACTION_ROW (add_row (plan, cycle, gtk_label_new (NULL)));
+  self->field_rows[JY_HOME_BED_FIELD_CYCLE_END] =
+    ADW_ACTION_ROW (add_row (plan, cycle, jy_home_bed_cycle_label_new (self->store, &self->today, self->cancellable)));
   add_field_row (self, plan, JY_HOME_BED_FIELD_AGREEMENT, _("Agreement signed by the patient or family"), agreement);
   self->agreement_check = GTK_CHECK_BUTTON (agreement);
   /* Saving waits for the doctors and nurses to choose from. */
