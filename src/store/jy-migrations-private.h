@@ -29,7 +29,7 @@ extern const char jy_migration_contracts[]; /* step 6 */
 extern const char jy_migration_sync[];      /* step 7 */
 extern const char jy_migration_reports[];   /* step 8 */
 extern const char jy_migration_home_beds[]; /* step 9 */
-extern const char jy_migration_long_rx[];   /* step 7 (long prescriptions) */
+extern const char jy_migration_long_rx[];   /* step 10 */
 extern const char jy_migration_home_bed_policy[]; /* step 11 */
 
 G_END_DECLS
