@@ -30,6 +30,7 @@ static const Subcommand subcommands[] = {
   { "accounts", jy_cli_accounts, N_("List staff accounts, add an administrator, reset a password") },
   { "sync", jy_cli_sync, N_("Synchronize with the municipal platform") },
   { "report", jy_cli_report, N_("Write the monthly summary as PDF and CSV") },
+  { "packages", jy_cli_packages, N_("List the service packages, set their fees, stop or resume offering them") },
   { "drugs", jy_cli_drugs, N_("Import the long-prescription drug catalogue from a CSV file") },
 };
 

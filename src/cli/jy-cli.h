@@ -56,6 +56,8 @@ int      jy_cli_accounts        (int          argc,
                                  char       **argv);
 int      jy_cli_sync            (int          argc,
                                  char       **argv);
+int      jy_cli_packages        (int          argc,
+                                 char       **argv);
 int      jy_cli_drugs           (int          argc,
                                  char       **argv);
 int      jy_cli_report          (int          argc,

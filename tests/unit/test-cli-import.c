@@ -315,6 +315,63 @@ test_drugs_exit_1_without_the_columns (Fixture       *fx,
   g_assert_nonnull (strstr (err, "code, generic_name and pack_size"));
 }
 
+/* A city's prices: a new version of the package, the old one superseded
+ * (signed contracts keep it); withdrawing stops offering it; the basic
+ * package cannot be withdrawn; a bad amount is a usage error. */
+static void
+test_packages_set_fee_and_withdraw (Fixture       *fx,
+                                    gconstpointer  user_data)
+{
+  const char *list[] = { "packages", "--db", fx->db_path, "list", NULL };
+  const char *set_fee[] = { "packages", "--db", fx->db_path, "set-fee", "elderly",
+                            "--insurance", "100", "--public-health", "20.5", "--resident", "30", NULL };
+  const char *bad_fee[] = { "packages", "--db", fx->db_path, "set-fee", "elderly",
+                            "--insurance", "-1", "--public-health", "0", "--resident", "0", NULL };
+  const char *withdraw[] = { "packages", "--db", fx->db_path, "withdraw", "elderly", NULL };
+  const char *withdraw_basic[] = { "packages", "--db", fx->db_path, "withdraw", "basic", NULL };
+  const char *unknown[] = { "packages", "--db", fx->db_path, "withdraw", "nosuch", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_jiayi (list, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "elderly v1 offered  Elderly package"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_jiayi (set_fee, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "elderly: version 2 saved"));
+  g_assert_cmpint (jy_test_query_int64 (fx->db_path,
+                                        "SELECT fee_insurance * 1000000 + fee_public_health * 1000 + fee_resident "
+                                        "FROM service_package WHERE code = 'elderly' AND status = 'active'"),
+                   ==, 10000 * G_GINT64_CONSTANT (1000000) + 2050 * 1000 + 3000);
+  g_assert_cmpint (jy_test_query_int64 (fx->db_path,
+                                        "SELECT count(*) FROM service_package "
+                                        "WHERE code = 'elderly' AND version = 1 AND status = 'superseded'"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_jiayi (bad_fee, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "jiayi packages: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_jiayi (withdraw, &out, &err), ==, 0);
+  g_assert_cmpint (jy_test_query_int64 (fx->db_path,
+                                        "SELECT count(*) FROM service_package "
+                                        "WHERE code = 'elderly' AND status = 'withdrawn'"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_jiayi (withdraw_basic, &out, &err), ==, 1);
+  g_assert_cmpint (jy_test_query_int64 (fx->db_path,
+                                        "SELECT count(*) FROM service_package "
+                                        "WHERE code = 'basic' AND status = 'active'"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_jiayi (unknown, &out, &err), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -332,6 +389,7 @@ main (int    argc,
   ADD ("/cli/drugs/import reports bad lines and saves the rest", test_drugs_import_reports_bad_lines);
   ADD ("/cli/drugs/exit 2 on bad usage", test_drugs_exit_2_on_bad_usage);
   ADD ("/cli/drugs/exit 1 without the needed columns", test_drugs_exit_1_without_the_columns);
+  ADD ("/cli/packages/set fee makes a new version, withdraw stops offering, basic stays", test_packages_set_fee_and_withdraw);
   ADD ("/cli/export/writes-bom-and-masks-unless-full-id", test_export_writes_bom_and_masks_unless_full_id);
 
 #undef ADD
