@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "jy-home-bed-round.h"
+#include "jy-home-bed-private.h"
 
 #include "jy-followup.h"
 #include "jy-followup-rules.h"
@@ -168,14 +169,13 @@ gboolean
 jy_home_bed_round_kind_from_string (const char         *code,
                                     JyHomeBedRoundKind *out)
 {
+  guint i;
+
   g_return_val_if_fail (out != NULL, FALSE);
-  for (guint i = 0; code != NULL && i < JY_HOME_BED_ROUND_N; i++)
-    if (g_str_equal (code, kind_codes[i]))
-      {
-        *out = (JyHomeBedRoundKind)i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!jy_home_bed_code_lookup (kind_codes, 0, JY_HOME_BED_ROUND_N, code, &i))
+    return FALSE;
+  *out = (JyHomeBedRoundKind)i;
+  return TRUE;
 }
 
 const char *

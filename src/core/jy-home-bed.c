@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "jy-home-bed.h"
+#include "jy-home-bed-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -347,6 +348,22 @@ jy_home_bed_assessment_due (const GDate           *applied,
     }
 }
 
+gboolean
+jy_home_bed_code_lookup (const char *const *codes,
+                         guint              first,
+                         guint              n,
+                         const char        *code,
+                         guint             *index)
+{
+  for (guint i = first; code != NULL && i < n; i++)
+    if (g_str_equal (code, codes[i]))
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static const char *const source_codes[JY_HOME_BED_SOURCE_N] = { "1", "2" };
 
 const char *
@@ -360,14 +377,13 @@ gboolean
 jy_home_bed_source_from_string (const char      *code,
                                 JyHomeBedSource *out)
 {
+  guint i;
+
   g_return_val_if_fail (out != NULL, FALSE);
-  for (guint i = 0; code != NULL && i < JY_HOME_BED_SOURCE_N; i++)
-    if (g_str_equal (code, source_codes[i]))
-      {
-        *out = (JyHomeBedSource)i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!jy_home_bed_code_lookup (source_codes, 0, JY_HOME_BED_SOURCE_N, code, &i))
+    return FALSE;
+  *out = (JyHomeBedSource)i;
+  return TRUE;
 }
 
 const char *
@@ -571,14 +587,13 @@ gboolean
 jy_discharge_reason_from_string (const char        *code,
                                  JyDischargeReason *out)
 {
+  guint i;
+
   g_return_val_if_fail (out != NULL, FALSE);
-  for (guint i = JY_DISCHARGE_REASON_CURED; code != NULL && i < JY_DISCHARGE_REASON_N; i++)
-    if (g_str_equal (code, reason_codes[i]))
-      {
-        *out = (JyDischargeReason)i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!jy_home_bed_code_lookup (reason_codes, JY_DISCHARGE_REASON_CURED, JY_DISCHARGE_REASON_N, code, &i))
+    return FALSE;
+  *out = (JyDischargeReason)i;
+  return TRUE;
 }
 
 const char *
