@@ -121,6 +121,12 @@ const JyFhirCodec *const *jy_fhir_codecs                  (void);
 const JyFhirCodec        *jy_fhir_codec_for_entity        (const char    *entity,
                                                            gboolean      *is_child);
 const JyFhirCodec        *jy_fhir_codec_for_resource_type (const char    *resource_type);
+/* Several entities may share a resource type (contracts and home beds are
+ * EpisodeOfCare): each type is pulled once, by its first codec in the
+ * table, and each pulled resource goes to the codec its urn:jiayi:{entity}
+ * identifier names (else that first codec, which says "not ours"). */
+gboolean                  jy_fhir_codec_pulls_type        (const JyFhirCodec *codec);
+const JyFhirCodec        *jy_fhir_codec_for_resource      (JsonObject        *resource);
 
 /* Parses network bytes: checks size, UTF-8 and nesting depth before
  * json-glib sees them. Returns the root node (any type). */

@@ -8,6 +8,8 @@
 
 #include "jy-fhir-codec.h"
 
+#include <string.h>
+
 /* Every syncable record type, in rank order. Adding one: a file
  * jy-fhir-codec-<entity>.c, its line here and in meson.build. */
 extern const JyFhirCodec jy_fhir_codec_site;
@@ -68,4 +70,55 @@ jy_fhir_codec_for_resource_type (const char *resource_type)
     if (g_strcmp0 (codecs[i]->resource_type, resource_type) == 0)
       return codecs[i];
   return NULL;
+}
+
+gboolean
+jy_fhir_codec_pulls_type (const JyFhirCodec *codec)
+{
+  if (!codec->pull)
+    return FALSE;
+  for (guint i = 0; codecs[i] != NULL && codecs[i] != codec; i++)
+    if (codecs[i]->pull && strcmp (codecs[i]->resource_type, codec->resource_type) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Lenient on purpose: this only picks the codec, whose decode then reads
+ * the resource carefully and says what is wrong with it. */
+const JyFhirCodec *
+jy_fhir_codec_for_resource (JsonObject *resource)
+{
+  const JyFhirCodec *first = NULL;
+  JsonNode *node = json_object_get_member (resource, "resourceType");
+  const char *type;
+  JsonArray *identifiers;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  type = json_node_get_string (node);
+  for (guint i = 0; codecs[i] != NULL && first == NULL; i++)
+    if (codecs[i]->pull && strcmp (codecs[i]->resource_type, type) == 0)
+      first = codecs[i];
+  if (first == NULL)
+    return NULL;
+
+  node = json_object_get_member (resource, "identifier");
+  identifiers = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  for (guint i = 0; identifiers != NULL && i < json_array_get_length (identifiers) && i < JY_FHIR_MAX_ARRAY; i++)
+    {
+      JsonNode *element = json_array_get_element (identifiers, i);
+      JsonNode *system;
+      const char *text;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element) ||
+          (system = json_object_get_member (json_node_get_object (element), "system")) == NULL ||
+          json_node_get_value_type (system) != G_TYPE_STRING ||
+          !g_str_has_prefix ((text = json_node_get_string (system)), "urn:jiayi:"))
+        continue;
+      for (guint j = 0; codecs[j] != NULL; j++)
+        if (codecs[j]->pull && strcmp (codecs[j]->resource_type, type) == 0 &&
+            strcmp (codecs[j]->entity, text + strlen ("urn:jiayi:")) == 0)
+          return codecs[j];
+    }
+  return first;
 }

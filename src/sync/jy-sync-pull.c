@@ -22,6 +22,7 @@
 
 typedef struct
 {
+  const JyFhirCodec *codec;  /* the one its identifier names */
   gpointer    record;        /* NULL: could not be decoded */
   char       *uuid;
   char       *remote_id;     /* the resource's id when it is not the uuid */
@@ -264,8 +265,12 @@ apply_page_func (JyDb          *db,
   sqlite3_stmt *stmt;
 
   for (guint i = 0; i < job->items->len; i++)
-    if (!apply_item (db, job->codec, g_ptr_array_index (job->items, i), job, error))
-      return NULL;
+    {
+      PulledItem *item = g_ptr_array_index (job->items, i);
+
+      if (!apply_item (db, item->codec, item, job, error))
+        return NULL;
+    }
 
   if (job->cursor != NULL)
     {
@@ -298,9 +303,15 @@ decode_entry (const JyFhirCodec *codec,
   JsonObject *object;
   const char *id = NULL;
 
+  item->codec = codec;
+
   if (resource == NULL || !JSON_NODE_HOLDS_OBJECT (resource))
     return item;
   object = json_node_get_object (resource);
+  item->codec = jy_fhir_codec_for_resource (object);
+  if (item->codec == NULL)
+    item->codec = codec;   /* not of this type: decode says why */
+  codec = item->codec;
   item->version = g_strdup (jy_fhir_get_version (object));
   item->record = jy_fhir_codec_decode (codec, resource, NULL, &error);
   if (item->record != NULL)
@@ -333,7 +344,7 @@ page_job_free (PageJob *job)
     {
       PulledItem *item = g_ptr_array_index (job->items, i);
 
-      g_clear_pointer (&item->record, job->codec->free_record);
+      g_clear_pointer (&item->record, item->codec->free_record);
     }
   g_ptr_array_unref (job->items);
   g_clear_pointer (&job->page, json_node_unref);
@@ -485,7 +496,7 @@ jy_sync_pull (JySyncRun  *run,
   const JyFhirCodec *const *codecs = jy_fhir_codecs ();
 
   for (guint i = 0; codecs[i] != NULL; i++)
-    if (codecs[i]->pull && !pull_type (run, codecs[i], error))
+    if (jy_fhir_codec_pulls_type (codecs[i]) && !pull_type (run, codecs[i], error))
       return FALSE;
   return TRUE;
 }

@@ -18,6 +18,8 @@
 #include "jy-fhir-row.h"
 #include "test-util.h"
 
+extern const JyFhirCodec jy_fhir_codec_site;
+
 #define FUZZ_ROUNDS 4000
 #define FUZZ_SEED   20261108
 
@@ -1022,6 +1024,42 @@ test_table_in_rank_order (void)
   g_assert_null (jy_fhir_codec_for_entity ("followup_drug", NULL));
 }
 
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = jy_fhir_parse (text, strlen (text), 1 << 20, &error);
+
+  g_assert_no_error (error);
+  return json_node_get_object (node);   /* leaked with the node: a test */
+}
+
+static void
+test_pulled_resource_goes_to_the_codec_its_identifier_names (void)
+{
+  const JyFhirCodec *const *codecs = jy_fhir_codecs ();
+
+  g_assert_true (jy_fhir_codec_for_resource (parse_object (
+    "{\"resourceType\":\"EpisodeOfCare\",\"identifier\":[{\"system\":\"urn:other\",\"value\":\"x\"},"
+    "{\"system\":\"urn:jiayi:contract\",\"value\":\"x\"}]}")) == &jy_fhir_codec_contract);
+  /* No Jiayi identifier, or a hostile one: the type's first codec, whose
+   * decode then says "not ours" or what is wrong. */
+  g_assert_true (jy_fhir_codec_for_resource (parse_object (
+    "{\"resourceType\":\"Patient\"}")) == &jy_fhir_codec_resident);
+  g_assert_true (jy_fhir_codec_for_resource (parse_object (
+    "{\"resourceType\":\"Patient\",\"identifier\":[1,{\"system\":7},{\"system\":\"urn:jiayi:contract\"}]}"))
+    == &jy_fhir_codec_resident);
+  g_assert_null (jy_fhir_codec_for_resource (parse_object ("{\"resourceType\":\"Basic\"}")));
+  g_assert_null (jy_fhir_codec_for_resource (parse_object ("{\"resourceType\":[]}")));
+  /* The centre is pushed, never pulled; each other type is pulled once. */
+  g_assert_false (jy_fhir_codec_pulls_type (&jy_fhir_codec_site));
+  for (guint i = 0; codecs[i] != NULL; i++)
+    if (jy_fhir_codec_pulls_type (codecs[i]))
+      for (guint j = 0; j < i; j++)
+        g_assert_false (jy_fhir_codec_pulls_type (codecs[j]) &&
+                        g_str_equal (codecs[j]->resource_type, codecs[i]->resource_type));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1039,6 +1077,8 @@ main (int    argc,
   g_test_add_func ("/sync/codec/content digest ignores member order and meta", test_content_digest);
   g_test_add_func ("/sync/codec/operation-outcome-described", test_describes_outcome);
   g_test_add_func ("/sync/codec/table-lookup", test_table_in_rank_order);
+  g_test_add_func ("/sync/codec/pulled resource goes to the codec its identifier names",
+                   test_pulled_resource_goes_to_the_codec_its_identifier_names);
   g_test_add_func ("/sync/codec/staff as Practitioner round trip", test_staff_round_trip);
   g_test_add_func ("/sync/codec/team as CareTeam with members round trip", test_team_round_trip);
   g_test_add_func ("/sync/codec/enrolment as Condition with ICD-10 round trip", test_enrolment_round_trip);
