@@ -174,19 +174,19 @@ static const char n01p_sql[] =
 
 static const char l01_sql[] =
   "SELECT x.id, x.resident_id, ifnull (x.team_id, 0), x.doctor_id, 1, 0\n"
-  "FROM long_rx x WHERE " LONG_RX_ISSUED;
+  "FROM long_rx x INDEXED BY report_long_rx_issue WHERE " LONG_RX_ISSUED;
 
 static const char l01p_sql[] =
   "SELECT x.resident_id, x.resident_id, ifnull (x.team_id, 0), x.doctor_id, 1, 0\n"
-  "FROM long_rx x WHERE " LONG_RX_ISSUED;
+  "FROM long_rx x INDEXED BY report_long_rx_issue WHERE " LONG_RX_ISSUED;
 
 static const char l02_sql[] =
   "SELECT x.id, x.resident_id, ifnull (x.team_id, 0), x.doctor_id, x.total_days > 28, 1\n"
-  "FROM long_rx x WHERE " LONG_RX_ISSUED;
+  "FROM long_rx x INDEXED BY report_long_rx_issue WHERE " LONG_RX_ISSUED;
 
 static const char l03_sql[] =
   "SELECT x.id, x.resident_id, ifnull (x.team_id, 0), x.doctor_id, 1, 1, x.total_days\n"
-  "FROM long_rx x WHERE " LONG_RX_ISSUED;
+  "FROM long_rx x INDEXED BY report_long_rx_issue WHERE " LONG_RX_ISSUED;
 
 /* Instalments handed to a proxy (代取药, §4.5) in the month. */
 static const char l04_sql[] =
