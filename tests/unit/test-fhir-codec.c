@@ -1049,7 +1049,7 @@ test_pulled_resource_goes_to_the_codec_its_identifier_names (void)
   g_assert_true (jy_fhir_codec_for_resource (parse_object (
     "{\"resourceType\":\"Patient\",\"identifier\":[1,{\"system\":7},{\"system\":\"urn:jiayi:contract\"}]}"))
     == &jy_fhir_codec_resident);
-  g_assert_null (jy_fhir_codec_for_resource (parse_object ("{\"resourceType\":\"Basic\"}")));
+  g_assert_null (jy_fhir_codec_for_resource (parse_object ("{\"resourceType\":\"Flag\"}")));
   g_assert_null (jy_fhir_codec_for_resource (parse_object ("{\"resourceType\":[]}")));
   /* The centre is pushed, never pulled; each other type is pulled once. */
   g_assert_false (jy_fhir_codec_pulls_type (&jy_fhir_codec_site));
