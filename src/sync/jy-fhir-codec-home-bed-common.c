@@ -232,21 +232,20 @@ jy_fhir_hb_read_status (JsonObject         *resource,
                         GError            **error)
 {
   JsonObject *ext = jy_fhir_find_extension (extensions, JY_FHIR_HB_EXT_STATUS);
+  const char *status = NULL;
 
   g_clear_pointer (out, g_free);
-  if (ext != NULL && !jy_fhir_read_text (ext, "valueCode", 32, out, error))
+  if ((ext != NULL && !jy_fhir_read_text (ext, "valueCode", 32, out, error)) ||
+      !jy_fhir_read_string (resource, "status", &status, error))
     return FALSE;
   if (*out == NULL)
-    {
-      const char *status = NULL;
-
-      if (!jy_fhir_read_string (resource, "status", &status, error))
-        return FALSE;
-      for (guint i = 0; fhir[i] != NULL && *out == NULL; i++)
-        if (g_strcmp0 (status, fhir[i]) == 0)
-          *out = g_strdup (row[i]);
-    }
+    for (guint i = 0; fhir[i] != NULL && *out == NULL; i++)
+      if (g_strcmp0 (status, fhir[i]) == 0)
+        *out = g_strdup (row[i]);
   if (*out == NULL || !jy_fhir_is_one_of (*out, row))
     return jy_fhir_invalid (error, type, "status");
+  /* The exact status and the FHIR one must say the same. */
+  if (status != NULL && strcmp (status, jy_fhir_hb_fhir_status (*out, fhir, row)) != 0)
+    return jy_fhir_invalid (error, type, "status contradicts the row status");
   return TRUE;
 }

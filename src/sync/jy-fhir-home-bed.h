@@ -86,4 +86,10 @@ const char *jy_fhir_hb_fhir_status     (const char            *status,
                                         const char *const     *fhir,
                                         const char *const     *row);
 
+extern const JyFhirCodec jy_fhir_codec_home_bed_policy;
+extern const JyFhirCodec jy_fhir_codec_home_bed_application;
+extern const JyFhirCodec jy_fhir_codec_home_bed_assessment;
+extern const JyFhirCodec jy_fhir_codec_home_bed;
+extern const JyFhirCodec jy_fhir_codec_home_bed_round;
+
 G_END_DECLS
