@@ -235,7 +235,7 @@ assessment_encode (gconstpointer        data,
   json_builder_begin_object (builder);
   jy_fhir_add_string (builder, "resourceType", "ClinicalImpression");
   jy_fhir_add_string (builder, "id", row->uuid);
-  jy_fhir_hb_add_observations (builder, assessment_scores, G_N_ELEMENTS (assessment_scores), v,
+  jy_fhir_hb_add_observations (builder, NULL, NULL, NULL, 0, assessment_scores, G_N_ELEMENTS (assessment_scores), v,
                                g_strcmp0 (status, "completed") == 0 ? "final" : status,
                                v[S_RESIDENT], v[S_ASSESSED]);
   json_builder_set_member_name (builder, "extension");
@@ -282,7 +282,7 @@ assessment_decode (JsonObject           *resource,
       !jy_fhir_read_reference (resource, "subject", "Patient", &v[S_RESIDENT], error) ||
       !jy_fhir_read_reference (resource, "assessor", "Practitioner", &v[S_DOCTOR], error) ||
       !jy_fhir_read_text (resource, "effectiveDateTime", 10, &v[S_ASSESSED], error) ||
-      !jy_fhir_hb_read_observations (resource, assessment_scores, G_N_ELEMENTS (assessment_scores), v,
+      !jy_fhir_hb_read_observations (resource, NULL, NULL, 0, assessment_scores, G_N_ELEMENTS (assessment_scores), v,
                                      "ClinicalImpression", error))
     return NULL;
   if (g_strcmp0 (code, "home-bed") != 0)

@@ -17,8 +17,9 @@
  *   participant.individual              Practitioner/{staff}
  *   period.start                        round_date
  *   contained Observation (LOINC, UCUM) 8310-5 temperature Cel, 8867-4 pulse
- *                                       /min, 9279-1 respiration /min, 8480-6
- *                                       SBP and 8462-4 DBP mm[Hg], 59408-5
+ *                                       /min, 9279-1 respiration /min, BP panel
+ *                                       85354-9 = 8480-6 SBP + 8462-4 DBP
+ *                                       mm[Hg] (components), 59408-5
  *                                       SpO2 %, 15074-8 blood glucose mmol/L,
  *                                       72514-3 pain severity 0-10 {score},
  *                                       29463-7 weight kg
@@ -78,14 +79,12 @@ static const JyFhirField fields[] = {
   { C_NEXT, 0, 10, FALSE },
 };
 
-/* In JyHomeBedVital order, from C_TEMPERATURE on. The bounds here only
+/* The vitals with an Observation of their own. The bounds here only
  * keep numbers sane: the core rule checks the ranges after. */
 static const JyFhirHbMeasure vitals[] = {
   { C_TEMPERATURE, "temp", "8310-5", "Body temperature", "Cel", "vital-signs", FALSE, 0, 1000 },
   { C_PULSE, "pulse", "8867-4", "Heart rate", "/min", "vital-signs", FALSE, 0, 1000 },
   { C_RESPIRATION, "resp", "9279-1", "Respiratory rate", "/min", "vital-signs", FALSE, 0, 1000 },
-  { C_SBP, "sbp", "8480-6", "Systolic blood pressure", "mm[Hg]", "vital-signs", FALSE, 0, 1000 },
-  { C_DBP, "dbp", "8462-4", "Diastolic blood pressure", "mm[Hg]", "vital-signs", FALSE, 0, 1000 },
   { C_SPO2, "spo2", "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry", "%",
     "vital-signs", FALSE, 0, 1000 },
   { C_GLUCOSE, "glucose", "15074-8", "Glucose [Moles/volume] in Blood", "mmol/L", "laboratory",
@@ -95,7 +94,23 @@ static const JyFhirHbMeasure vitals[] = {
   { C_WEIGHT, "weight", "29463-7", "Body weight", "kg", "vital-signs", FALSE, 0, 1000 },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (vitals) == JY_HOME_BED_N_VITALS);
+/* Blood pressure: one panel, systolic and diastolic as its components
+ * (the FHIR vital-signs profile; as the follow-up codec sends it). */
+static const JyFhirHbMeasure bp_parts[] = {
+  { C_SBP, "bp", "8480-6", "Systolic blood pressure", "mm[Hg]", "vital-signs", FALSE, 0, 1000 },
+  { C_DBP, "bp", "8462-4", "Diastolic blood pressure", "mm[Hg]", "vital-signs", FALSE, 0, 1000 },
+};
+
+#define LOINC_BP "85354-9"
+
+/* Column of each JyHomeBedVital, for the core range check. */
+static const int vital_columns[JY_HOME_BED_N_VITALS] = {
+  [JY_HOME_BED_VITAL_TEMPERATURE] = C_TEMPERATURE, [JY_HOME_BED_VITAL_PULSE] = C_PULSE,
+  [JY_HOME_BED_VITAL_RESPIRATION] = C_RESPIRATION, [JY_HOME_BED_VITAL_SBP] = C_SBP,
+  [JY_HOME_BED_VITAL_DBP] = C_DBP, [JY_HOME_BED_VITAL_SPO2] = C_SPO2,
+  [JY_HOME_BED_VITAL_GLUCOSE] = C_GLUCOSE, [JY_HOME_BED_VITAL_PAIN] = C_PAIN,
+  [JY_HOME_BED_VITAL_WEIGHT] = C_WEIGHT,
+};
 
 static const char *const row_status[] = { "final", "entered-in-error", NULL };
 static const char *const fhir_status[] = { "finished", "entered-in-error", NULL };
@@ -167,11 +182,15 @@ round_encode (gconstpointer        data,
   json_builder_begin_object (builder);
   jy_fhir_add_string (builder, "resourceType", "Encounter");
   jy_fhir_add_string (builder, "id", row->uuid);
-  jy_fhir_hb_add_observations (builder, vitals, G_N_ELEMENTS (vitals), v,
+  jy_fhir_hb_add_observations (builder, LOINC_BP, "Blood pressure panel", bp_parts, G_N_ELEMENTS (bp_parts),
+                               vitals, G_N_ELEMENTS (vitals), v,
                                g_str_equal (status, "finished") ? "final" : status,
                                v[C_RESIDENT], v[C_DATE]);
   json_builder_set_member_name (builder, "extension");
   json_builder_begin_array (builder);
+  jy_fhir_hb_add_local_refs (builder, EXT_OBSERVATION, "valueReference", bp_parts, 1, v);
+  if (v[C_SBP] == NULL && v[C_DBP] != NULL)
+    jy_fhir_hb_add_local_refs (builder, EXT_OBSERVATION, "valueReference", bp_parts + 1, 1, v);
   jy_fhir_hb_add_local_refs (builder, EXT_OBSERVATION, "valueReference", vitals, G_N_ELEMENTS (vitals), v);
   add_procedures (builder, v[C_PROCEDURES]);
   jy_fhir_row_add_fields (builder, EXT_FIELDS, columns, v, fields, G_N_ELEMENTS (fields));
@@ -324,12 +343,13 @@ round_decode (JsonObject           *resource,
       !decode_header (resource, v, error) ||
       !jy_fhir_row_read_fields (extensions, EXT_FIELDS, columns, v, fields, G_N_ELEMENTS (fields), error) ||
       !decode_procedures (extensions, &v[C_PROCEDURES], error) ||
-      !jy_fhir_hb_read_observations (resource, vitals, G_N_ELEMENTS (vitals), v, "Encounter", error))
+      !jy_fhir_hb_read_observations (resource, LOINC_BP, bp_parts, G_N_ELEMENTS (bp_parts),
+                                     vitals, G_N_ELEMENTS (vitals), v, "Encounter", error))
     return NULL;
   for (guint i = 0; i < JY_HOME_BED_N_VITALS; i++)
-    if (v[vitals[i].column] != NULL &&
-        jy_home_bed_vital_check (i, g_ascii_strtod (v[vitals[i].column], NULL)) != JY_HOME_BED_OK)
-      return invalid (error, columns[vitals[i].column].name), NULL;
+    if (v[vital_columns[i]] != NULL &&
+        jy_home_bed_vital_check (i, g_ascii_strtod (v[vital_columns[i]], NULL)) != JY_HOME_BED_OK)
+      return invalid (error, columns[vital_columns[i]].name), NULL;
   if (v[C_ROLE] == NULL)
     return invalid (error, "staff_role"), NULL;
   if (v[C_NEXT] != NULL && !jy_fhir_is_date (v[C_NEXT]))

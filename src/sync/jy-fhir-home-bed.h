@@ -39,8 +39,14 @@ void      jy_fhir_hb_add_concept       (JsonBuilder           *builder,
                                         const char            *system,
                                         const char            *code,
                                         const char            *display);
-/* The contained Observations of the measures that have a value. */
+/* The contained Observations of the measures that have a value: first
+ * the panel @panel_loinc (id = @parts' id) whose components are @parts,
+ * when one of them has a value (NULL: no panel), then one per measure. */
 void      jy_fhir_hb_add_observations  (JsonBuilder           *builder,
+                                        const char            *panel_loinc,
+                                        const char            *panel_display,
+                                        const JyFhirHbMeasure *parts,
+                                        guint                  n_parts,
                                         const JyFhirHbMeasure *measures,
                                         guint                  n_measures,
                                         char *const           *values,
@@ -56,10 +62,14 @@ void      jy_fhir_hb_add_local_refs    (JsonBuilder           *builder,
                                         const JyFhirHbMeasure *measures,
                                         guint                  n_measures,
                                         char *const           *values);
-/* Reads the contained Observations back into @values: an Observation of
- * a known LOINC code must carry a valueQuantity of the unit within the
- * bounds; unknown contained resources are ignored. */
+/* Reads the contained Observations back into @values: an Observation (or
+ * a component of the panel @panel_loinc) of a known LOINC code must carry
+ * a valueQuantity of the unit within the bounds; unknown contained
+ * resources and codes are ignored; a measure twice is refused. */
 gboolean  jy_fhir_hb_read_observations (JsonObject            *resource,
+                                        const char            *panel_loinc,
+                                        const JyFhirHbMeasure *parts,
+                                        guint                  n_parts,
                                         const JyFhirHbMeasure *measures,
                                         guint                  n_measures,
                                         char                 **values,

@@ -602,6 +602,8 @@ test_home_bed_converges (Fixture       *fx,
 
     g_assert_nonnull (strstr (text, "\"HH\""));
     g_assert_nonnull (strstr (text, "\"9279-1\""));
+    g_assert_nonnull (strstr (text, "\"85354-9\""));
+    g_assert_nonnull (strstr (text, "\"8480-6\""));
     g_assert_nonnull (strstr (text, "\"59408-5\""));
     g_assert_nonnull (strstr (text, "\"72514-3\""));
     g_assert_nonnull (strstr (text, "\"pressure-care\""));

@@ -175,18 +175,27 @@ test_round (void)
   assert_path (node, "$.class.code", "HH");
   assert_path (node, "$.type[0].coding[0].code", "2");
   assert_path (node, "$.episodeOfCare[0].reference", "EpisodeOfCare/" HB_BED);
-  assert_path (node, "$.contained[0].code.coding[0].code", "8310-5");
-  assert_path (node, "$.contained[0].valueQuantity.value", "36.8");
-  assert_path (node, "$.contained[0].valueQuantity.code", "Cel");
-  assert_path (node, "$.contained[2].code.coding[0].code", "9279-1");
-  assert_path (node, "$.contained[5].code.coding[0].code", "59408-5");
-  assert_path (node, "$.contained[5].valueQuantity.code", "%");
-  assert_path (node, "$.contained[6].code.coding[0].code", "72514-3");
-  assert_path (node, "$.extension[0].valueReference.reference", "#temp");
-  assert_path (node, "$.extension[7].valueCoding.code", "dressing");
-  assert_path (node, "$.extension[8].valueCoding.code", "pressure-care");
-  assert_path (node, "$.extension[9].extension[5].url", "next_round");
-  assert_path (node, "$.extension[9].extension[5].valueString", "2024-03-08");
+  assert_path (node, "$.contained[0].code.coding[0].code", "85354-9");
+  assert_path (node, "$.contained[0].component[0].code.coding[0].code", "8480-6");
+  assert_path (node, "$.contained[0].component[0].valueQuantity.value", "132");
+  assert_path (node, "$.contained[0].component[1].code.coding[0].code", "8462-4");
+  assert_path (node, "$.contained[0].component[1].valueQuantity.code", "mm[Hg]");
+  assert_path (node, "$.contained[1].code.coding[0].code", "8310-5");
+  assert_path (node, "$.contained[1].valueQuantity.value", "36.8");
+  assert_path (node, "$.contained[1].valueQuantity.code", "Cel");
+  assert_path (node, "$.contained[3].code.coding[0].code", "9279-1");
+  assert_path (node, "$.contained[4].code.coding[0].code", "59408-5");
+  assert_path (node, "$.contained[4].valueQuantity.code", "%");
+  assert_path (node, "$.contained[5].code.coding[0].code", "72514-3");
+  /* Every contained Observation is referenced (dom-3). */
+  assert_path (node, "$.extension[0].valueReference.reference", "#bp");
+  assert_path (node, "$.extension[1].valueReference.reference", "#temp");
+  g_assert_cmpuint (count_path (node, "$.contained[*].id"), ==, 6);
+  g_assert_cmpuint (count_path (node, "$.extension[*].valueReference.reference"), ==, 6);
+  assert_path (node, "$.extension[6].valueCoding.code", "dressing");
+  assert_path (node, "$.extension[7].valueCoding.code", "pressure-care");
+  assert_path (node, "$.extension[8].extension[5].url", "next_round");
+  assert_path (node, "$.extension[8].extension[5].valueString", "2024-03-08");
 }
 
 /* The procedures come back in the app's canonical order, once each. */
@@ -398,6 +407,10 @@ test_refuse_hostile (void)
     { &jy_fhir_codec_home_bed_round, hb_round_json, "\"value\":3.0,", "\"value\":11.0," },
     { &jy_fhir_codec_home_bed_round, hb_round_json, "\"value\":36.8,\"unit\":\"Cel\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"Cel\"",
       "\"value\":98.2,\"unit\":\"[degF]\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"[degF]\"" },
+    { &jy_fhir_codec_home_bed_round, hb_round_json, "\"value\":132.0,", "\"value\":900.0," },
+    { &jy_fhir_codec_home_bed_round, hb_round_json, "\"code\":\"mm[Hg]\"}}]}", "\"code\":\"kPa\"}}]}" },
+    { &jy_fhir_codec_home_bed_round, hb_round_json, "\"code\":\"8462-4\"", "\"code\":\"8480-6\"" },
+    { &jy_fhir_codec_home_bed_round, hb_round_json, "\"code\":\"9279-1\"", "\"code\":\"8867-4\"" },
     { &jy_fhir_codec_home_bed_round, hb_round_json, "\"code\":\"HH\"", "\"code\":\"AMB\"" },
     { &jy_fhir_codec_home_bed_round, hb_round_json, "\"code\":\"2\"}]}]", "\"code\":\"4\"}]}]" },
     { &jy_fhir_codec_home_bed_round, hb_round_json, "\"code\":\"dressing\"", "\"code\":\"surgery\"" },
