@@ -17,6 +17,8 @@
 #include "jy-fhir-codec.h"
 #include "jy-fhir-home-bed.h"
 #include "jy-fhir-row.h"
+#include "jy-home-bed-policy-store.h"
+#include "test-store-fixture.h"
 #include "test-util.h"
 
 #include "home-bed-fhir-fixtures.h"
@@ -482,6 +484,178 @@ test_refuse_malformed (void)
   g_assert_error (e0, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
 }
 
+
+/* ---- the store side: what a pull writes ----------------------------------- */
+
+typedef struct
+{
+  const JyFhirCodec *codec;
+  const char        *json;
+} ApplyJob;
+
+static gpointer
+apply_func (JyDb          *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ApplyJob *job = data;
+  g_autoptr(JsonNode) node = jy_fhir_parse (job->json, strlen (job->json), 1 << 20, error);
+  gpointer record;
+  gboolean ok;
+
+  if (node == NULL || (record = jy_fhir_codec_decode (job->codec, node, NULL, error)) == NULL)
+    return NULL;
+  ok = job->codec->apply (db, record, "1", error);
+  job->codec->free_record (record);
+  return ok ? JY_STORE_DONE : NULL;
+}
+
+static void
+apply_ok (JyTestCentre      *fx,
+          const JyFhirCodec *codec,
+          const char        *json)
+{
+  g_autoptr(GError) error = NULL;
+  ApplyJob job = { codec, json };
+
+  g_assert_true (jy_store_write (fx->store, apply_func, &job, NULL, &error) == JY_STORE_DONE);
+  g_assert_no_error (error);
+}
+
+static gpointer
+centre_uuid_func (JyDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt = jy_db_prepare (db, "SELECT uuid FROM site WHERE kind = 'centre'", error);
+  char *uuid = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (jy_db_step (db, stmt, error) == SQLITE_ROW)
+    uuid = jy_db_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return uuid;
+}
+
+static gpointer
+policy_save_func (JyDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  JyHomeBedPolicy policy = JY_HOME_BED_POLICY_DEFAULT;
+
+  return jy_home_bed_policy_store_save (db, &policy, error) ? JY_STORE_DONE : NULL;
+}
+
+/* The centre's one policy row takes the pulled values and uuid; another
+ * centre's policy is not stored. */
+static void
+test_policy_apply (JyTestCentre  *fx,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *centre = jy_store_read (fx->store, centre_uuid_func, NULL, NULL, &error);
+  g_autoptr(GString) ours = g_string_new (hb_policy_json);
+  g_autoptr(GString) theirs = g_string_new (hb_policy_json);
+
+  g_assert_no_error (error);
+  g_assert_true (jy_store_write (fx->store, policy_save_func, NULL, NULL, &error) == JY_STORE_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed_policy WHERE cycle_days = 90"), ==, 1);
+
+  g_string_replace (theirs, "\"valueInteger\":60", "\"valueInteger\":30", 1);
+  apply_ok (fx, &jy_fhir_codec_home_bed_policy, theirs->str);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed_policy WHERE cycle_days = 90"), ==, 1);
+
+  g_string_replace (ours, HB_CENTRE, centre, 1);
+  apply_ok (fx, &jy_fhir_codec_home_bed_policy, ours->str);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed_policy"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed_policy\n"
+                                      "WHERE id = 1 AND cycle_days = 60 AND admission_note_hours = 24\n"
+                                      "  AND uuid = '" HB_POLICY "' AND remote_version = '1'"), ==, 1);
+  /* A pull writes no outbox entry. */
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM outbox WHERE entity = 'home_bed_policy'\n"
+                                      "  AND row_uuid = '" HB_POLICY "'"), ==, 0);
+}
+
+static gpointer
+people_func (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  static const char staff_sql[] =
+    "INSERT INTO staff (uuid, created_at, updated_at, site_id, name, role)\n"
+    "VALUES ('" HB_DOCTOR "', 'now', 'now', (SELECT id FROM site), '测试医生', 'doctor'),\n"
+    "       ('" HB_NURSE "', 'now', 'now', (SELECT id FROM site), '测试护士', 'nurse')";
+
+  return jy_db_exec (db, staff_sql, error) &&
+         jy_db_exec (db, "UPDATE resident SET uuid = '" HB_RESIDENT "', address_detail = '海韵路12号3栋2单元501室'", error)
+         ? JY_STORE_DONE : NULL;
+}
+
+/* A workstation that pulls a re-assessment before its bed stores it
+ * unlinked; the bed's renewal links it. The derived columns follow the
+ * pulled bed and rounds. */
+static void
+test_bed_apply (JyTestCentre  *fx,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyResident) r = jy_test_make_resident ("王测试", NULL);
+  g_autoptr(GString) reassessment = g_string_new (hb_assessment_json);
+  g_autoptr(GString) open_bed = g_string_new (hb_bed_json);
+
+  r->sex = g_strdup ("2");
+  r->birth_date = g_strdup ("1940-05-06");
+  jy_test_insert_resident (fx, r, &error);
+  g_assert_no_error (error);
+  g_assert_true (jy_store_write (fx->store, people_func, NULL, NULL, &error) == JY_STORE_DONE);
+  g_assert_no_error (error);
+
+  apply_ok (fx, &jy_fhir_codec_home_bed_application, hb_application_json);
+  apply_ok (fx, &jy_fhir_codec_home_bed_assessment, hb_assessment_json);
+  g_string_replace (reassessment, HB_ASSESS, HB_REASSESS, 0);
+  g_string_replace (reassessment, "{\"url\":\"application_id\",\"valueString\":\"" HB_APP "\"}",
+                    "{\"url\":\"home_bed_id\",\"valueString\":\"" HB_BED "\"}", 1);
+  apply_ok (fx, &jy_fhir_codec_home_bed_assessment, reassessment->str);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed_assessment WHERE home_bed_id IS NULL"), ==, 2);
+
+  /* The bed, still open (no discharge yet). */
+  g_string_replace (open_bed, "\"valueCode\":\"discharged\"", "\"valueCode\":\"open\"", 1);
+  g_string_replace (open_bed, "\"status\":\"finished\"", "\"status\":\"active\"", 1);
+  g_string_replace (open_bed, ",\"end\":\"2024-06-20\"", "", 1);
+  g_string_replace (open_bed, "{\"url\":\"discharge_reason\",\"valueString\":\"1\"},", "", 1);
+  apply_ok (fx, &jy_fhir_codec_home_bed, open_bed->str);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed_assessment\n"
+                                      "WHERE uuid = '" HB_REASSESS "' AND home_bed_id = (SELECT id FROM home_bed)"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed_assessment WHERE home_bed_id IS NULL"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed_renewal WHERE uuid = '" HB_RENEWAL "'"), ==, 1);
+  /* Route columns from the resident; no round yet: both rounds due
+   * from the admission. */
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed b JOIN resident r ON r.id = b.resident_id\n"
+                                      "WHERE b.community_code = r.area_code AND b.building = '海韵路12号3栋'\n"
+                                      "  AND b.doctor_due IS NOT NULL AND b.nurse_due IS NOT NULL\n"
+                                      "  AND b.last_round_on IS NULL"), ==, 1);
+
+  /* The pulled round moves the nurse's due date to its planned one. */
+  apply_ok (fx, &jy_fhir_codec_home_bed_round, hb_round_json);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed\n"
+                                      "WHERE last_round_on = '2024-03-05' AND nurse_due = '2024-03-08'"), ==, 1);
+  /* A re-pull of the re-assessment keeps its link. */
+  apply_ok (fx, &jy_fhir_codec_home_bed_assessment, reassessment->str);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed_assessment WHERE home_bed_id IS NULL"), ==, 1);
+  /* The discharge: nothing due any more. */
+  apply_ok (fx, &jy_fhir_codec_home_bed, hb_bed_json);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM home_bed\n"
+                                      "WHERE status = 'discharged' AND doctor_due IS NULL AND nurse_due IS NULL"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM outbox WHERE entity LIKE 'home_bed%'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +680,10 @@ main (int   argc,
   g_test_add_func ("/sync/home-bed/every home-bed table has a codec ranked after what it names", test_table);
   g_test_add_func ("/sync/home-bed/hostile payloads refused", test_refuse_hostile);
   g_test_add_func ("/sync/home-bed/malformed and foreign payloads refused", test_refuse_malformed);
+  g_test_add ("/sync/home-bed/a pulled policy replaces the centre's row and skips another centre's",
+              JyTestCentre, NULL, jy_test_centre_setup, test_policy_apply, jy_test_centre_teardown);
+  g_test_add ("/sync/home-bed/a re-assessment pulled before its bed is linked by the bed's renewal",
+              JyTestCentre, NULL, jy_test_centre_setup, test_bed_apply, jy_test_centre_teardown);
 
   return g_test_run ();
 }
