@@ -3,14 +3,9 @@
  * Copyright 2026 Jiayi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Home beds against a real FHIR R4 server (fhir-server.mjs, Medplum's
- * router over its in-memory repository): workstation A applies, assesses,
- * admits and a nurse logs a round; B, a workstation of the same centre,
- * pulls the same rows and the same "today's rounds"; B's doctor's round
- * comes back to A; a renewal and its re-assessment reach a workstation
- * that pulls everything at once; a discharge on both gives a conflict;
- * the centre's policy travels. Records made through the store API, as
- * the GUI makes them.
+ * Home beds against a real FHIR R4 server (fhir-server.mjs: Medplum's
+ * router, in memory), records made through the store API as the GUI
+ * makes them: see each test's comment.
  */
 
 #include "config.h"
@@ -115,16 +110,19 @@ sync_ok (JyStore *store)
   return summary;
 }
 
-static JsonNode *
-server_get (const char *path)
+/* The platform's copy of Type/@uuid, as text. */
+static char *
+server_text (const char *type,
+             const char *uuid)
 {
   JySyncClientConfig config = { .base_url = base_url };
   g_autoptr(JySyncClient) client = jy_sync_client_new (&config, NULL);
   g_autoptr(GError) error = NULL;
-  JsonNode *node = jy_sync_client_get_json (client, path, 64 << 20, NULL, &error);
+  g_autofree char *path = g_strdup_printf ("%s/%s", type, uuid);
+  g_autoptr(JsonNode) node = jy_sync_client_get_json (client, path, 64 << 20, NULL, &error);
 
   g_assert_no_error (error);
-  return node;
+  return jy_fhir_to_string (node);
 }
 
 static GDate
@@ -136,6 +134,16 @@ day (const char *text)
   g_date_set_parse (&date, text);
   g_assert_true (g_date_valid (&date));
   return date;
+}
+
+static GDate
+today_date (void)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, TODAY);
+  return today;
 }
 
 static gint64
@@ -161,10 +169,13 @@ uuid_of (JyStore    *store,
 
 static const char pending_sql[] = "SELECT count(*) FROM outbox WHERE state <> 'done'";
 
-/* ---- jobs: what the home-bed pages do ----------------------------------- */
+/* ---- jobs: what the home-bed pages do ---------------------------------- */
+
+typedef enum { ACT_ROUND, ACT_DISCHARGE, ACT_POLICY } BedAction;
 
 typedef struct
 {
+  BedAction   action;
   const char *resident_uuid;
   char       *doctor_uuid;
   char       *nurse_uuid;
@@ -228,11 +239,9 @@ admit_func (JyDb          *db,
   JyHomeBedApplicationRequest application = { 0 };
   JyHomeBedAssessRequest assess = { 0 };
   JyHomeBedAdmitRequest admit = { 0 };
-  GDate today;
+  GDate today = today_date ();
   gint64 resident_id, doctor_id, nurse_id;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, TODAY);
   if (!insert_staff (db, "测试医生", "doctor", &job->doctor_uuid, error) ||
       !insert_staff (db, "测试护士", "nurse", &job->nurse_uuid, error) ||
       !jy_home_bed_policy_store_save (db, &job->policy, error))
@@ -282,19 +291,30 @@ admit_func (JyDb          *db,
   return JY_STORE_DONE;
 }
 
+/* What job->action says: a round, a discharge, the policy. */
 static gpointer
-round_func (JyDb          *db,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+act_func (JyDb          *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   BedJob *job = data;
-  GDate today;
+  GDate today = today_date ();
+  gboolean ok = FALSE;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, TODAY);
-  return jy_home_bed_store_log_round (db, job->bed_id, &job->round, &today, NULL, error) > 0
-           ? JY_STORE_DONE : NULL;
+  switch (job->action)
+    {
+    case ACT_ROUND:
+      ok = jy_home_bed_store_log_round (db, job->bed_id, &job->round, &today, NULL, error) > 0;
+      break;
+    case ACT_DISCHARGE:
+      ok = jy_home_bed_store_discharge (db, job->bed_id, &job->discharge, &today, error);
+      break;
+    case ACT_POLICY:
+      ok = jy_home_bed_policy_store_save (db, &job->policy, error);
+      break;
+    }
+  return ok ? JY_STORE_DONE : NULL;
 }
 
 /* A re-assessment of the bed, then its renewal. */
@@ -306,10 +326,8 @@ renew_func (JyDb          *db,
 {
   BedJob *job = data;
   JyHomeBedAssessRequest assess = { 0 };
-  GDate today;
+  GDate today = today_date ();
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, TODAY);
   assess.resident_id = lookup (db, "SELECT id FROM resident WHERE uuid = ?1", job->resident_uuid, error);
   assess.home_bed_id = job->bed_id;
   assess.doctor_id = lookup (db, "SELECT id FROM staff WHERE uuid = ?1", job->doctor_uuid, error);
@@ -326,31 +344,6 @@ renew_func (JyDb          *db,
   if ((job->assessment_id = jy_home_bed_store_assess (db, &assess, &today, error)) == 0)
     return NULL;
   return jy_home_bed_store_renew (db, job->bed_id, job->assessment_id, NULL, error) ? JY_STORE_DONE : NULL;
-}
-
-static gpointer
-discharge_func (JyDb          *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  BedJob *job = data;
-  GDate today;
-
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, TODAY);
-  return jy_home_bed_store_discharge (db, job->bed_id, &job->discharge, &today, error) ? JY_STORE_DONE : NULL;
-}
-
-static gpointer
-policy_func (JyDb          *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  BedJob *job = data;
-
-  return jy_home_bed_policy_store_save (db, &job->policy, error) ? JY_STORE_DONE : NULL;
 }
 
 static void
@@ -426,8 +419,7 @@ assert_same_record (JyStore           *a,
     }
 }
 
-/* Every home-bed row of every table, synced and derived columns, by uuid
- * (local ids may differ between workstations). */
+/* Every home-bed row, synced and derived columns, by uuid (ids may differ). */
 static const char *const rows_sql[] = {
   "SELECT group_concat (x, ' | ') FROM (SELECT a.uuid || ' ' || a.status || ' ' || r.uuid || ' ' ||\n"
   "  a.applied_on || ' ' || a.source || ' ' || ifnull (a.referral_from, '-') || ' ' ||\n"
@@ -493,10 +485,8 @@ rounds_func (JyDb          *db,
   RoundsJob *job = data;
   g_autoptr(GPtrArray) rows = NULL;
   GString *text = g_string_new (NULL);
-  GDate today;
+  GDate today = today_date ();
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, TODAY);
   if ((rows = jy_home_bed_store_todays_rounds (db, job->staff_id, &today, error)) == NULL)
     {
       g_string_free (text, TRUE);
@@ -554,6 +544,9 @@ nursing_round (void)
   return r;
 }
 
+/* A applies, assesses, admits and a nurse logs a round; B pulls the same
+ * rows and "today's rounds"; B's doctor's round comes back to A; a renewal
+ * and its re-assessment reach C, which pulls everything at once. */
 static void
 test_home_bed_converges (Fixture       *fx,
                          gconstpointer  user_data)
@@ -563,8 +556,8 @@ test_home_bed_converges (Fixture       *fx,
   g_autofree char *resident = NULL, *bed_uuid = NULL, *round_uuid = NULL, *assess_uuid = NULL;
   g_autofree char *app_uuid = NULL, *policy_uuid = NULL, *reassess_uuid = NULL;
   g_autofree char *nurse_a = NULL, *nurse_b = NULL, *doctor_a = NULL, *doctor_b = NULL;
-  BedJob job = { NULL };
-  BedJob on_b = { NULL };
+  BedJob job = { 0 };
+  BedJob on_b = { 0 };
 
   if (base_url == NULL)
     return;
@@ -577,7 +570,8 @@ test_home_bed_converges (Fixture       *fx,
   write_ok (fx->a, admit_func, &job);
   act_as (fx->a, job.nurse_uuid, JY_ROLE_NURSE);
   job.round = nursing_round ();
-  write_ok (fx->a, round_func, &job);
+  job.action = ACT_ROUND;
+  write_ok (fx->a, act_func, &job);
   act_as (fx->a, NULL, JY_ROLE_SYSTEM);
 
   bed_uuid = uuid_of (fx->a, "home_bed", job.bed_id);
@@ -593,12 +587,8 @@ test_home_bed_converges (Fixture       *fx,
   /* The platform holds a home-bed EpisodeOfCare and an HH Encounter with
    * LOINC vitals. */
   {
-    g_autofree char *path = g_strdup_printf ("Encounter/%s", round_uuid);
-    g_autoptr(JsonNode) encounter = server_get (path);
-    g_autofree char *text = jy_fhir_to_string (encounter);
-    g_autofree char *bed_path = g_strdup_printf ("EpisodeOfCare/%s", bed_uuid);
-    g_autoptr(JsonNode) episode = server_get (bed_path);
-    g_autofree char *bed_text = jy_fhir_to_string (episode);
+    g_autofree char *text = server_text ("Encounter", round_uuid);
+    g_autofree char *bed_text = server_text ("EpisodeOfCare", bed_uuid);
 
     g_assert_nonnull (strstr (text, "\"HH\""));
     g_assert_nonnull (strstr (text, "\"9279-1\""));
@@ -648,7 +638,8 @@ test_home_bed_converges (Fixture       *fx,
   on_b.round.note = "查床：病情稳定";
   g_date_clear (&on_b.round.next_round, 1);
   act_as (fx->b, job.doctor_uuid, JY_ROLE_DOCTOR);
-  write_ok (fx->b, round_func, &on_b);
+  on_b.action = ACT_ROUND;
+  write_ok (fx->b, act_func, &on_b);
   act_as (fx->b, NULL, JY_ROLE_SYSTEM);
   b2 = sync_ok (fx->b);
   g_assert_cmpuint (b2->sent, ==, 1);
@@ -714,8 +705,8 @@ test_concurrent_discharge_conflict (Fixture       *fx,
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *resident = NULL, *bed_uuid = NULL, *policy_a = NULL;
-  BedJob job = { NULL };
-  BedJob on_b = { NULL };
+  BedJob job = { 0 };
+  BedJob on_b = { 0 };
   JySyncConflict *conflict;
 
   if (base_url == NULL)
@@ -734,13 +725,15 @@ test_concurrent_discharge_conflict (Fixture       *fx,
   job.discharge.reason = JY_DISCHARGE_REASON_IMPROVED;
   job.discharge.summary = "好转，撤床";
   job.discharge.signed_by = id_of (fx->a, "staff", job.doctor_uuid);
-  write_ok (fx->a, discharge_func, &job);
+  job.action = ACT_DISCHARGE;
+  write_ok (fx->a, act_func, &job);
   on_b.bed_id = id_of (fx->b, "home_bed", bed_uuid);
   on_b.discharge.discharged_on = day ("2026-11-22");
   on_b.discharge.reason = JY_DISCHARGE_REASON_TRANSFERRED;
   on_b.discharge.summary = "转住院";
   on_b.discharge.signed_by = id_of (fx->b, "staff", job.doctor_uuid);
-  write_ok (fx->b, discharge_func, &on_b);
+  on_b.action = ACT_DISCHARGE;
+  write_ok (fx->b, act_func, &on_b);
 
   a2 = sync_ok (fx->a);
   g_assert_cmpuint (a2->rejected, ==, 0);
@@ -767,7 +760,8 @@ test_concurrent_discharge_conflict (Fixture       *fx,
   on_b.policy = JY_HOME_BED_POLICY_DEFAULT;
   on_b.policy.cycle_days = 45;
   on_b.policy.doctor_round_max_days = 5;
-  write_ok (fx->b, policy_func, &on_b);
+  on_b.action = ACT_POLICY;
+  write_ok (fx->b, act_func, &on_b);
   g_clear_pointer (&b3, jy_sync_summary_free);
   b3 = sync_ok (fx->b);
   g_assert_cmpuint (b3->sent, ==, 1);
@@ -796,11 +790,7 @@ main (int    argc,
   if (server != NULL)
     g_test_message ("FHIR server at %s", base_url);
   else
-    {
-      /* No server, no sync test: a missing server is a broken set-up. */
-      g_printerr ("Bail out! the FHIR server did not start (node, tests/integration/node_modules)\n");
-      return 1;
-    }
+    return g_printerr ("Bail out! the FHIR server did not start (node, tests/integration/node_modules)\n"), 1;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
