@@ -16,20 +16,24 @@ extern const JyFhirCodec jy_fhir_codec_site;
 extern const JyFhirCodec jy_fhir_codec_staff;
 extern const JyFhirCodec jy_fhir_codec_team;
 extern const JyFhirCodec jy_fhir_codec_resident;
+extern const JyFhirCodec jy_fhir_codec_package;
 extern const JyFhirCodec jy_fhir_codec_enrolment;
 extern const JyFhirCodec jy_fhir_codec_contract;
 extern const JyFhirCodec jy_fhir_codec_followup;
 extern const JyFhirCodec jy_fhir_codec_contact;
+extern const JyFhirCodec jy_fhir_codec_delivery;
 
 static const JyFhirCodec *const codecs[] = {
   &jy_fhir_codec_site,
   &jy_fhir_codec_staff,
   &jy_fhir_codec_team,
   &jy_fhir_codec_resident,
+  &jy_fhir_codec_package,
   &jy_fhir_codec_enrolment,
   &jy_fhir_codec_contract,
   &jy_fhir_codec_followup,
   &jy_fhir_codec_contact,
+  &jy_fhir_codec_delivery,
   NULL,
 };
 
