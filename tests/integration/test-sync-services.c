@@ -9,7 +9,7 @@
  * communities (inside its CareTeam). Workstation A changes them through
  * the store API as the CLI and the windows do; B, set up from a copy of
  * A's database before any of it, pulls identical rows; B's edits come
- * back to A; a concurrent edit of one package version is a conflict; and
+ * back to A (a voided visit with what it delivered among them); a concurrent edit of one package version is a conflict; and
  * after a sync nothing is left "waiting" on the Sync page.
  */
 
@@ -308,6 +308,19 @@ care_func (JyDb          *db,
   return JY_STORE_DONE;
 }
 
+static gpointer
+void_contact_func (JyDb          *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  gint64 contact_id = 0;
+
+  if (!jy_db_query_int64 (db, "SELECT max(id) FROM contact_log", &contact_id, error))
+    return NULL;
+  return jy_contract_store_void_contact (db, contact_id, error) ? JY_STORE_DONE : NULL;
+}
+
 /* ---- comparing the two workstations ----------------------------------------- */
 
 /* Every synced column of the area's tables, references by uuid (or code),
@@ -412,6 +425,9 @@ test_services_converge (Fixture       *fx,
 
     change_package (fx->b, "hypertension", 2500, FALSE);
     move_area (fx->b, AREA_LIANHUA, "T-WEST");
+    /* The home visit was logged by mistake: voided with what it delivered. */
+    g_assert_true (jy_store_write (fx->b, void_contact_func, NULL, NULL, &error) == JY_STORE_DONE);
+    g_assert_no_error (error);
     b3 = sync_ok (fx->b);
     g_assert_cmpuint (b3->rejected, ==, 0);
     g_assert_cmpint (waiting (fx->b), ==, 0);
@@ -423,6 +439,8 @@ test_services_converge (Fixture       *fx,
                                          " AND status = 'active' AND version = 2 AND fee_resident = 2500"), ==, 1);
   g_assert_cmpint (jy_test_count (fx->a, "SELECT count(*) FROM team_area a JOIN team t ON t.id = a.team_id"
                                          " WHERE t.code = 'T-EAST'"), ==, 0);
+  g_assert_cmpint (jy_test_count (fx->a, "SELECT count(*) FROM service_delivery WHERE status = 'entered-in-error'"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx->a, "SELECT count(*) FROM resident WHERE annual_check_date IS NULL"), ==, 1);
   /* Nothing echoes back. */
   a3 = sync_ok (fx->a);
   g_assert_cmpuint (a3->sent, ==, 0);
