@@ -9,8 +9,9 @@
  * communities (inside its CareTeam). Workstation A changes them through
  * the store API as the CLI and the windows do; B, set up from a copy of
  * A's database before any of it, pulls identical rows; B's edits come
- * back to A (a voided visit with what it delivered among them); a concurrent edit of one package version is a conflict; and
- * after a sync nothing is left "waiting" on the Sync page.
+ * back to A (a voided visit with what it delivered among them); a
+ * concurrent edit of one package version is a conflict; and after a sync
+ * nothing is left "waiting" on the Sync page.
  */
 
 #include "config.h"
