@@ -232,8 +232,88 @@ jy_team_store_move_residents (JyDb                *db,
   return TRUE;
 }
 
-/* Every active resident of the community @area_code not yet in
- * @to_team_id's care moves there (jy_team_store_move_residents). */
+static GPtrArray *
+codes_of_team (JyDb        *db,
+               gint64       team_id,
+               const char  *except,
+               GError     **error)
+{
+  static const char sql[] =
+    "SELECT area_code FROM team_area WHERE team_id = ?1 AND area_code IS NOT ?2 ORDER BY area_code";
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  jy_db_bind_text_or_null (stmt, 2, except);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (codes, jy_db_column_dup_text (stmt, 0));
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&codes);
+}
+
+/* The community itself changes teams: it leaves every other team's
+ * communities and joins @to_team_id's, each an audited change of the
+ * team (jy_team_store_set_areas: rev, outbox, audit). */
+static gboolean
+move_responsibility (JyDb        *db,
+                     const char  *area_code,
+                     gint64       to_team_id,
+                     GError     **error)
+{
+  static const char holders_sql[] =
+    "SELECT team_id FROM team_area WHERE area_code = ?1 AND team_id <> ?2 ORDER BY team_id";
+  g_autoptr(GArray) holders = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) target = NULL;
+  sqlite3_stmt *stmt;
+  gboolean held = FALSE;
+  int rc;
+
+  if ((stmt = jy_db_prepare (db, holders_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, area_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, to_team_id);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (holders, id);
+    }
+  if (rc < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < holders->len; i++)
+    {
+      g_autoptr(GPtrArray) codes = codes_of_team (db, g_array_index (holders, gint64, i), area_code, error);
+
+      if (codes == NULL)
+        return FALSE;
+      g_ptr_array_add (codes, NULL);
+      if (!jy_team_store_set_areas (db, g_array_index (holders, gint64, i),
+                                    (const char *const *) codes->pdata, error))
+        return FALSE;
+    }
+
+  if ((target = codes_of_team (db, to_team_id, NULL, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < target->len; i++)
+    held |= g_str_equal (g_ptr_array_index (target, i), area_code);
+  if (held)
+    return TRUE;
+  g_ptr_array_add (target, g_strdup (area_code));
+  g_ptr_array_add (target, NULL);
+  return jy_team_store_set_areas (db, to_team_id, (const char *const *) target->pdata, error);
+}
+
+/* The community @area_code becomes @to_team_id's (its team_area row
+ * moves, each team's change in the outbox) and every active resident of
+ * it not yet in @to_team_id's care moves there
+ * (jy_team_store_move_residents). */
 gboolean
 jy_team_store_move_area (JyDb                *db,
                          const char          *area_code,
@@ -268,6 +348,8 @@ jy_team_store_move_area (JyDb                *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
+    return FALSE;
+  if (!move_responsibility (db, area_code, to_team_id, error))
     return FALSE;
   return jy_team_store_move_residents (db, (const gint64 *) ids->data, ids->len, to_team_id,
                                        transfer_contracts, date, reason, n_moved, n_transferred, error);

@@ -155,8 +155,11 @@ gboolean      jy_team_store_move_residents (JyDb               *db,
                                             guint              *n_transferred,
                                             GError            **error);
 
-/* The same for every active resident of the community @area_code who is
- * not yet in @to_team_id's care (a community changing teams). */
+/* A community changing teams: @area_code leaves every other team's
+ * communities of responsibility and joins @to_team_id's (each team's
+ * change recorded as jy_team_store_set_areas records it), and every
+ * active resident of it not yet in @to_team_id's care moves there as
+ * above. */
 gboolean      jy_team_store_move_area      (JyDb               *db,
                                             const char         *area_code,
                                             gint64              to_team_id,

@@ -15,6 +15,10 @@
  *   ext team-lead valueReference        Practitioner/{lead}
  *   managingOrganization[0]             Organization/{site}: whose team (a
  *                                       pull skips other centres' teams)
+ *   ext area-code valueCode (repeated)  the communities the team is
+ *                                       responsible for (team_area: part
+ *                                       of the team, a change of them is a
+ *                                       change of the team row)
  *   participant[]                       one per team_member row:
  *     ext member-id, row-status         its uuid and status
  *     role[0].coding urn:jiayi:cs:team-role  its role code
@@ -32,11 +36,13 @@
 
 #include "jy-fhir-row.h"
 #include "jy-fhir-codec-private.h"
+#include "jy-store.h"
 
 #define EXT_STATUS      "urn:jiayi:ext:row-status"
 #define EXT_LEAD        "urn:jiayi:ext:team-lead"
 #define EXT_MEMBER_ID   "urn:jiayi:ext:member-id"
 #define EXT_INSTITUTION "urn:jiayi:ext:institution"
+#define EXT_AREA        "urn:jiayi:ext:area-code"
 #define CS_TEAM_ROLE    "urn:jiayi:cs:team-role"
 
 enum { C_STATUS, C_CODE, C_NAME, C_LEAD, C_SITE, N_COLUMNS };
@@ -60,6 +66,52 @@ static const JyFhirColumn member_columns[] = {
   { "institution", JY_FHIR_COL_TEXT, NULL },
 };
 
+/* The team's communities (row->extra) replace its team_area rows. */
+static gboolean
+team_after_apply (JyDb       *db,
+                  gint64      id,
+                  JyFhirRow  *row,
+                  GError    **error)
+{
+  static const char delete_sql[] = "DELETE FROM team_area WHERE team_id = ?1";
+  static const char known_sql[] = "SELECT count(*) FROM address_area WHERE code = ?1";
+  static const char insert_sql[] = "INSERT OR IGNORE INTO team_area (team_id, area_code) VALUES (?1, ?2)";
+  sqlite3_stmt *stmt;
+
+  if (row->extra == NULL)
+    return TRUE;
+  if ((stmt = jy_db_prepare (db, delete_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!jy_db_step_done (db, stmt, error))
+    return FALSE;
+  for (guint i = 0; row->extra[i] != NULL; i++)
+    {
+      int rc;
+
+      if ((stmt = jy_db_prepare (db, known_sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, row->extra[i], -1, SQLITE_TRANSIENT);
+      if ((rc = jy_db_step (db, stmt, error)) < 0)
+        return FALSE;
+      rc = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc == 0)
+        {
+          g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,
+                       "area-code %s is a community this workstation does not have", row->extra[i]);
+          return FALSE;
+        }
+      if ((stmt = jy_db_prepare (db, insert_sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, row->extra[i], -1, SQLITE_TRANSIENT);
+      if (!jy_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static JyFhirRowSql sql;
 
 static const JyFhirRowSpec spec = {
@@ -73,6 +125,7 @@ static const JyFhirRowSpec spec = {
   .n_child_columns = N_MEMBER_COLUMNS,
   .child_order = "c.id",
   .child_has_uuid = TRUE,
+  .after_apply = team_after_apply,
   .sql = &sql,
 };
 
@@ -139,6 +192,8 @@ team_encode (gconstpointer        data,
       jy_fhir_add_reference (builder, "valueReference", "Practitioner", v[C_LEAD]);
       json_builder_end_object (builder);
     }
+  for (guint i = 0; row->extra != NULL && row->extra[i] != NULL; i++)
+    jy_fhir_add_extension (builder, EXT_AREA, "Code", row->extra[i]);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "identifier");
   json_builder_begin_array (builder);
@@ -224,6 +279,38 @@ decode_member (JsonObject  *participant,
   return TRUE;
 }
 
+/* Every area-code extension: 12-digit community codes, each once. */
+static gboolean
+decode_areas (JsonArray  *extensions,
+              JyFhirRow  *row,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_free);
+  guint n = extensions != NULL ? json_array_get_length (extensions) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *extension = jy_fhir_array_object (extensions, i, "extension", error);
+      const char *url = NULL, *code = NULL;
+
+      if (extension == NULL || !jy_fhir_read_string (extension, "url", &url, error))
+        return FALSE;
+      if (g_strcmp0 (url, EXT_AREA) != 0)
+        continue;
+      if (!jy_fhir_read_string (extension, "valueCode", &code, error))
+        return FALSE;
+      if (code == NULL || strlen (code) != 12 || strspn (code, "0123456789") != 12)
+        return jy_fhir_invalid (error, "CareTeam", "area code");
+      for (guint k = 0; k < areas->len; k++)
+        if (g_str_equal (g_ptr_array_index (areas, k), code))
+          return jy_fhir_invalid (error, "CareTeam", "one community twice");
+      g_ptr_array_add (areas, g_strdup (code));
+    }
+  g_ptr_array_add (areas, NULL);
+  row->extra = (char **) g_ptr_array_free (g_steal_pointer (&areas), FALSE);
+  return TRUE;
+}
+
 static gpointer
 team_decode (JsonObject           *resource,
              const JyFhirOptions  *options,
@@ -241,6 +328,8 @@ team_decode (JsonObject           *resource,
       !jy_fhir_read_array (resource, "identifier", &identifiers, error) ||
       !jy_fhir_read_text (resource, "name", 0, &v[C_NAME], error) ||
       !jy_fhir_read_array (resource, "participant", &participants, error))
+    return NULL;
+  if (!decode_areas (extensions, row, error))
     return NULL;
   lead = jy_fhir_find_extension (extensions, EXT_LEAD);
   if (lead != NULL &&
@@ -304,7 +393,33 @@ team_decode (JsonObject           *resource,
 static gpointer
 team_load (JyDb *db, const char *uuid, char **remote_version, GError **error)
 {
-  return jy_fhir_row_load (&spec, db, uuid, remote_version, error);
+  static const char areas_sql[] =
+    "SELECT a.area_code FROM team_area a JOIN team t ON t.id = a.team_id WHERE t.uuid = ?1\n"
+    "ORDER BY a.area_code";
+  g_autoptr(JyFhirRow) row = jy_fhir_row_load (&spec, db, uuid, remote_version, error);
+  g_autoptr(GPtrArray) areas = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (row == NULL)
+    return NULL;
+  if ((stmt = jy_db_prepare (db, areas_sql, error)) == NULL)
+    goto failed;
+  areas = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (areas, jy_db_column_dup_text (stmt, 0));
+  if (rc < 0)
+    goto failed;
+  sqlite3_reset (stmt);
+  g_ptr_array_add (areas, NULL);
+  row->extra = (char **) g_ptr_array_free (g_steal_pointer (&areas), FALSE);
+  return g_steal_pointer (&row);
+
+failed:
+  if (remote_version != NULL)
+    g_clear_pointer (remote_version, g_free);
+  return NULL;
 }
 
 static gboolean

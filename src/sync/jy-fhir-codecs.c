@@ -18,6 +18,7 @@ extern const JyFhirCodec jy_fhir_codec_team;
 extern const JyFhirCodec jy_fhir_codec_home_bed_policy;
 extern const JyFhirCodec jy_fhir_codec_resident;
 extern const JyFhirCodec jy_fhir_codec_home_bed_application;
+extern const JyFhirCodec jy_fhir_codec_package;
 extern const JyFhirCodec jy_fhir_codec_home_bed_assessment;
 extern const JyFhirCodec jy_fhir_codec_enrolment;
 extern const JyFhirCodec jy_fhir_codec_contract;
@@ -25,6 +26,7 @@ extern const JyFhirCodec jy_fhir_codec_home_bed;
 extern const JyFhirCodec jy_fhir_codec_followup;
 extern const JyFhirCodec jy_fhir_codec_contact;
 extern const JyFhirCodec jy_fhir_codec_home_bed_round;
+extern const JyFhirCodec jy_fhir_codec_delivery;
 
 static const JyFhirCodec *const codecs[] = {
   &jy_fhir_codec_site,
@@ -33,6 +35,7 @@ static const JyFhirCodec *const codecs[] = {
   &jy_fhir_codec_team,
   &jy_fhir_codec_resident,
   &jy_fhir_codec_home_bed_application,
+  &jy_fhir_codec_package,
   &jy_fhir_codec_home_bed_assessment,
   &jy_fhir_codec_enrolment,
   &jy_fhir_codec_contract,
@@ -40,6 +43,7 @@ static const JyFhirCodec *const codecs[] = {
   &jy_fhir_codec_followup,
   &jy_fhir_codec_contact,
   &jy_fhir_codec_home_bed_round,
+  &jy_fhir_codec_delivery,
   NULL,
 };
 

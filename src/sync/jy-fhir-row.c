@@ -38,6 +38,7 @@ jy_fhir_row_free (JyFhirRow *row)
     return;
   g_free (row->uuid);
   g_strfreev (row->values);
+  g_strfreev (row->extra);
   g_clear_pointer (&row->children, g_ptr_array_unref);
   g_free (row);
 }
@@ -316,6 +317,40 @@ apply_children (const JyFhirRowSpec *spec,
   return TRUE;
 }
 
+static gboolean
+reference_exists (JyDb               *db,
+                  const JyFhirColumn *column,
+                  const char         *value,
+                  gboolean           *found,
+                  GError            **error)
+{
+  g_autofree char *text = NULL;
+  const char *sql;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Interned: one stable address per table, as jy_db_prepare caches. */
+  text = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1", column->ref_table, ref_key (column));
+  sql = g_intern_string (text);
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  if ((rc = jy_db_step (db, stmt, error)) < 0)
+    return FALSE;
+  *found = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+unresolved (const JyFhirColumn  *column,
+            GError             **error)
+{
+  g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,
+               "%s refers to a %s this workstation does not have", column->name, column->ref_table);
+  return FALSE;
+}
+
 gboolean
 jy_fhir_row_apply (const JyFhirRowSpec *spec,
                    const char          *entity,
@@ -339,35 +374,34 @@ jy_fhir_row_apply (const JyFhirRowSpec *spec,
     if (spec->columns[i].kind == JY_FHIR_COL_REF && row->values[i] != NULL &&
         (g_strcmp0 (spec->owner, spec->columns[i].name) == 0) == (pass == 0))
       {
-        g_autofree char *text = NULL;
-        const char *sql;
-        gint64 found = 0;
+        gboolean found = FALSE;
 
-        /* Interned: one stable address per table, as jy_db_prepare caches. */
-        text = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1", spec->columns[i].ref_table,
-                                ref_key (&spec->columns[i]));
-        sql = g_intern_string (text);
-        if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
+        if (!reference_exists (db, &spec->columns[i], row->values[i], &found, error))
           return FALSE;
-        sqlite3_bind_text (stmt, 1, row->values[i], -1, SQLITE_TRANSIENT);
-        if ((rc = jy_db_step (db, stmt, error)) < 0)
-          return FALSE;
-        if (rc == SQLITE_ROW)
-          found = sqlite3_column_int64 (stmt, 0);
-        sqlite3_reset (stmt);
-        if (found == 0 && g_strcmp0 (spec->owner, spec->columns[i].name) == 0)
+        if (!found && g_strcmp0 (spec->owner, spec->columns[i].name) == 0)
           {
             g_debug ("pulled %s %s belongs to another centre: skipped", spec->table, row->uuid);
             return TRUE;
           }
-        if (found == 0)
-          {
-            g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,
-                         "%s refers to a %s this workstation does not have",
-                         spec->columns[i].name, spec->columns[i].ref_table);
-            return FALSE;
-          }
+        if (!found)
+          return unresolved (&spec->columns[i], error);
       }
+  /* The same for the child rows (a contract's package version). */
+  for (guint k = 0; k < row->children->len; k++)
+    {
+      char **child = g_ptr_array_index (row->children, k);
+
+      for (guint i = 0; i < spec->n_child_columns; i++)
+        if (spec->child_columns[i].kind == JY_FHIR_COL_REF && child[i] != NULL)
+          {
+            gboolean found = FALSE;
+
+            if (!reference_exists (db, &spec->child_columns[i], child[i], &found, error))
+              return FALSE;
+            if (!found)
+              return unresolved (&spec->child_columns[i], error);
+          }
+    }
 
   if ((stmt = jy_db_prepare (db, s->upsert, error)) == NULL)
     return FALSE;

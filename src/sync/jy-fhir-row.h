@@ -44,6 +44,11 @@ typedef struct
   char       *uuid;
   char      **values;     /* n_columns */
   GPtrArray  *children;   /* char ** of n_child_columns each */
+  /* What travels with the row but is no column of it (a team's
+   * communities: a NULL-terminated list; a package's centre): the codec
+   * fills it in decode and load and reads it in encode and after_apply.
+   * NULL-terminated strings, freed with the row; NULL when unused. */
+  char      **extra;
 } JyFhirRow;
 
 typedef struct _JyFhirRowSpec JyFhirRowSpec;
@@ -210,5 +215,7 @@ extern const JyFhirCodec jy_fhir_codec_enrolment;
 extern const JyFhirCodec jy_fhir_codec_followup;
 extern const JyFhirCodec jy_fhir_codec_contract;
 extern const JyFhirCodec jy_fhir_codec_contact;
+extern const JyFhirCodec jy_fhir_codec_package;
+extern const JyFhirCodec jy_fhir_codec_delivery;
 
 G_END_DECLS

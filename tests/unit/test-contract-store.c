@@ -922,11 +922,23 @@ test_move_a_community (ContractFixture *fx,
   g_assert_cmpint (count (fx, "SELECT count(*) FROM resident WHERE team_id = 2"), ==, 8);
   g_assert_cmpint (count (fx, "SELECT count(*) FROM contract WHERE resident_id = 2 AND team_id = 2"
                               " AND termination_date IS NULL"), ==, 1);
+  /* The community itself changed teams: team 1 no longer answers for it,
+   * team 2 does, and both teams' changes wait in the outbox (areas travel
+   * with their team), audited with the codes before and after. */
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM team_area WHERE area_code = '359902001001'"), ==, 1);
+  g_assert_cmpint (count (fx, "SELECT team_id FROM team_area WHERE area_code = '359902001001'"), ==, 2);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM outbox o JOIN team t ON t.uuid = o.row_uuid"
+                              " WHERE o.entity = 'team' AND o.state = 'pending' AND o.rev = t.rev"
+                              " AND t.id IN (1, 2)"), ==, 2);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM audit_log WHERE entity = 'team'"
+                              " AND json_extract (detail, '$.event') = 'areas'"), ==, 2);
 
   /* Again: nobody is left to move. */
   memset (&job, 0, sizeof job);
   g_assert_true (jy_store_write (fx->store, move_haiyun_to_team_2, &job, NULL, &error) == JY_STORE_DONE);
   g_assert_cmpuint (job.moved, ==, 0);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM audit_log WHERE entity = 'team'"
+                              " AND json_extract (detail, '$.event') = 'areas'"), ==, 2);
 }
 
 int

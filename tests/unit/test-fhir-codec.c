@@ -646,6 +646,8 @@ static const char contact_json[] =
   "\"sender\":{\"reference\":\"Practitioner/" U_STAFF "\"},"
   "\"payload\":[{\"contentString\":\"电话随访，提醒复诊\"}]}";
 
+#include "fhir-services-fixtures.h"
+
 typedef struct
 {
   const JyFhirCodec *codec;
@@ -664,6 +666,10 @@ static const RowCase row_cases[] = {
   { &jy_fhir_codec_home_bed, hb_bed_json },
   { &jy_fhir_codec_home_bed_round, hb_round_json },
   { &jy_fhir_codec_home_bed_policy, hb_policy_json },
+  /* test-fhir-codec-services.c: packages, deliveries, team communities. */
+  { &jy_fhir_codec_package, svc_package_json },
+  { &jy_fhir_codec_delivery, svc_delivery_json },
+  { &jy_fhir_codec_team, svc_team_json },
 };
 
 static gpointer
