@@ -492,6 +492,9 @@ jy_package_store_save (JyDb                    *db,
   int version = 1;
   gint64 id;
 
+  if (!jy_store_require (db, JY_PERMISSION_CENTRE_SETTINGS, error))
+    return NULL;
+
   g_return_val_if_fail (package != NULL, NULL);
 
   if (!check_package (package, error))
@@ -565,11 +568,12 @@ jy_package_store_withdraw (JyDb     *db,
                            gboolean  withdrawn,
                            GError  **error)
 {
-  g_autoptr(JyPackageRecord) record = jy_package_store_load (db, id, error);
+  g_autoptr(JyPackageRecord) record = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *detail = NULL;
 
-  if (record == NULL)
+  if (!jy_store_require (db, JY_PERMISSION_CENTRE_SETTINGS, error) ||
+      (record = jy_package_store_load (db, id, error)) == NULL)
     return FALSE;
   if (record->package->kind == JY_SERVICE_PACKAGE_KIND_BASIC && withdrawn)
     {

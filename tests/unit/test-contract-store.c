@@ -759,6 +759,29 @@ test_withdrawn_package_not_offered (ContractFixture *fx,
   g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_NOT_FOUND);
 }
 
+/* The catalogue's prices and offer are the administrator's (the CLI runs
+ * as the system, which may). */
+static void
+test_doctor_may_not_change_packages (ContractFixture *fx,
+                                     gconstpointer    user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyActor) doctor = jy_actor_new (1, "00000000-0000-4000-8000-0000000000d1", "wangys", "王医生",
+                                            JY_ROLE_DOCTOR, 0);
+
+  jy_store_set_session (fx->store, doctor);
+  g_assert_null (jy_store_write (fx->store, raise_elderly_price, NULL, NULL, &error));
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_null (jy_store_write (fx->store, withdraw_child, NULL, NULL, &error));
+  g_assert_error (error, JY_STORE_ERROR, JY_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+
+  jy_store_set_session (fx->store, NULL);
+  g_assert_true (jy_store_write (fx->store, withdraw_child, NULL, NULL, &error) == JY_STORE_DONE);
+  g_assert_no_error (error);
+}
+
 /* Teams -------------------------------------------------------------------- */
 
 typedef struct
@@ -985,6 +1008,7 @@ main (int    argc,
        test_draft_offers_packages_with_eligibility);
   ADD ("/store/package/catalogue-seeded-from-core", test_catalogue_seeded_from_core);
   ADD ("/store/package/withdrawn-package-not-offered", test_withdrawn_package_not_offered);
+  ADD ("/store/package/a doctor may not change the catalogue", test_doctor_may_not_change_packages);
   ADD ("/store/team/members-roles-institution-and-areas", test_team_with_members_and_areas);
   ADD ("/store/team/move-residents-hands-contracts-over", test_move_residents_hands_contracts_over);
   ADD ("/store/team/move-a-community-to-another-team", test_move_a_community);
