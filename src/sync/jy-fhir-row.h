@@ -210,5 +210,7 @@ extern const JyFhirCodec jy_fhir_codec_enrolment;
 extern const JyFhirCodec jy_fhir_codec_followup;
 extern const JyFhirCodec jy_fhir_codec_contract;
 extern const JyFhirCodec jy_fhir_codec_contact;
+extern const JyFhirCodec jy_fhir_codec_long_rx;
+extern const JyFhirCodec jy_fhir_codec_long_rx_dispense;
 
 G_END_DECLS
