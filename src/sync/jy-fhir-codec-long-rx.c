@@ -701,6 +701,32 @@ long_rx_load (JyDb *db, const char *uuid, char **remote_version, GError **error)
 static gboolean
 long_rx_apply (JyDb *db, gpointer record, const char *version, GError **error)
 {
+  /* Numbers are made per workstation (jy-long-rx-store.c): two issued
+   * offline on one day may share one. Say so rather than the UNIQUE
+   * constraint's text (another centre's record, whose resident is not
+   * here, is skipped by the row apply as usual). */
+  static const char taken_sql[] =
+    "SELECT count(*) FROM long_rx WHERE rx_no = ?1 AND uuid <> ?2\n"
+    "  AND EXISTS (SELECT 1 FROM resident WHERE uuid = ?3)";
+  JyFhirRow *row = record;
+  sqlite3_stmt *stmt = jy_db_prepare (db, taken_sql, error);
+  gint64 taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row->values[C_RX_NO], -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, row->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, row->values[C_RESIDENT], -1, SQLITE_TRANSIENT);
+  if (jy_db_step (db, stmt, error) < 0)
+    return FALSE;
+  taken = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (taken > 0)
+    {
+      g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,
+                   "prescription number %s is another prescription's here", row->values[C_RX_NO]);
+      return FALSE;
+    }
   return jy_fhir_row_apply (&spec, "long_rx", db, record, version, error);
 }
 

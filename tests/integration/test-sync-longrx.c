@@ -108,6 +108,7 @@ typedef struct
 {
   const char *resident_uuid;
   const char *drug_code;     /* of the prescription's first item */
+  gboolean    reuse_staff;   /* the doctor and team already there */
   char       *rx_uuid;
   gint64      rx_id;
 } CareJob;
@@ -158,10 +159,12 @@ care_func (JyDb          *db,
   JyLongRxItem *item;
   gint64 staff_id, team_id, resident_id;
 
-  if (!insert_synced (db, staff_sql, "staff", error) ||
-      !insert_synced (db, team_sql, "team", error) ||
-      !insert_synced (db, member_sql, "team_member", error) ||
-      !jy_db_query_int64 (db, "SELECT max(id) FROM staff", &staff_id, error) ||
+  if (!job->reuse_staff &&
+      (!insert_synced (db, staff_sql, "staff", error) ||
+       !insert_synced (db, team_sql, "team", error) ||
+       !insert_synced (db, member_sql, "team_member", error)))
+    return NULL;
+  if (!jy_db_query_int64 (db, "SELECT max(id) FROM staff", &staff_id, error) ||
       !jy_db_query_int64 (db, "SELECT max(id) FROM team", &team_id, error))
     return NULL;
   {
@@ -626,6 +629,147 @@ test_same_instalment_twice_is_a_conflict (Fixture       *fx,
   g_free (job.rx_uuid);
 }
 
+typedef struct
+{
+  const char *rx_uuid;
+  char       *renewal_uuid;   /* out */
+} RenewJob;
+
+/* The same two drugs and doses for 28 more days, from 2025-03-20. */
+static gpointer
+renew_func (JyDb          *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  static const char sql[] = "SELECT id, rev FROM long_rx WHERE uuid = ?1";
+  RenewJob *job = data;
+  g_autoptr(JyLongRx) old = NULL;
+  g_autoptr(JyLongRx) renewal = NULL;
+  g_autoptr(JyLongRx) saved = NULL;
+  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  gint64 id, rev;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, job->rx_uuid, -1, SQLITE_STATIC);
+  if (jy_db_step (db, stmt, error) != SQLITE_ROW)
+    return NULL;
+  id = sqlite3_column_int64 (stmt, 0);
+  rev = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  if ((old = jy_long_rx_store_load (db, id, error)) == NULL)
+    return NULL;
+  renewal = jy_long_rx_copy (old);
+  g_clear_pointer (&renewal->uuid, g_free);
+  g_clear_pointer (&renewal->rx_no, g_free);
+  g_clear_pointer (&renewal->review_date, g_free);
+  g_free (renewal->issue_date);
+  renewal->issue_date = g_strdup ("2025-03-20");
+  renewal->id = 0;
+  renewal->total_days = 28;
+  renewal->state = JY_LONG_RX_STATE_ACTIVE;
+  for (guint i = 0; i < renewal->items->len; i++)
+    ((JyLongRxItem *)g_ptr_array_index (renewal->items, i))->days = 28;
+  if ((saved = jy_long_rx_store_renew (db, id, rev, renewal, error)) == NULL)
+    return NULL;
+  job->renewal_uuid = g_strdup (saved->uuid);
+  return JY_STORE_DONE;
+}
+
+/* A renews the prescription; B pulls both, the old one renewed and the
+ * new one linked to it (priorPrescription), and can hand the renewal's
+ * first instalment to a proxy: it repeats the prescription it renews. */
+static void
+test_renewal_converges_with_its_link (Fixture       *fx,
+                                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *resident = NULL;
+  g_autofree char *link = NULL;
+  g_autoptr(JySyncSummary) a1 = NULL, b1 = NULL, a2 = NULL, b2 = NULL, b3 = NULL, a3 = NULL;
+  CareJob job = { .drug_code = "D003" };
+  RenewJob renew = { NULL };
+
+  if (base_url == NULL)
+    return;
+  copy_workstation (fx);
+  resident = jy_test_add_resident (fx->a, "测试午", "1945-05-05");
+  job.resident_uuid = resident;
+  jy_store_write (fx->a, care_func, &job, NULL, &error);
+  g_assert_no_error (error);
+  a1 = sync_ok (fx->a);
+  b1 = sync_ok (fx->b);
+  renew.rx_uuid = job.rx_uuid;
+  jy_store_write (fx->a, renew_func, &renew, NULL, &error);
+  g_assert_no_error (error);
+  a2 = sync_ok (fx->a);
+  g_assert_cmpuint (a2->sent, ==, 2);
+  b2 = sync_ok (fx->b);
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM sync_conflict"), ==, 0);
+  assert_same_record (fx->a, fx->b, &jy_fhir_codec_long_rx, job.rx_uuid);
+  assert_same_record (fx->a, fx->b, &jy_fhir_codec_long_rx, renew.renewal_uuid);
+  assert_same_rows (fx->a, fx->b);
+  link = jy_test_text (fx->b, "SELECT o.status || ' ' || o.open || ' ' || n.status || ' ' || n.open || ' ' ||\n"
+                              "  n.end_date || ' ' || n.next_due_date\n"
+                              "FROM long_rx n JOIN long_rx o ON o.id = n.renews_id");
+  g_assert_cmpstr (link, ==, "renewed 0 active 1 2025-04-16 2025-03-20");
+  g_assert_cmpint (dispense (fx->b, renew.renewal_uuid, "2025-03-20", TRUE), ==, 1);
+  b3 = sync_ok (fx->b);
+  a3 = sync_ok (fx->a);
+  g_assert_cmpint (jy_test_count (fx->a, "SELECT count(*) FROM long_rx_dispense WHERE receiver = 'proxy'"), ==, 1);
+  assert_same_rows (fx->a, fx->b);
+  g_free (job.rx_uuid);
+  g_free (renew.renewal_uuid);
+}
+
+/* Prescription numbers are made on each workstation: two issued offline
+ * on the same day can share one. The second to arrive stores nothing and
+ * says why in the conflict inbox. */
+static void
+test_same_prescription_number_is_a_conflict (Fixture       *fx,
+                                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *r1 = NULL, *r2 = NULL, *r3 = NULL;
+  g_autofree char *reason = NULL, *number_a = NULL, *number_b = NULL;
+  g_autoptr(JySyncSummary) a1 = NULL, b1 = NULL, a2 = NULL, b2 = NULL;
+  CareJob first = { .drug_code = "D003" };
+  CareJob on_a = { .drug_code = "D003", .reuse_staff = TRUE };
+  CareJob on_b = { .drug_code = "D003", .reuse_staff = TRUE };
+
+  if (base_url == NULL)
+    return;
+  copy_workstation (fx);
+  r1 = jy_test_add_resident (fx->a, "测试未", "1944-04-04");
+  first.resident_uuid = r1;
+  jy_store_write (fx->a, care_func, &first, NULL, &error);
+  g_assert_no_error (error);
+  a1 = sync_ok (fx->a);
+  b1 = sync_ok (fx->b);
+  r2 = jy_test_add_resident (fx->a, "测试申", "1943-03-03");
+  on_a.resident_uuid = r2;
+  jy_store_write (fx->a, care_func, &on_a, NULL, &error);
+  g_assert_no_error (error);
+  r3 = jy_test_add_resident (fx->b, "测试酉", "1942-02-02");
+  on_b.resident_uuid = r3;
+  jy_store_write (fx->b, care_func, &on_b, NULL, &error);
+  g_assert_no_error (error);
+  number_a = jy_test_text (fx->a, "SELECT rx_no FROM long_rx ORDER BY id DESC LIMIT 1");
+  number_b = jy_test_text (fx->b, "SELECT rx_no FROM long_rx ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (number_a, ==, number_b);
+
+  a2 = sync_ok (fx->a);
+  b2 = sync_ok (fx->b);
+  reason = jy_test_text (fx->b, "SELECT reason FROM sync_conflict WHERE entity = 'long_rx' AND kind = 'invalid'");
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, number_a));
+  g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM long_rx"), ==, 2);
+  g_free (first.rx_uuid);
+  g_free (on_a.rx_uuid);
+  g_free (on_b.rx_uuid);
+}
+
 static gpointer
 add_drug_func (JyDb          *db,
                gpointer       data,
@@ -714,6 +858,10 @@ main (int    argc,
        test_prescription_and_dispenses_converge);
   ADD ("/integration/sync/long-rx/same instalment handed out twice is a conflict",
        test_same_instalment_twice_is_a_conflict);
+  ADD ("/integration/sync/long-rx/renewal converges with its link to what it renews",
+       test_renewal_converges_with_its_link);
+  ADD ("/integration/sync/long-rx/same prescription number from two workstations is a conflict",
+       test_same_prescription_number_is_a_conflict);
   ADD ("/integration/sync/long-rx/unknown drug code is a conflict, the catalogue stays local",
        test_unknown_drug_code_is_a_conflict);
 #undef ADD
