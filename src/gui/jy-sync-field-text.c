@@ -42,6 +42,12 @@ static const FieldLabel labels[] = {
   { "extension:urn:jiayi:ext:record-status", NC_("sync field", "Record status") },
   { "extension:urn:jiayi:ext:care-team", NC_("sync field", "Care team") },
   { "extension:urn:jiayi:ext:key-population", NC_("sync field", "Key populations") },
+  /* Long prescriptions and their dispenses. */
+  { "extension:urn:jiayi:ext:row-status", NC_("sync field", "Record status") },
+  { "extension:urn:jiayi:ext:long-rx", NC_("sync field", "Prescription details") },
+  { "statusReason", NC_("sync field", "Stop reason") },
+  { "dispenseRequest", NC_("sync field", "Supply") },
+  { "extension:urn:jiayi:ext:long-rx-dispense", NC_("sync field", "Instalment and authorisation") },
 };
 
 const char *
@@ -60,6 +66,10 @@ jy_sync_entity_label (const char *entity)
     return C_("record kind", "Resident");
   if (g_strcmp0 (entity, "site") == 0)
     return C_("record kind", "Centre");
+  if (g_strcmp0 (entity, "long_rx") == 0)
+    return C_("record kind", "Long prescription");
+  if (g_strcmp0 (entity, "long_rx_dispense") == 0)
+    return C_("record kind", "Long prescription dispense");
   return entity;
 }
 
