@@ -136,7 +136,9 @@ collect (JsonNode   *node,
       JsonObject *object = json_node_get_object (node);
       g_autoptr(GList) members = NULL;
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (object, "system", ""), "urn:jiayi:resident") == 0)
+      /* A row's own uuid identifier (urn:jiayi:resident, urn:jiayi:long_rx …). */
+      if (g_str_has_prefix (json_object_get_string_member_with_default (object, "system", ""), "urn:jiayi:") &&
+          g_uuid_string_is_valid (json_object_get_string_member_with_default (object, "value", "")))
         return;
       members = json_object_get_members (object);
       for (GList *l = members; l != NULL; l = l->next)
@@ -195,7 +197,25 @@ jy_sync_resource_name (const char *json)
     return NULL;
   names = json_object_get_member (json_node_get_object (root), "name");
   if (names == NULL || !JSON_NODE_HOLDS_ARRAY (names) || json_array_get_length (json_node_get_array (names)) == 0)
-    return NULL;
+    {
+      /* No name: a record's own number (a prescription's, a contract's). */
+      static const char *const numbers[] = { "urn:jiayi:rx-no", "urn:jiayi:contract-no", NULL };
+      JsonNode *identifiers = json_object_get_member (json_node_get_object (root), "identifier");
+      JsonArray *array = identifiers != NULL && JSON_NODE_HOLDS_ARRAY (identifiers) ?
+                         json_node_get_array (identifiers) : NULL;
+
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          JsonObject *identifier = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+          const char *system = identifier != NULL ?
+                               json_object_get_string_member_with_default (identifier, "system", "") : "";
+
+          if (g_strv_contains (numbers, system))
+            return g_strdup (json_object_get_string_member_with_default (identifier, "value", NULL));
+        }
+      return NULL;
+    }
   {
     JsonNode *first = json_array_get_element (json_node_get_array (names), 0);
 
