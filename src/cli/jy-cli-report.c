@@ -24,7 +24,6 @@ typedef struct
   JyReportScope        scope;
   const char          *team;
   GDate                as_of;
-  JyReportComparison  *comparison;
 } ReportJob;
 
 /* A team by id or code; 0 and @error when there is none. */
@@ -52,10 +51,10 @@ find_team (JyDb        *db,
 }
 
 static gpointer
-report_func (JyDb          *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
+scope_func (JyDb          *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   ReportJob *job = data;
 
@@ -65,8 +64,7 @@ report_func (JyDb          *db,
       if ((job->scope.id = find_team (db, job->team, error)) == 0)
         return NULL;
     }
-  job->comparison = jy_report_compare (db, &job->month, &job->scope, &job->as_of, error);
-  return job->comparison != NULL ? JY_STORE_DONE : NULL;
+  return JY_STORE_DONE;
 }
 
 int
@@ -140,12 +138,12 @@ jy_cli_report (int    argc,
   job.as_of = *today;
   job.scope.kind = JY_REPORT_SCOPE_CENTRE;
   job.team = team;
-  if (jy_store_read (store, report_func, &job, NULL, &error) == NULL)
+  if (jy_store_read (store, scope_func, &job, NULL, &error) == NULL ||
+      (comparison = jy_report_compare_store (store, &job.month, &job.scope, &job.as_of, NULL, &error)) == NULL)
     {
       jy_cli_print_error ("report", error);
       return 1;
     }
-  comparison = job.comparison;
 
   now = g_date_time_new_now_utc ();
   if (pdf != NULL)

@@ -12,13 +12,17 @@
 
 #include "jy-store.h"
 #include "jy-sync-engine.h"
+#include "jy-sync-settings.h"
 
 /* `jiayi sync --db FILE [--server URL] …`: one sync run with the platform,
- * then a summary. The URL defaults to $JIAYI_PLATFORM_URL, then to the
- * platform-url setting. Secrets never go on a command line (other users
- * can read it): $JIAYI_SYNC_TOKEN (a bearer token), or --token-url and
- * --client-id with $JIAYI_SYNC_CLIENT_SECRET, and --username with
- * $JIAYI_SYNC_PASSWORD for the password grant. */
+ * then a summary. It uses the workstation's Preferences (platform URL, CA
+ * file, timeout, account, the secret from the keyring) as the app's
+ * timer does; what is given overrides them: --server or
+ * $JIAYI_PLATFORM_URL, --ca-file, --timeout. Secrets never go on a
+ * command line (other users can read it): $JIAYI_SYNC_TOKEN (a bearer
+ * token), or --token-url and --client-id with $JIAYI_SYNC_CLIENT_SECRET,
+ * and --username with $JIAYI_SYNC_PASSWORD for the password grant; the
+ * same variables stand in for a keyring that does not answer. */
 
 static int
 usage_error (GOptionContext *context,
@@ -31,18 +35,35 @@ usage_error (GOptionContext *context,
   return 2;
 }
 
-static char *
-setting_platform_url (void)
+/* The Preferences of this user, or nothing set when the schema is not
+ * installed (a headless machine). */
+static JySyncSettings *
+read_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
+  JySyncSettings *none;
 
-  /* Headless machines may not have the schema installed: no setting then. */
-  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) == NULL)
-    return NULL;
-  settings = g_settings_new (APPLICATION_ID);
-  return g_settings_get_string (settings, "platform-url");
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) != NULL)
+    {
+      settings = g_settings_new (APPLICATION_ID);
+      return jy_sync_settings_read (settings);
+    }
+  none = g_new0 (JySyncSettings, 1);
+  none->timeout_s = 30;
+  return none;
+}
+
+static void
+replace (char       **field,
+         const char  *value)
+{
+  if (value != NULL && value[0] != '\0')
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+    }
 }
 
 /* The user's words for why a sync failed (the CLI and the Sync page). */
@@ -87,6 +108,7 @@ jy_cli_sync (int    argc,
   g_autoptr(JySyncEngine) engine = NULL;
   g_autoptr(JySyncAuth) auth = NULL;
   g_autoptr(JySyncSummary) summary = NULL;
+  g_autoptr(JySyncSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *server = NULL;
@@ -95,7 +117,7 @@ jy_cli_sync (int    argc,
   g_autofree char *client_id = NULL;
   g_autofree char *username = NULL;
   g_auto(GStrv) args = g_new0 (char *, argc + 1);
-  int timeout_s = 30, batch_size = 500;
+  int timeout_s = 0, batch_size = 500;
   JySyncOptions options = { 0 };
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
@@ -105,7 +127,7 @@ jy_cli_sync (int    argc,
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
       N_("PEM file of extra certificate authorities to trust"), N_("FILE") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout_s,
-      N_("Seconds to wait for the platform (default 30)"), N_("S") },
+      N_("Seconds to wait for the platform (default: as in Preferences, else 30)"), N_("S") },
     { "token-url", 0, 0, G_OPTION_ARG_STRING, &token_url,
       N_("OAuth2 token endpoint"), N_("URL") },
     { "client-id", 0, 0, G_OPTION_ARG_STRING, &client_id,
@@ -137,14 +159,18 @@ jy_cli_sync (int    argc,
 
       return usage_error (context, message);
     }
-  if (timeout_s < 1 || timeout_s > 3600 || batch_size < 1 || batch_size > 5000)
+  if (timeout_s < 0 || timeout_s > 3600 || batch_size < 1 || batch_size > 5000)
     return usage_error (context, _("--timeout must be between 1 and 3600 seconds"));
 
-  if (server == NULL && g_getenv ("JIAYI_PLATFORM_URL") != NULL)
-    server = g_strdup (g_getenv ("JIAYI_PLATFORM_URL"));
-  if (server == NULL)
-    server = setting_platform_url ();
-  if (server == NULL || server[0] == '\0')
+  settings = read_settings ();
+  replace (&settings->base_url, g_getenv ("JIAYI_PLATFORM_URL"));
+  replace (&settings->base_url, server);
+  replace (&settings->ca_file, ca_file);
+  if (timeout_s > 0)
+    settings->timeout_s = (guint)timeout_s;
+  if (settings->timeout_s == 0)
+    settings->timeout_s = 30;
+  if (settings->base_url == NULL)
     return usage_error (context, _("No platform is configured. Give one with --server URL."));
 
   if (token_url != NULL)
@@ -156,7 +182,7 @@ jy_cli_sync (int    argc,
         .client_secret = g_getenv ("JIAYI_SYNC_CLIENT_SECRET"),
         .username = username,
         .password = g_getenv ("JIAYI_SYNC_PASSWORD"),
-        .ca_file = ca_file,
+        .ca_file = settings->ca_file,
         .use_keyring = TRUE,
       };
 
@@ -168,10 +194,18 @@ jy_cli_sync (int    argc,
 
       auth = jy_sync_auth_new (&config);
     }
+  else if (settings->auth_mode != JY_SYNC_AUTH_MODE_NONE)
+    {
+      /* The account of Preferences; its secret from the keyring, or from
+       * the environment where no keyring answers (a server session). */
+      jy_sync_secret_lookup (settings, NULL);
+      if (settings->secret == NULL)
+        replace (&settings->secret, g_getenv (settings->auth_mode == JY_SYNC_AUTH_MODE_PASSWORD
+                                              ? "JIAYI_SYNC_PASSWORD" : "JIAYI_SYNC_CLIENT_SECRET"));
+      auth = jy_sync_settings_new_auth (settings);
+    }
 
-  options.client.base_url = server;
-  options.client.ca_file = ca_file;
-  options.client.timeout_s = (guint)timeout_s;
+  jy_sync_settings_client_config (settings, &options.client);
   options.auth = auth;
   options.batch_size = (guint)batch_size;
   options.push = TRUE;

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "jy-rate.h"
+#include "jy-report-engine-private.h"
 #include "jy-report-measures-private.h"
 #include "jy-store.h"
 
@@ -206,13 +207,6 @@ aggregate_counts (GArray              *rows,
 }
 
 static void
-hash_table_unref0 (gpointer table)
-{
-  if (table != NULL)
-    g_hash_table_unref (table);
-}
-
-static void
 group_free (gpointer data)
 {
   JyReportGroup *group = data;
@@ -233,29 +227,20 @@ jy_report_free (JyReport *report)
   g_free (report);
 }
 
-/* Team and staff names, and each doctor's team (by membership). */
-typedef struct
-{
-  GHashTable *team_names;   /* gint64* → char* */
-  GHashTable *team_codes;   /* gint64* → char*: the order of the rows */
-  GHashTable *staff_names;
-  GHashTable *staff_team;   /* gint64* → gint64* */
-} Names;
-
-static void
-names_clear (Names *names)
+void
+jy_report_names_clear (JyReportNames *names)
 {
   g_clear_pointer (&names->team_names, g_hash_table_unref);
   g_clear_pointer (&names->team_codes, g_hash_table_unref);
   g_clear_pointer (&names->staff_names, g_hash_table_unref);
   g_clear_pointer (&names->staff_team, g_hash_table_unref);
+  g_clear_pointer (&names->centre_name, g_free);
 }
 
-static gboolean
-load_names (JyDb    *db,
-            Names   *names,
-            char   **centre_name,
-            GError **error)
+gboolean
+jy_report_names_load (JyDb           *db,
+                      JyReportNames  *names,
+                      GError        **error)
 {
   static const char *sql[] = {
     "SELECT id, name, code FROM team",
@@ -283,8 +268,8 @@ load_names (JyDb    *db,
           if (q == 3)
             {
               g_free (id);
-              g_free (*centre_name);
-              *centre_name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+              g_free (names->centre_name);
+              names->centre_name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
             }
           else if (q == 2)
             {
@@ -329,7 +314,7 @@ compare_groups (gconstpointer a,
                 gpointer      user_data)
 {
   const JyReportGroup *x = *(JyReportGroup * const *)a, *y = *(JyReportGroup * const *)b;
-  Names *names = user_data;
+  const JyReportNames *names = user_data;
   int c;
 
   if (x->kind != y->kind)
@@ -345,6 +330,124 @@ compare_groups (gconstpointer a,
   if ((c = g_strcmp0 (x->name, y->name)) != 0)
     return c;
   return x->id < y->id ? -1 : x->id > y->id ? 1 : 0;
+}
+
+/* Measures that share work go in one task: those counted by one
+ * statement (C02, C03, F08), and a cohort judged for a second flag right
+ * after the first (F04 then F05). Heavier tasks first, so that workers
+ * running side by side finish together. */
+GArray *
+jy_report_plan_tasks (const char * const *codes)
+{
+  g_autoptr(GArray) tasks = g_array_new (FALSE, TRUE, sizeof (JyReportTask));
+  g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) sorted = NULL;
+  const JyReportIndicator *indicators;
+  const JyReportMeasure *previous = NULL;
+  guint n;
+
+  indicators = jy_report_indicators (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      const JyReportMeasure *measure = jy_report_measure_lookup (indicators[i].code);
+      JyReportTask *task = NULL;
+
+      if (measure == NULL || !jy_report_indicator_is_available (&indicators[i]) ||
+          (codes != NULL && !g_strv_contains (codes, indicators[i].code)))
+        continue;
+      for (guint t = 0; t < tasks->len && measure->counts_sql != NULL; t++)
+        {
+          JyReportTask *other = &g_array_index (tasks, JyReportTask, t);
+
+          if (jy_report_measure_lookup (indicators[other->index[0]].code)->counts_sql == measure->counts_sql)
+            task = other;
+        }
+      if (task == NULL && measure->flag != 0 && previous != NULL && previous->collect == measure->collect &&
+          g_strcmp0 (previous->param, measure->param) == 0 && tasks->len > 0)
+        task = &g_array_index (tasks, JyReportTask, tasks->len - 1);
+      if (task == NULL || task->n == JY_REPORT_TASK_MAX)
+        {
+          JyReportTask fresh = { 0 };
+          guint weight = measure->counts_sql != NULL ? 3 : measure->collect != NULL ? 2 : 1;
+
+          g_array_append_val (tasks, fresh);
+          g_array_append_val (weights, weight);
+          task = &g_array_index (tasks, JyReportTask, tasks->len - 1);
+        }
+      task->index[task->n++] = i;
+      previous = measure->counts_sql == NULL ? measure : NULL;
+    }
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (JyReportTask), tasks->len);
+  for (guint weight = 3; weight >= 1; weight--)
+    for (guint t = 0; t < tasks->len; t++)
+      if (g_array_index (weights, guint, t) == weight)
+        g_array_append_val (sorted, g_array_index (tasks, JyReportTask, t));
+  return g_steal_pointer (&sorted);
+}
+
+gboolean
+jy_report_run_task (JyDb                 *db,
+                    const JyReportTask   *task,
+                    const JyReportWindow *window,
+                    const JyReportScope  *scope,
+                    const GDate          *as_of,
+                    GHashTable          **counts,
+                    GError              **error)
+{
+  const JyReportIndicator *indicators = jy_report_indicators (NULL);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (JyReportRow));
+  g_autoptr(GArray) count_rows = g_array_new (FALSE, FALSE, sizeof (JyReportCount));
+  const JyReportMeasure *cached = NULL;
+  const char *counted = NULL;
+
+  for (guint k = 0; k < task->n; k++)
+    {
+      guint i = task->index[k];
+      const JyReportMeasure *measure = jy_report_measure_lookup (indicators[i].code);
+      gint64 started = g_get_monotonic_time ();
+      clock_t cpu = clock ();
+
+      if (measure->counts_sql != NULL && use_counts)
+        {
+          /* One statement for every measure naming it. */
+          if (counted != measure->counts_sql)
+            {
+              g_array_set_size (count_rows, 0);
+              if (!jy_report_measure_collect_counts (db, measure, window, as_of, count_rows, error))
+                return FALSE;
+              counted = measure->counts_sql;
+            }
+          counts[i] = aggregate_counts (count_rows, scope, measure->slot);
+          g_debug ("%s: %u counts in %.1f ms (%.1f ms CPU)", measure->code, count_rows->len,
+                   (g_get_monotonic_time () - started) / 1000.0,
+                   (clock () - cpu) * 1000.0 / CLOCKS_PER_SEC);
+          continue;
+        }
+      if (measure->flag != 0 && cached != NULL && cached->collect == measure->collect &&
+          g_strcmp0 (cached->param, measure->param) == 0)
+        {
+          /* The same cohort judged for another flag (F04 then F05). */
+          for (guint r = 0; r < rows->len; r++)
+            {
+              JyReportRow *row = &g_array_index (rows, JyReportRow, r);
+
+              row->numerator = (row->flags & measure->flag) != 0;
+            }
+        }
+      else
+        {
+          g_array_set_size (rows, 0);
+          if (!jy_report_measure_collect (db, measure, window, as_of, rows, error))
+            return FALSE;
+        }
+      cached = measure;
+      counts[i] = aggregate (rows, scope, &indicators[i]);
+      g_debug ("%s: %u rows in %.1f ms (%.1f ms CPU)", measure->code, rows->len,
+               (g_get_monotonic_time () - started) / 1000.0,
+               (clock () - cpu) * 1000.0 / CLOCKS_PER_SEC);
+    }
+  return TRUE;
 }
 
 JyReport *
@@ -365,21 +468,57 @@ jy_report_compute_only (JyDb                 *db,
                         const char * const   *codes,
                         GError              **error)
 {
-  g_autoptr(JyReport) report = NULL;
-  g_autoptr(GPtrArray) counts = NULL;   /* GHashTable* per indicator, NULL if not computed */
-  g_autoptr(GHashTable) group_index = NULL;
-  g_autoptr(GArray) rows = NULL;
-  const JyReportIndicator *indicators;
-  g_autoptr(GArray) count_rows = g_array_new (FALSE, FALSE, sizeof (JyReportCount));
-  const JyReportMeasure *cached = NULL;
-  const char *counted = NULL;
-  Names names = { 0 };
+  g_autoptr(GArray) tasks = NULL;
+  g_autofree GHashTable **counts = NULL;
+  JyReportWindow window;
+  JyReportNames names = { 0 };
+  JyReport *report = NULL;
   guint n;
 
   if (!jy_store_require (db, JY_PERMISSION_REPORTS_VIEW, error))
     return NULL;
   g_return_val_if_fail (jy_report_month_is_valid (month), NULL);
   g_return_val_if_fail (scope != NULL && as_of != NULL && g_date_valid (as_of), NULL);
+
+  jy_report_indicators (&n);
+  counts = g_new0 (GHashTable *, n);
+  jy_report_window_for_month (month, &window);
+  tasks = jy_report_plan_tasks (codes);
+  if (jy_report_names_load (db, &names, error))
+    {
+      guint t;
+
+      for (t = 0; t < tasks->len; t++)
+        if (!jy_report_run_task (db, &g_array_index (tasks, JyReportTask, t), &window, scope, as_of,
+                                 counts, error))
+          break;
+      if (t == tasks->len)
+        report = jy_report_assemble (month, scope, as_of, &names, counts);
+    }
+  jy_report_names_clear (&names);
+  jy_report_counts_free (counts, n);
+  return report;
+}
+
+void
+jy_report_counts_free (GHashTable **counts,
+                       guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&counts[i], g_hash_table_unref);
+}
+
+JyReport *
+jy_report_assemble (const JyReportMonth  *month,
+                    const JyReportScope  *scope,
+                    const GDate          *as_of,
+                    const JyReportNames  *names,
+                    GHashTable          **counts)
+{
+  g_autoptr(JyReport) report = NULL;
+  g_autoptr(GHashTable) group_index = NULL;
+  const JyReportIndicator *indicators;
+  guint n;
 
   indicators = jy_report_indicators (&n);
   report = g_new0 (JyReport, 1);
@@ -389,77 +528,7 @@ jy_report_compute_only (JyDb                 *db,
   report->n_indicators = n;
   jy_report_window_for_month (month, &report->window);
   report->groups = g_ptr_array_new_with_free_func (group_free);
-  if (!load_names (db, &names, &report->centre_name, error))
-    {
-      names_clear (&names);
-      return NULL;
-    }
-  if (report->centre_name == NULL)
-    report->centre_name = g_strdup ("");
-
-  counts = g_ptr_array_new_full (n, hash_table_unref0);
-  rows = g_array_new (FALSE, FALSE, sizeof (JyReportRow));
-  for (guint i = 0; i < n; i++)
-    {
-      const JyReportMeasure *measure = jy_report_measure_lookup (indicators[i].code);
-
-      if (measure == NULL || !jy_report_indicator_is_available (&indicators[i]) ||
-          (codes != NULL && !g_strv_contains (codes, indicators[i].code)))
-        {
-          g_ptr_array_add (counts, NULL);
-          continue;
-        }
-      gint64 started = g_get_monotonic_time ();
-      clock_t cpu = clock ();
-
-      if (measure->counts_sql != NULL && use_counts)
-        {
-          /* One statement for every measure naming it. */
-          if (counted != measure->counts_sql)
-            {
-              g_array_set_size (count_rows, 0);
-              if (!jy_report_measure_collect_counts (db, measure, &report->window, as_of, count_rows,
-                                                     error))
-                {
-                  names_clear (&names);
-                  return NULL;
-                }
-              counted = measure->counts_sql;
-            }
-          g_ptr_array_add (counts, aggregate_counts (count_rows, scope, measure->slot));
-          g_debug ("%s: %u counts in %.1f ms (%.1f ms CPU)", measure->code, count_rows->len,
-                   (g_get_monotonic_time () - started) / 1000.0,
-                   (clock () - cpu) * 1000.0 / CLOCKS_PER_SEC);
-          continue;
-        }
-      if (measure->flag != 0 && cached != NULL && cached->collect == measure->collect &&
-          g_strcmp0 (cached->param, measure->param) == 0)
-        {
-          /* The same cohort judged for another flag (F04 then F05). */
-          for (guint r = 0; r < rows->len; r++)
-            {
-              JyReportRow *row = &g_array_index (rows, JyReportRow, r);
-
-              row->numerator = (row->flags & measure->flag) != 0;
-            }
-        }
-      else
-        {
-          g_array_set_size (rows, 0);
-          if (!jy_report_measure_collect (db, measure, &report->window, as_of, rows, error))
-            {
-              names_clear (&names);
-              g_ptr_array_add (counts, NULL);
-              return NULL;
-            }
-        }
-      cached = measure;
-      g_ptr_array_add (counts, aggregate (rows, scope, &indicators[i]));
-      g_debug ("%s: %u rows in %.1f ms (%.1f ms CPU)", measure->code, rows->len,
-               (g_get_monotonic_time () - started) / 1000.0,
-               (clock () - cpu) * 1000.0 / CLOCKS_PER_SEC);
-    }
-
+  report->centre_name = g_strdup (names->centre_name != NULL ? names->centre_name : "");
   /* The groups: the scope's total, then every team and doctor seen. */
   group_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   {
@@ -474,9 +543,9 @@ jy_report_compute_only (JyDb                 *db,
       GHashTableIter iter;
       gpointer key;
 
-      if (g_ptr_array_index (counts, i) == NULL)
+      if (counts[i] == NULL)
         continue;
-      g_hash_table_iter_init (&iter, g_ptr_array_index (counts, i));
+      g_hash_table_iter_init (&iter, counts[i]);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         {
           gint64 k = *(gint64 *)key;
@@ -490,14 +559,14 @@ jy_report_compute_only (JyDb                 *db,
           group->id = KEY_ID (k);
           if (group->kind == JY_REPORT_SCOPE_TEAM)
             {
-              group->name = g_strdup (name_of (names.team_names, group->id));
+              group->name = g_strdup (name_of (names->team_names, group->id));
               group->team_id = group->id;
             }
           else
             {
-              const gint64 *team = g_hash_table_lookup (names.staff_team, &group->id);
+              const gint64 *team = g_hash_table_lookup (names->staff_team, &group->id);
 
-              group->name = g_strdup (name_of (names.staff_names, group->id));
+              group->name = g_strdup (name_of (names->staff_names, group->id));
               group->team_id = team != NULL ? *team : 0;
             }
           kk = g_new (gint64, 1);
@@ -510,28 +579,27 @@ jy_report_compute_only (JyDb                 *db,
   if (report->groups->len > 2)
     {
       g_qsort_with_data (report->groups->pdata + 1, (gint)report->groups->len - 1,
-                         sizeof (gpointer), compare_groups, &names);
+                         sizeof (gpointer), compare_groups, (gpointer)names);
     }
 
   switch (scope->kind)
     {
     case JY_REPORT_SCOPE_TEAM:
-      report->scope_name = g_strdup (name_of (names.team_names, scope->id));
+      report->scope_name = g_strdup (name_of (names->team_names, scope->id));
       break;
     case JY_REPORT_SCOPE_DOCTOR:
-      report->scope_name = g_strdup (name_of (names.staff_names, scope->id));
+      report->scope_name = g_strdup (name_of (names->staff_names, scope->id));
       break;
     case JY_REPORT_SCOPE_CENTRE:
     default:
       report->scope_name = g_strdup (report->centre_name);
       break;
     }
-  names_clear (&names);
 
   report->cells = g_new0 (JyReportCell, (gsize)n * report->groups->len);
   for (guint i = 0; i < n; i++)
     {
-      GHashTable *c = g_ptr_array_index (counts, i);
+      GHashTable *c = counts[i];
 
       for (guint g = 0; g < report->groups->len; g++)
         {
@@ -611,6 +679,7 @@ compare_ids (gconstpointer a,
 GArray *
 jy_report_drill_down (JyDb                 *db,
                       const JyReportMonth  *month,
+                      const JyReportScope  *within,
                       const char           *code,
                       JyReportScopeKind     group_kind,
                       gint64                group_id,
@@ -626,7 +695,7 @@ jy_report_drill_down (JyDb                 *db,
 
   if (!jy_store_require (db, JY_PERMISSION_REPORTS_VIEW, error))
     return NULL;
-  g_return_val_if_fail (jy_report_month_is_valid (month) && code != NULL, NULL);
+  g_return_val_if_fail (jy_report_month_is_valid (month) && within != NULL && code != NULL, NULL);
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if ((measure = jy_report_measure_lookup (code)) == NULL)
@@ -639,7 +708,8 @@ jy_report_drill_down (JyDb                 *db,
     {
       const JyReportRow *row = &g_array_index (rows, JyReportRow, i);
 
-      if (row_in_scope (row, &scope) && (denominator ? row->denominator : row->numerator))
+      if (row_in_scope (row, within) && row_in_scope (row, &scope) &&
+          (denominator ? row->denominator : row->numerator))
         g_array_append_val (ids, row->resident);
     }
   g_array_sort (ids, compare_ids);

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "jy-db.h"
+#include "jy-store.h"
 #include "jy-report-indicator.h"
 #include "jy-report-month.h"
 
@@ -93,9 +94,12 @@ char               *jy_report_format_cell  (const JyReport      *report,
 
 /* The residents behind a number: distinct resident ids, ascending, of
  * indicator @code's numerator (or denominator) for one group of the
- * report (CENTRE: the whole centre), @as_of as the report's. */
+ * report whose scope is @within (CENTRE: the scope's total), @as_of as
+ * the report's. A doctor's row in a team's report is that doctor's
+ * residents of that team. */
 GArray             *jy_report_drill_down   (JyDb                *db,
                                             const JyReportMonth *month,
+                                            const JyReportScope *within,
                                             const char          *code,
                                             JyReportScopeKind    group_kind,
                                             gint64               group_id,
@@ -133,6 +137,25 @@ JyReportComparison *jy_report_compare      (JyDb                *db,
                                             const GDate         *as_of,
                                             GError             **error);
 void                jy_report_comparison_free (JyReportComparison *comparison);
+
+/* The same over the store's readers, several at once (jy-report-parallel.c):
+ * from any thread but the UI's; JY_PERMISSION_REPORTS_VIEW. */
+JyReportComparison *jy_report_compare_store  (JyStore             *store,
+                                              const JyReportMonth *month,
+                                              const JyReportScope *scope,
+                                              const GDate         *as_of,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+/* @n_months reports in @months' order (only @codes' indicators, if not
+ * NULL). */
+GPtrArray          *jy_report_compute_months (JyStore             *store,
+                                              const JyReportMonth *months,
+                                              guint                n_months,
+                                              const JyReportScope *scope,
+                                              const GDate         *as_of,
+                                              const char * const  *codes,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyReport, jy_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JyReportComparison, jy_report_comparison_free)

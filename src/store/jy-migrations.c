@@ -250,6 +250,7 @@ static const char *const migrations[] = {
   jy_migration_home_beds,
   jy_migration_long_rx,
   jy_migration_home_bed_policy,
+  jy_migration_reports_speed,
 };
 
 /* Search keys are computed in C, not SQL: a step that creates them or
@@ -260,6 +261,7 @@ static const gboolean rebuilds_search[] = {
   TRUE,
   FALSE,
   TRUE,
+  FALSE,
   FALSE,
   FALSE,
   FALSE,
@@ -287,6 +289,7 @@ static const StepSeed seeds[] = {
   NULL,
   NULL,
   jy_drug_store_seed,
+  NULL,
   NULL,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (seeds) == G_N_ELEMENTS (migrations));

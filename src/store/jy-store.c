@@ -471,12 +471,16 @@ acquire_reader (JyStore  *self,
   if (!may_open)
     return g_async_queue_pop (self->idle_readers);
 
+  /* Readers map the file: the report's scans at 200,000 residents spent
+   * a third of their time copying pages in pread(). SQLite caps the size
+   * at its compile-time limit (2 GB on Debian); the writer keeps plain I/O. */
   reader = jy_db_open (self->path, JY_DB_OPEN_QUERY_ONLY, error);
   if (reader == NULL ||
       !jy_db_exec (reader,
                    "PRAGMA foreign_keys = ON;"
                    "PRAGMA temp_store = MEMORY;"
-                   "PRAGMA cache_size = -32768;",
+                   "PRAGMA cache_size = -32768;"
+                   "PRAGMA mmap_size = 2147418112;",
                    error))
     {
       g_clear_pointer (&reader, jy_db_close);

@@ -15,23 +15,33 @@
 extern const JyFhirCodec jy_fhir_codec_site;
 extern const JyFhirCodec jy_fhir_codec_staff;
 extern const JyFhirCodec jy_fhir_codec_team;
+extern const JyFhirCodec jy_fhir_codec_home_bed_policy;
 extern const JyFhirCodec jy_fhir_codec_resident;
+extern const JyFhirCodec jy_fhir_codec_home_bed_application;
+extern const JyFhirCodec jy_fhir_codec_home_bed_assessment;
 extern const JyFhirCodec jy_fhir_codec_enrolment;
 extern const JyFhirCodec jy_fhir_codec_contract;
+extern const JyFhirCodec jy_fhir_codec_home_bed;
 extern const JyFhirCodec jy_fhir_codec_followup;
 extern const JyFhirCodec jy_fhir_codec_contact;
+extern const JyFhirCodec jy_fhir_codec_home_bed_round;
 extern const JyFhirCodec jy_fhir_codec_long_rx;
 extern const JyFhirCodec jy_fhir_codec_long_rx_dispense;
 
 static const JyFhirCodec *const codecs[] = {
   &jy_fhir_codec_site,
+  &jy_fhir_codec_home_bed_policy,
   &jy_fhir_codec_staff,
   &jy_fhir_codec_team,
   &jy_fhir_codec_resident,
+  &jy_fhir_codec_home_bed_application,
+  &jy_fhir_codec_home_bed_assessment,
   &jy_fhir_codec_enrolment,
   &jy_fhir_codec_contract,
+  &jy_fhir_codec_home_bed,
   &jy_fhir_codec_followup,
   &jy_fhir_codec_contact,
+  &jy_fhir_codec_home_bed_round,
   &jy_fhir_codec_long_rx,
   &jy_fhir_codec_long_rx_dispense,
   NULL,

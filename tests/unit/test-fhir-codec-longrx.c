@@ -18,121 +18,10 @@
 #include "jy-fhir-row.h"
 #include "test-util.h"
 
+#include "long-rx-fhir-fixtures.h"
+
 #define FUZZ_ROUNDS 3000
 #define FUZZ_SEED   20261123
-
-#define U_RX       "7a1c2e3f-4b5d-4e6f-8a7b-9c0d1e2f3a4b"
-#define U_OLD_RX   "6b2d3f4a-5c6e-4f7a-8b9c-0d1e2f3a4b5c"
-#define U_RESIDENT "5b2d7c1e-8f3a-4d6b-9c0e-1a2b3c4d5e6f"
-#define U_STAFF    "c0ffee00-1111-4222-8333-444455556666"
-#define U_TEAM     "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
-#define U_DISPENSE "d15be45e-0000-4111-8222-333344445555"
-
-/* 84 days as 3 × 28, two drugs, a renewal of U_OLD_RX. */
-static const char rx_json[] =
-  "{\"resourceType\":\"MedicationRequest\",\"id\":\"" U_RX "\","
-  "\"contained\":["
-  "{\"resourceType\":\"Medication\",\"id\":\"item0\",\"extension\":[{\"url\":\"urn:jiayi:ext:long-rx-item\",\"extension\":["
-  "{\"url\":\"position\",\"valueInteger\":0},{\"url\":\"drug_code\",\"valueString\":\"D003\"},"
-  "{\"url\":\"drug_name\",\"valueString\":\"苯磺酸氨氯地平片\"},{\"url\":\"strength\",\"valueString\":\"5 mg\"},"
-  "{\"url\":\"form\",\"valueString\":\"片剂\"},{\"url\":\"unit\",\"valueString\":\"片\"},"
-  "{\"url\":\"dose\",\"valueDecimal\":1},{\"url\":\"frequency\",\"valueString\":\"qd\"},"
-  "{\"url\":\"route\",\"valueString\":\"口服\"},{\"url\":\"days\",\"valueInteger\":84},"
-  "{\"url\":\"pack_size\",\"valueDecimal\":28},{\"url\":\"pack_unit\",\"valueString\":\"盒\"},"
-  "{\"url\":\"packs\",\"valueInteger\":3},{\"url\":\"exclusions\",\"valueInteger\":0},"
-  "{\"url\":\"flags\",\"valueInteger\":0},{\"url\":\"insurance_class\",\"valueString\":\"甲\"}]}],"
-  "\"code\":{\"coding\":[{\"system\":\"urn:jiayi:cs:drug\",\"code\":\"D003\",\"display\":\"苯磺酸氨氯地平片\"}],\"text\":\"苯磺酸氨氯地平片\"},"
-  "\"form\":{\"text\":\"片剂\"}},"
-  "{\"resourceType\":\"Medication\",\"id\":\"item1\",\"extension\":[{\"url\":\"urn:jiayi:ext:long-rx-item\",\"extension\":["
-  "{\"url\":\"position\",\"valueInteger\":1},{\"url\":\"drug_code\",\"valueString\":\"D016\"},"
-  "{\"url\":\"drug_name\",\"valueString\":\"盐酸二甲双胍片\"},{\"url\":\"unit\",\"valueString\":\"片\"},"
-  "{\"url\":\"dose\",\"valueDecimal\":0.5},{\"url\":\"frequency\",\"valueString\":\"bid\"},"
-  "{\"url\":\"days\",\"valueInteger\":84},{\"url\":\"pack_size\",\"valueDecimal\":48},"
-  "{\"url\":\"packs\",\"valueInteger\":2},{\"url\":\"exclusions\",\"valueInteger\":0},"
-  "{\"url\":\"flags\",\"valueInteger\":1}]}],"
-  "\"code\":{\"coding\":[{\"system\":\"urn:jiayi:cs:drug\",\"code\":\"D016\"}],\"text\":\"盐酸二甲双胍片\"}}],"
-  "\"extension\":[{\"url\":\"urn:jiayi:ext:row-status\",\"valueCode\":\"active\"},"
-  "{\"url\":\"urn:jiayi:ext:long-rx\",\"extension\":["
-  "{\"url\":\"team_id\",\"valueString\":\"" U_TEAM "\"},{\"url\":\"diagnosis_text\",\"valueString\":\"高血压, 2型糖尿病\"},"
-  "{\"url\":\"assessment_done\",\"valueInteger\":1},{\"url\":\"assessment_note\",\"valueString\":\"血压控制满意\"},"
-  "{\"url\":\"education_given\",\"valueInteger\":1},{\"url\":\"patient_confirmed\",\"valueInteger\":1},"
-  "{\"url\":\"review_date\",\"valueString\":\"2025-04-03\"}]},"
-  "{\"url\":\"urn:jiayi:ext:medication\",\"valueReference\":{\"reference\":\"#item0\"}},"
-  "{\"url\":\"urn:jiayi:ext:medication\",\"valueReference\":{\"reference\":\"#item1\"}}],"
-  "\"identifier\":[{\"system\":\"urn:jiayi:long_rx\",\"value\":\"" U_RX "\"},"
-  "{\"system\":\"urn:jiayi:rx-no\",\"value\":\"CQ20250110000002\"}],"
-  "\"status\":\"active\",\"intent\":\"order\","
-  "\"category\":[{\"coding\":[{\"system\":\"urn:jiayi:cs:medication-request-category\",\"code\":\"long-term\"}]}],"
-  "\"medicationReference\":{\"reference\":\"#item0\"},"
-  "\"subject\":{\"reference\":\"Patient/" U_RESIDENT "\"},\"authoredOn\":\"2025-01-10\","
-  "\"requester\":{\"reference\":\"Practitioner/" U_STAFF "\"},"
-  "\"reasonCode\":[{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10\",\"code\":\"I10\"}]},"
-  "{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10\",\"code\":\"E11.9\"}]}],"
-  "\"courseOfTherapyType\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/medicationrequest-course-of-therapy\",\"code\":\"continuous\"}]},"
-  "\"dispenseRequest\":{\"validityPeriod\":{\"start\":\"2025-01-10\",\"end\":\"2025-04-03\"},"
-  "\"numberOfRepeatsAllowed\":2,"
-  "\"expectedSupplyDuration\":{\"value\":28,\"unit\":\"d\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"d\"}},"
-  "\"priorPrescription\":{\"reference\":\"MedicationRequest/" U_OLD_RX "\"}}";
-
-/* A stopped 28-day one: no assessment needed, the stop reason travels. */
-static const char stopped_json[] =
-  "{\"resourceType\":\"MedicationRequest\",\"id\":\"" U_OLD_RX "\","
-  "\"contained\":[{\"resourceType\":\"Medication\",\"id\":\"item0\",\"extension\":[{\"url\":\"urn:jiayi:ext:long-rx-item\",\"extension\":["
-  "{\"url\":\"position\",\"valueInteger\":0},{\"url\":\"drug_name\",\"valueString\":\"阿司匹林肠溶片\"},"
-  "{\"url\":\"dose\",\"valueDecimal\":1},{\"url\":\"frequency\",\"valueString\":\"qd\"},"
-  "{\"url\":\"days\",\"valueInteger\":28},{\"url\":\"pack_size\",\"valueDecimal\":30},"
-  "{\"url\":\"packs\",\"valueInteger\":1}]}],\"code\":{\"text\":\"阿司匹林肠溶片\"}}],"
-  "\"extension\":[{\"url\":\"urn:jiayi:ext:row-status\",\"valueCode\":\"stopped\"},"
-  "{\"url\":\"urn:jiayi:ext:long-rx\",\"extension\":[{\"url\":\"stop_date\",\"valueString\":\"2024-12-20\"},"
-  "{\"url\":\"stopped_at\",\"valueString\":\"2024-12-20T02:00:00Z\"},{\"url\":\"stopped_by\",\"valueString\":\"" U_STAFF "\"}]}],"
-  "\"identifier\":[{\"system\":\"urn:jiayi:long_rx\",\"value\":\"" U_OLD_RX "\"},"
-  "{\"system\":\"urn:jiayi:rx-no\",\"value\":\"CQ20241201000001\"}],"
-  "\"status\":\"stopped\",\"statusReason\":{\"coding\":[{\"system\":\"urn:jiayi:cs:long-rx-stop\",\"code\":\"adverse\"}],\"text\":\"踝部水肿\"},"
-  "\"intent\":\"order\",\"subject\":{\"reference\":\"Patient/" U_RESIDENT "\"},\"authoredOn\":\"2024-12-01\","
-  "\"requester\":{\"reference\":\"Practitioner/" U_STAFF "\"},"
-  "\"dispenseRequest\":{\"validityPeriod\":{\"start\":\"2024-12-01\",\"end\":\"2024-12-28\"},"
-  "\"expectedSupplyDuration\":{\"value\":28,\"unit\":\"d\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"d\"}}}";
-
-/* The second instalment, collected by the patient's son. */
-static const char dispense_json[] =
-  "{\"resourceType\":\"MedicationDispense\",\"id\":\"" U_DISPENSE "\","
-  "\"contained\":["
-  "{\"resourceType\":\"Medication\",\"id\":\"item0\",\"extension\":[{\"url\":\"urn:jiayi:ext:dispensed-quantity\","
-  "\"valueQuantity\":{\"value\":1,\"unit\":\"盒\"}}],"
-  "\"code\":{\"coding\":[{\"system\":\"urn:jiayi:cs:drug\",\"code\":\"D003\"}],\"text\":\"苯磺酸氨氯地平片\"}},"
-  "{\"resourceType\":\"Medication\",\"id\":\"item1\",\"extension\":[{\"url\":\"urn:jiayi:ext:dispensed-quantity\","
-  "\"valueQuantity\":{\"value\":1}}],\"code\":{\"text\":\"自备药\"}},"
-  "{\"resourceType\":\"RelatedPerson\",\"id\":\"proxy\","
-  "\"identifier\":[{\"system\":\"urn:oid:2.16.156.10011.1.3\",\"value\":\"110105198001010017\"}],"
-  "\"patient\":{\"reference\":\"Patient/" U_RESIDENT "\"},\"relationship\":[{\"text\":\"子\"}],"
-  "\"name\":[{\"text\":\"测试明\"}],\"telecom\":[{\"system\":\"phone\",\"value\":\"13800138009\"}]}],"
-  "\"extension\":[{\"url\":\"urn:jiayi:ext:long-rx-dispense\",\"extension\":["
-  "{\"url\":\"instalment\",\"valueInteger\":2},{\"url\":\"authorisation_date\",\"valueString\":\"2025-01-05\"},"
-  "{\"url\":\"authorisation_ref\",\"valueString\":\"授权书 2025-001\"}]},"
-  "{\"url\":\"urn:jiayi:ext:medication\",\"valueReference\":{\"reference\":\"#item0\"}},"
-  "{\"url\":\"urn:jiayi:ext:medication\",\"valueReference\":{\"reference\":\"#item1\"}},"
-  "{\"url\":\"http://hl7.org/fhir/5.0/StructureDefinition/extension-MedicationDispense.receiver\","
-  "\"valueReference\":{\"reference\":\"#proxy\"}}],"
-  "\"identifier\":[{\"system\":\"urn:jiayi:long_rx_dispense\",\"value\":\"" U_DISPENSE "\"}],"
-  "\"status\":\"completed\",\"medicationReference\":{\"reference\":\"#item0\"},"
-  "\"subject\":{\"reference\":\"Patient/" U_RESIDENT "\"},"
-  "\"performer\":[{\"actor\":{\"reference\":\"Practitioner/" U_STAFF "\"}}],"
-  "\"authorizingPrescription\":[{\"reference\":\"MedicationRequest/" U_RX "\"}],"
-  "\"daysSupply\":{\"value\":28,\"unit\":\"d\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"d\"},"
-  "\"whenHandedOver\":\"2025-02-01\"}";
-
-/* The first, by the patient. */
-static const char own_dispense_json[] =
-  "{\"resourceType\":\"MedicationDispense\",\"id\":\"" U_DISPENSE "\","
-  "\"contained\":[{\"resourceType\":\"Medication\",\"id\":\"item0\",\"extension\":[{\"url\":\"urn:jiayi:ext:dispensed-quantity\","
-  "\"valueQuantity\":{\"value\":1,\"unit\":\"盒\"}}],"
-  "\"code\":{\"coding\":[{\"system\":\"urn:jiayi:cs:drug\",\"code\":\"D003\"}],\"text\":\"苯磺酸氨氯地平片\"}}],"
-  "\"extension\":[{\"url\":\"urn:jiayi:ext:long-rx-dispense\",\"extension\":[{\"url\":\"instalment\",\"valueInteger\":1}]}],"
-  "\"identifier\":[{\"system\":\"urn:jiayi:long_rx_dispense\",\"value\":\"" U_DISPENSE "\"}],"
-  "\"status\":\"completed\",\"subject\":{\"reference\":\"Patient/" U_RESIDENT "\"},"
-  "\"authorizingPrescription\":[{\"reference\":\"MedicationRequest/" U_RX "\"}],"
-  "\"daysSupply\":{\"value\":28,\"unit\":\"d\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"d\"},"
-  "\"whenHandedOver\":\"2025-01-10\",\"receiver\":[{\"reference\":\"Patient/" U_RESIDENT "\"}]}";
 
 typedef struct
 {
@@ -141,10 +30,10 @@ typedef struct
 } Case;
 
 static const Case cases[] = {
-  { &jy_fhir_codec_long_rx, rx_json },
-  { &jy_fhir_codec_long_rx, stopped_json },
-  { &jy_fhir_codec_long_rx_dispense, dispense_json },
-  { &jy_fhir_codec_long_rx_dispense, own_dispense_json },
+  { &jy_fhir_codec_long_rx, lrx_rx_json },
+  { &jy_fhir_codec_long_rx, lrx_stopped_json },
+  { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json },
+  { &jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json },
 };
 
 static gpointer
@@ -251,7 +140,7 @@ test_every_case_encodes_again_to_the_same (void)
 static void
 test_prescription_as_medication_request (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_long_rx, rx_json);
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_long_rx, lrx_rx_json);
 
   assert_path (node, "$.intent", "order");
   assert_path (node, "$.courseOfTherapyType.coding[0].code", "continuous");
@@ -261,9 +150,9 @@ test_prescription_as_medication_request (void)
   assert_path (node, "$.dispenseRequest.numberOfRepeatsAllowed", "2");
   assert_path (node, "$.dispenseRequest.expectedSupplyDuration.value", "28");
   assert_path (node, "$.dispenseRequest.expectedSupplyDuration.code", "d");
-  assert_path (node, "$.requester.reference", "Practitioner/" U_STAFF);
-  assert_path (node, "$.subject.reference", "Patient/" U_RESIDENT);
-  assert_path (node, "$.priorPrescription.reference", "MedicationRequest/" U_OLD_RX);
+  assert_path (node, "$.requester.reference", "Practitioner/" LRX_U_STAFF);
+  assert_path (node, "$.subject.reference", "Patient/" LRX_U_RESIDENT);
+  assert_path (node, "$.priorPrescription.reference", "MedicationRequest/" LRX_U_OLD_RX);
   assert_path (node, "$.reasonCode[1].coding[0].code", "E11.9");
   assert_path (node, "$.medicationReference.reference", "#item0");
   assert_path (node, "$.contained[1].code.coding[0].code", "D016");
@@ -272,30 +161,30 @@ test_prescription_as_medication_request (void)
   assert_path (node, "$.dosageInstruction[1].doseAndRate[0].doseQuantity.value", "0.5");
   /* Every contained Medication is referenced (dom-3). */
   assert_path (node, "$.extension[3].valueReference.reference", "#item1");
-  assert_column (&jy_fhir_codec_long_rx, rx_json, "total_days", "84");
-  assert_column (&jy_fhir_codec_long_rx, rx_json, "days_per_dispense", "28");
-  assert_column (&jy_fhir_codec_long_rx, rx_json, "diagnosis_code", "I10,E11.9");
-  assert_column (&jy_fhir_codec_long_rx, rx_json, "renews_id", U_OLD_RX);
-  assert_column (&jy_fhir_codec_long_rx, rx_json, "team_id", U_TEAM);
-  assert_column (&jy_fhir_codec_long_rx, rx_json, "review_date", "2025-04-03");
-  assert_column (&jy_fhir_codec_long_rx, rx_json, "patient_confirmed", "1");
-  assert_column (&jy_fhir_codec_long_rx, rx_json, "stop_reason", NULL);
+  assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "total_days", "84");
+  assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "days_per_dispense", "28");
+  assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "diagnosis_code", "I10,E11.9");
+  assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "renews_id", LRX_U_OLD_RX);
+  assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "team_id", LRX_U_TEAM);
+  assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "review_date", "2025-04-03");
+  assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "patient_confirmed", "1");
+  assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "stop_reason", NULL);
 }
 
 static void
 test_stop_reason_travels_as_status_reason (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_long_rx, stopped_json);
-  g_autoptr(GString) renewed = g_string_new (rx_json);
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_long_rx, lrx_stopped_json);
+  g_autoptr(GString) renewed = g_string_new (lrx_rx_json);
   g_autoptr(JsonNode) renewed_node = NULL;
 
   assert_path (node, "$.status", "stopped");
   assert_path (node, "$.statusReason.coding[0].code", "adverse");
   assert_path (node, "$.statusReason.text", "踝部水肿");
-  assert_column (&jy_fhir_codec_long_rx, stopped_json, "stop_reason", "adverse");
-  assert_column (&jy_fhir_codec_long_rx, stopped_json, "stop_note", "踝部水肿");
-  assert_column (&jy_fhir_codec_long_rx, stopped_json, "stop_date", "2024-12-20");
-  assert_column (&jy_fhir_codec_long_rx, stopped_json, "total_days", "28");
+  assert_column (&jy_fhir_codec_long_rx, lrx_stopped_json, "stop_reason", "adverse");
+  assert_column (&jy_fhir_codec_long_rx, lrx_stopped_json, "stop_note", "踝部水肿");
+  assert_column (&jy_fhir_codec_long_rx, lrx_stopped_json, "stop_date", "2024-12-20");
+  assert_column (&jy_fhir_codec_long_rx, lrx_stopped_json, "total_days", "28");
   /* Renewed is FHIR completed; the row status says which. */
   g_string_replace (renewed, "\"valueCode\":\"active\"", "\"valueCode\":\"renewed\"", 1);
   g_string_replace (renewed, "\"status\":\"active\"", "\"status\":\"completed\"", 1);
@@ -307,8 +196,8 @@ test_stop_reason_travels_as_status_reason (void)
 static void
 test_proxy_collection_travels_as_an_extension (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_long_rx_dispense, dispense_json);
-  g_autoptr(JsonNode) own = round_trip (&jy_fhir_codec_long_rx_dispense, own_dispense_json);
+  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json);
+  g_autoptr(JsonNode) own = round_trip (&jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json);
   g_autofree char *text = jy_fhir_to_string (node);
 
   /* R4 receiver is only Patient | Practitioner: the proxy is a contained
@@ -321,20 +210,20 @@ test_proxy_collection_travels_as_an_extension (void)
   assert_path (node, "$.contained[2].name[0].text", "测试明");
   assert_path (node, "$.contained[2].relationship[0].text", "子");
   assert_path (node, "$.contained[2].telecom[0].value", "13800138009");
-  assert_path (node, "$.contained[2].patient.reference", "Patient/" U_RESIDENT);
-  assert_path (node, "$.authorizingPrescription[0].reference", "MedicationRequest/" U_RX);
+  assert_path (node, "$.contained[2].patient.reference", "Patient/" LRX_U_RESIDENT);
+  assert_path (node, "$.authorizingPrescription[0].reference", "MedicationRequest/" LRX_U_RX);
   assert_path (node, "$.daysSupply.value", "28");
   assert_path (node, "$.whenHandedOver", "2025-02-01");
-  assert_column (&jy_fhir_codec_long_rx_dispense, dispense_json, "receiver", "proxy");
-  assert_column (&jy_fhir_codec_long_rx_dispense, dispense_json, "proxy_relation", "子");
-  assert_column (&jy_fhir_codec_long_rx_dispense, dispense_json, "authorisation_date", "2025-01-05");
-  assert_column (&jy_fhir_codec_long_rx_dispense, dispense_json, "authorisation_ref", "授权书 2025-001");
-  assert_column (&jy_fhir_codec_long_rx_dispense, dispense_json, "items",
+  assert_column (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "receiver", "proxy");
+  assert_column (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "proxy_relation", "子");
+  assert_column (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "authorisation_date", "2025-01-05");
+  assert_column (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "authorisation_ref", "授权书 2025-001");
+  assert_column (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "items",
                  "[{\"code\":\"D003\",\"name\":\"苯磺酸氨氯地平片\",\"packs\":1,\"unit\":\"盒\"},"
                  "{\"code\":\"\",\"name\":\"自备药\",\"packs\":1,\"unit\":\"\"}]");
-  assert_path (own, "$.receiver[0].reference", "Patient/" U_RESIDENT);
-  assert_column (&jy_fhir_codec_long_rx_dispense, own_dispense_json, "receiver", "patient");
-  assert_column (&jy_fhir_codec_long_rx_dispense, own_dispense_json, "proxy_name", NULL);
+  assert_path (own, "$.receiver[0].reference", "Patient/" LRX_U_RESIDENT);
+  assert_column (&jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json, "receiver", "patient");
+  assert_column (&jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json, "proxy_name", NULL);
 }
 
 /* The proxy's ID number is personal data handled as the Patient's own: an
@@ -344,7 +233,7 @@ test_proxy_id_number_uses_the_configured_system (void)
 {
   JyFhirOptions options = *jy_fhir_options_default ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) parsed = jy_fhir_parse (dispense_json, strlen (dispense_json), 1 << 20, NULL);
+  g_autoptr(JsonNode) parsed = jy_fhir_parse (lrx_dispense_json, strlen (lrx_dispense_json), 1 << 20, NULL);
   g_autoptr(JyFhirRow) row = jy_fhir_codec_decode (&jy_fhir_codec_long_rx_dispense, parsed, NULL, &error);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JyFhirRow) other = NULL;
@@ -366,54 +255,54 @@ test_hostile_payloads_refused (void)
 {
   static const struct { const JyFhirCodec *codec; const char *json; const char *from; const char *to; } bad[] = {
     /* The table's CHECKs. */
-    { &jy_fhir_codec_long_rx, rx_json, "{\"url\":\"patient_confirmed\",\"valueInteger\":1},", "" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"end\":\"2025-04-03\"", "\"end\":\"2025-04-04\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"end\":\"2025-04-03\"", "\"end\":\"2025-01-09\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"start\":\"2025-01-10\"", "\"start\":\"2025-01-11\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"valueDecimal\":0.5", "\"valueDecimal\":0" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"valueDecimal\":0.5", "\"valueDecimal\":-1" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"valueString\":\"bid\"", "\"valueString\":\"q2h\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"valueDecimal\":48", "\"valueDecimal\":0" },
-    { &jy_fhir_codec_long_rx, rx_json, "{\"url\":\"packs\",\"valueInteger\":2}", "{\"url\":\"packs\",\"valueInteger\":0}" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"valueString\":\"甲\"", "\"valueString\":\"丙\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "{\"url\":\"position\",\"valueInteger\":1}", "{\"url\":\"position\",\"valueInteger\":0}" },
-    { &jy_fhir_codec_long_rx, stopped_json, "\"code\":\"adverse\"", "\"code\":\"bored\"" },
-    { &jy_fhir_codec_long_rx, stopped_json, "{\"url\":\"stop_date\",\"valueString\":\"2024-12-20\"},", "" },
-    { &jy_fhir_codec_long_rx, stopped_json, "\"valueString\":\"2024-12-20\"", "\"valueString\":\"2024-02-30\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "{\"url\":\"patient_confirmed\",\"valueInteger\":1},", "" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"end\":\"2025-04-03\"", "\"end\":\"2025-04-04\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"end\":\"2025-04-03\"", "\"end\":\"2025-01-09\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"start\":\"2025-01-10\"", "\"start\":\"2025-01-11\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"valueDecimal\":0.5", "\"valueDecimal\":0" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"valueDecimal\":0.5", "\"valueDecimal\":-1" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"valueString\":\"bid\"", "\"valueString\":\"q2h\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"valueDecimal\":48", "\"valueDecimal\":0" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "{\"url\":\"packs\",\"valueInteger\":2}", "{\"url\":\"packs\",\"valueInteger\":0}" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"valueString\":\"甲\"", "\"valueString\":\"丙\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "{\"url\":\"position\",\"valueInteger\":1}", "{\"url\":\"position\",\"valueInteger\":0}" },
+    { &jy_fhir_codec_long_rx, lrx_stopped_json, "\"code\":\"adverse\"", "\"code\":\"bored\"" },
+    { &jy_fhir_codec_long_rx, lrx_stopped_json, "{\"url\":\"stop_date\",\"valueString\":\"2024-12-20\"},", "" },
+    { &jy_fhir_codec_long_rx, lrx_stopped_json, "\"valueString\":\"2024-12-20\"", "\"valueString\":\"2024-02-30\"" },
     /* §4.3: an excluded class (psychotropic) is refused at sync. */
-    { &jy_fhir_codec_long_rx, rx_json, "{\"url\":\"exclusions\",\"valueInteger\":0},{\"url\":\"flags\",\"valueInteger\":1}",
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "{\"url\":\"exclusions\",\"valueInteger\":0},{\"url\":\"flags\",\"valueInteger\":1}",
       "{\"url\":\"exclusions\",\"valueInteger\":16},{\"url\":\"flags\",\"valueInteger\":1}" },
     /* FHIR shape. */
-    { &jy_fhir_codec_long_rx, rx_json, "\"intent\":\"order\"", "\"intent\":\"plan\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"status\":\"active\"", "\"status\":\"on-hold\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"status\":\"active\"", "\"status\":\"stopped\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"valueCode\":\"active\"", "\"valueCode\":\"paused\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"authoredOn\":\"2025-01-10\"", "\"authoredOn\":\"tomorrow\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"requester\":{\"reference\":\"Practitioner/" U_STAFF "\"},", "" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"subject\":{\"reference\":\"Patient/" U_RESIDENT "\"}", "\"subject\":{\"reference\":\"Group/" U_RESIDENT "\"}" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"MedicationRequest/" U_OLD_RX "\"", "\"MedicationRequest/" U_RX "\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"code\":\"E11.9\"", "\"code\":\"E11'; drop\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"value\":\"CQ20250110000002\"", "\"value\":\"\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"value\":28,\"unit\":\"d\"", "\"value\":0,\"unit\":\"d\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"code\":\"d\"}},", "\"code\":\"wk\"}}," },
-    { &jy_fhir_codec_long_rx, rx_json, "\"value\":28,\"unit\":\"d\"", "\"value\":28.5,\"unit\":\"d\"" },
-    { &jy_fhir_codec_long_rx, rx_json, "\"valueString\":\"" U_TEAM "\"", "\"valueString\":\"team one\"" },
-    { &jy_fhir_codec_long_rx, stopped_json, "\"urn:jiayi:ext:long-rx-item\"", "\"urn:jiayi:ext:other\"" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "\"status\":\"completed\"", "\"status\":\"in-progress\"" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "\"whenHandedOver\":\"2025-02-01\"", "\"whenHandedOver\":\"2025-02-30\"" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "{\"url\":\"instalment\",\"valueInteger\":2},", "{\"url\":\"instalment\",\"valueInteger\":0}," },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "{\"url\":\"instalment\",\"valueInteger\":2},", "" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "\"MedicationRequest/" U_RX "\"", "\"ServiceRequest/" U_RX "\"" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "\"daysSupply\":{\"value\":28", "\"daysSupply\":{\"value\":0" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"intent\":\"order\"", "\"intent\":\"plan\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"status\":\"active\"", "\"status\":\"on-hold\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"status\":\"active\"", "\"status\":\"stopped\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"valueCode\":\"active\"", "\"valueCode\":\"paused\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"authoredOn\":\"2025-01-10\"", "\"authoredOn\":\"tomorrow\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"requester\":{\"reference\":\"Practitioner/" LRX_U_STAFF "\"},", "" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"subject\":{\"reference\":\"Patient/" LRX_U_RESIDENT "\"}", "\"subject\":{\"reference\":\"Group/" LRX_U_RESIDENT "\"}" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"MedicationRequest/" LRX_U_OLD_RX "\"", "\"MedicationRequest/" LRX_U_RX "\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"code\":\"E11.9\"", "\"code\":\"E11'; drop\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"value\":\"CQ20250110000002\"", "\"value\":\"\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"value\":28,\"unit\":\"d\"", "\"value\":0,\"unit\":\"d\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"code\":\"d\"}},", "\"code\":\"wk\"}}," },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"value\":28,\"unit\":\"d\"", "\"value\":28.5,\"unit\":\"d\"" },
+    { &jy_fhir_codec_long_rx, lrx_rx_json, "\"valueString\":\"" LRX_U_TEAM "\"", "\"valueString\":\"team one\"" },
+    { &jy_fhir_codec_long_rx, lrx_stopped_json, "\"urn:jiayi:ext:long-rx-item\"", "\"urn:jiayi:ext:other\"" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "\"status\":\"completed\"", "\"status\":\"in-progress\"" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "\"whenHandedOver\":\"2025-02-01\"", "\"whenHandedOver\":\"2025-02-30\"" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "{\"url\":\"instalment\",\"valueInteger\":2},", "{\"url\":\"instalment\",\"valueInteger\":0}," },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "{\"url\":\"instalment\",\"valueInteger\":2},", "" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "\"MedicationRequest/" LRX_U_RX "\"", "\"ServiceRequest/" LRX_U_RX "\"" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "\"daysSupply\":{\"value\":28", "\"daysSupply\":{\"value\":0" },
     /* A proxy without ID number or authorisation date (the table's CHECK). */
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "\"identifier\":[{\"system\":\"urn:oid:2.16.156.10011.1.3\",\"value\":\"110105198001010017\"}],", "" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "{\"url\":\"authorisation_date\",\"valueString\":\"2025-01-05\"},", "" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "\"value\":\"110105198001010017\"", "\"value\":\"1101051980010100171234\"" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "\"patient\":{\"reference\":\"Patient/" U_RESIDENT "\"}", "\"patient\":{\"reference\":\"Patient/" U_STAFF "\"}" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "\"valueReference\":{\"reference\":\"#proxy\"}", "\"valueReference\":{\"reference\":\"RelatedPerson/x\"}" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "\"valueQuantity\":{\"value\":1}", "\"valueQuantity\":{\"value\":1.5}" },
-    { &jy_fhir_codec_long_rx_dispense, dispense_json, "\"code\":{\"text\":\"自备药\"}", "\"code\":{\"text\":\"\"}" },
-    { &jy_fhir_codec_long_rx_dispense, own_dispense_json, "{\"url\":\"instalment\",\"valueInteger\":1}",
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "\"identifier\":[{\"system\":\"urn:oid:2.16.156.10011.1.3\",\"value\":\"110105198001010017\"}],", "" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "{\"url\":\"authorisation_date\",\"valueString\":\"2025-01-05\"},", "" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "\"value\":\"110105198001010017\"", "\"value\":\"1101051980010100171234\"" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "\"patient\":{\"reference\":\"Patient/" LRX_U_RESIDENT "\"}", "\"patient\":{\"reference\":\"Patient/" LRX_U_STAFF "\"}" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "\"valueReference\":{\"reference\":\"#proxy\"}", "\"valueReference\":{\"reference\":\"RelatedPerson/x\"}" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "\"valueQuantity\":{\"value\":1}", "\"valueQuantity\":{\"value\":1.5}" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "\"code\":{\"text\":\"自备药\"}", "\"code\":{\"text\":\"\"}" },
+    { &jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json, "{\"url\":\"instalment\",\"valueInteger\":1}",
       "{\"url\":\"instalment\",\"valueInteger\":1},{\"url\":\"authorisation_date\",\"valueString\":\"2025-01-05\"}" },
   };
 

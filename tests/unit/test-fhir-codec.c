@@ -16,7 +16,11 @@
 #include "jy-fhir-codec.h"
 #include "jy-fhir-resident.h"
 #include "jy-fhir-row.h"
+#include "jy-fhir-home-bed.h"
 #include "test-util.h"
+
+#include "home-bed-fhir-fixtures.h"
+#include "long-rx-fhir-fixtures.h"
 
 extern const JyFhirCodec jy_fhir_codec_site;
 
@@ -656,6 +660,15 @@ static const RowCase row_cases[] = {
   { &jy_fhir_codec_followup, followup_json },
   { &jy_fhir_codec_contract, contract_json },
   { &jy_fhir_codec_contact, contact_json },
+  { &jy_fhir_codec_home_bed_application, hb_application_json },
+  { &jy_fhir_codec_home_bed_assessment, hb_assessment_json },
+  { &jy_fhir_codec_home_bed, hb_bed_json },
+  { &jy_fhir_codec_home_bed_round, hb_round_json },
+  { &jy_fhir_codec_home_bed_policy, hb_policy_json },
+  { &jy_fhir_codec_long_rx, lrx_rx_json },
+  { &jy_fhir_codec_long_rx, lrx_stopped_json },
+  { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json },
+  { &jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json },
 };
 
 static gpointer
@@ -1049,7 +1062,7 @@ test_pulled_resource_goes_to_the_codec_its_identifier_names (void)
   g_assert_true (jy_fhir_codec_for_resource (parse_object (
     "{\"resourceType\":\"Patient\",\"identifier\":[1,{\"system\":7},{\"system\":\"urn:jiayi:contract\"}]}"))
     == &jy_fhir_codec_resident);
-  g_assert_null (jy_fhir_codec_for_resource (parse_object ("{\"resourceType\":\"Basic\"}")));
+  g_assert_null (jy_fhir_codec_for_resource (parse_object ("{\"resourceType\":\"Flag\"}")));
   g_assert_null (jy_fhir_codec_for_resource (parse_object ("{\"resourceType\":[]}")));
   /* The centre is pushed, never pulled; each other type is pulled once. */
   g_assert_false (jy_fhir_codec_pulls_type (&jy_fhir_codec_site));
@@ -1087,7 +1100,7 @@ main (int    argc,
   g_test_add_func ("/sync/codec/contact as Communication round trip", test_contact_round_trip);
   g_test_add_func ("/sync/codec/row codecs encode again to the same", test_row_codecs_round_trip);
   g_test_add_func ("/sync/codec/row codecs refuse hostile payloads", test_row_codecs_refuse_hostile);
-  g_test_add_func ("/sync/codec/fuzz mutated staff teams enrolments follow-ups contracts contacts", test_fuzz_row_codecs);
+  g_test_add_func ("/sync/codec/fuzz mutated staff teams enrolments follow-ups contracts contacts home beds", test_fuzz_row_codecs);
 
   return g_test_run ();
 }

@@ -518,6 +518,7 @@ test_doctor_scope (JyTestCentre  *fx,
 
 typedef struct
 {
+  JyReportScope      within;
   const char        *code;
   JyReportScopeKind  kind;
   gint64             id;
@@ -536,8 +537,28 @@ drill_job (JyDb          *db,
 
   g_date_clear (&as_of, 1);
   g_date_set_dmy (&as_of, 23, 11, 2026);
-  return jy_report_drill_down (db, &month, job->code, job->kind, job->id, job->denominator,
+  return jy_report_drill_down (db, &month, &job->within, job->code, job->kind, job->id, job->denominator,
                                &as_of, error);
+}
+
+static char *
+drill_within (JyTestCentre      *fx,
+              JyReportScopeKind  within_kind,
+              gint64             within_id,
+              const char        *code,
+              JyReportScopeKind  kind,
+              gint64             id,
+              gboolean           denominator)
+{
+  g_autoptr(GError) error = NULL;
+  DrillJob job = { { within_kind, within_id }, code, kind, id, denominator };
+  g_autoptr(GArray) ids = jy_store_read (fx->store, drill_job, &job, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+  return g_string_free (text, FALSE);
 }
 
 static char *
@@ -547,15 +568,7 @@ drill (JyTestCentre      *fx,
        gint64             id,
        gboolean           denominator)
 {
-  g_autoptr(GError) error = NULL;
-  DrillJob job = { code, kind, id, denominator };
-  g_autoptr(GArray) ids = jy_store_read (fx->store, drill_job, &job, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
-  return g_string_free (text, FALSE);
+  return drill_within (fx, CENTRE, code, kind, id, denominator);
 }
 
 static void
@@ -629,14 +642,11 @@ assert_counts_match_rows (JyTestCentre      *fx,
             g_error ("%s (group %u): counted %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
                      ", rows %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, indicators[i].code, g,
                      a->numerator, a->denominator, b->numerator, b->denominator);
-          /* Drill-down names one group: a doctor's row within a team's
-           * report is the doctor's residents of that team only. */
-          if (!a->available || indicators[i].kind == JY_INDICATOR_AVERAGE ||
-              (kind != JY_REPORT_SCOPE_CENTRE && g > 0))
+          if (!a->available || indicators[i].kind == JY_INDICATOR_AVERAGE)
             continue;
-          /* The residents behind the number. */
-          num = drill (fx, indicators[i].code, group_kind, group_id, FALSE);
-          den = drill (fx, indicators[i].code, group_kind, group_id, TRUE);
+          /* The residents behind the number, within the report's scope. */
+          num = drill_within (fx, kind, id, indicators[i].code, group_kind, group_id, FALSE);
+          den = drill_within (fx, kind, id, indicators[i].code, group_kind, group_id, TRUE);
           n_num = count_ids (num);
           n_den = count_ids (den);
           if (g_strv_contains (not_residents, indicators[i].code) ||
@@ -651,6 +661,20 @@ assert_counts_match_rows (JyTestCentre      *fx,
                      n_num, n_den);
         }
     }
+}
+
+/* Doctor B manages R1's diabetes for team T1 and R7's for T2. */
+static void
+test_doctor_row_in_team_report_drills_to_that_team (JyTestCentre  *fx,
+                                                    gconstpointer  data)
+{
+  g_autofree char *all = drill (fx, "F01D", DOCTOR (102), FALSE);
+  g_autofree char *in_t1 = drill_within (fx, TEAM (1), "F01D", DOCTOR (102), FALSE);
+  g_autofree char *in_t2 = drill_within (fx, TEAM (2), "F01D", DOCTOR (102), FALSE);
+
+  g_assert_cmpstr (all, ==, "1,7");
+  g_assert_cmpstr (in_t1, ==, "1");
+  g_assert_cmpstr (in_t2, ==, "7");
 }
 
 static void
@@ -728,6 +752,8 @@ main (int argc, char *argv[])
   ADD ("/report/scope/a doctor's report has no population rates", test_doctor_scope);
   ADD ("/report/drill-down/the residents behind a number", test_drill_down);
   ADD ("/report/drill-down/every number counted in SQL equals its rows", test_counts_match_drill_down);
+  ADD ("/report/drill-down/a doctor's row in a team report lists that team's residents",
+       test_doctor_row_in_team_report_drills_to_that_team);
   ADD ("/report/roles/nurse cannot compute reports", test_nurse_cannot_see_reports);
   ADD ("/report/by-hand/September from the same records", test_previous_month_and_last_year);
 #undef ADD

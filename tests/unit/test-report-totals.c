@@ -231,6 +231,118 @@ test_contracts_agree_with_counts (Fixture       *fx,
   g_assert_cmpint (cell (r, "F05", TRUE), >, 0);
 }
 
+static void
+assert_same_report (const JyReport *a,
+                    const JyReport *b)
+{
+  g_assert_cmpint (a->month.year, ==, b->month.year);
+  g_assert_cmpint (a->month.month, ==, b->month.month);
+  g_assert_cmpstr (a->centre_name, ==, b->centre_name);
+  g_assert_cmpstr (a->scope_name, ==, b->scope_name);
+  g_assert_cmpuint (a->groups->len, ==, b->groups->len);
+  for (guint g = 0; g < a->groups->len; g++)
+    {
+      const JyReportGroup *x = g_ptr_array_index (a->groups, g), *y = g_ptr_array_index (b->groups, g);
+
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpint (x->id, ==, y->id);
+      g_assert_cmpstr (x->name, ==, y->name);
+      for (guint i = 0; i < a->n_indicators; i++)
+        {
+          const JyReportCell *c = jy_report_get_cell (a, i, g), *d = jy_report_get_cell (b, i, g);
+
+          g_assert_cmpint (c->available, ==, d->available);
+          g_assert_cmpint (c->numerator, ==, d->numerator);
+          g_assert_cmpint (c->denominator, ==, d->denominator);
+        }
+    }
+}
+
+typedef struct
+{
+  JyReportMonth month;
+  JyReportScope scope;
+  const GDate  *as_of;
+  const char  *const *codes;
+} CompareJob;
+
+static gpointer
+compare_job (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  CompareJob *job = data;
+
+  if (job->codes != NULL)
+    return jy_report_compute_only (db, &job->month, &job->scope, job->as_of, job->codes, error);
+  return jy_report_compare (db, &job->month, &job->scope, job->as_of, error);
+}
+
+/* The Reports page and `jiayi report` spread the months and indicators
+ * over several readers; the numbers must be those of one reader. */
+static void
+test_readers_side_by_side_give_one_readers_numbers (Fixture       *fx,
+                                                    gconstpointer  data)
+{
+  static const char *const codes[] = { "F05", "F07", "H01", "L01", NULL };
+  g_autoptr(GError) error = NULL;
+  JyReportScope scopes[] = { { JY_REPORT_SCOPE_CENTRE, 0 }, { JY_REPORT_SCOPE_TEAM, 0 } };
+  g_autoptr(JyReport) centre = compute (fx, 10, JY_REPORT_SCOPE_CENTRE, 0);
+
+  scopes[1].id = ((JyReportGroup *)g_ptr_array_index (centre->groups, 1))->id;
+  for (guint s = 0; s < G_N_ELEMENTS (scopes); s++)
+    {
+      CompareJob job = { { 2026, 10 }, scopes[s], &fx->reference, NULL };
+      g_autoptr(JyReportComparison) serial = jy_store_read (fx->store, compare_job, &job, NULL, &error);
+      g_autoptr(JyReportComparison) parallel = NULL;
+      g_autoptr(GPtrArray) trend = NULL;
+      JyReportMonth months[12];
+
+      g_assert_no_error (error);
+      parallel = jy_report_compare_store (fx->store, &job.month, &job.scope, &fx->reference, NULL, &error);
+      g_assert_no_error (error);
+      assert_same_report (serial->current, parallel->current);
+      assert_same_report (serial->previous, parallel->previous);
+      assert_same_report (serial->last_year, parallel->last_year);
+      g_assert_cmpint (parallel->previous->month.month, ==, 9);
+      g_assert_cmpint (parallel->last_year->month.year, ==, 2025);
+
+      for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+        months[m] = jy_report_month_add (&job.month, (int)m - 11);
+      trend = jy_report_compute_months (fx->store, months, G_N_ELEMENTS (months), &job.scope,
+                                        &fx->reference, codes, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (trend->len, ==, 12);
+      for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+        {
+          g_autoptr(JyReport) one = NULL;
+
+          job.month = months[m];
+          job.codes = codes;
+          one = jy_store_read (fx->store, compare_job, &job, NULL, &error);
+          g_assert_no_error (error);
+          assert_same_report (one, g_ptr_array_index (trend, m));
+        }
+    }
+}
+
+static void
+test_cancelled_report_stops (Fixture       *fx,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  JyReportMonth month = { 2026, 10 };
+  JyReportScope scope = { JY_REPORT_SCOPE_CENTRE, 0 };
+  g_autoptr(JyReportComparison) comparison = NULL;
+
+  g_cancellable_cancel (cancellable);
+  comparison = jy_report_compare_store (fx->store, &month, &scope, &fx->reference, cancellable, &error);
+  g_assert_null (comparison);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -243,6 +355,9 @@ main (int argc, char *argv[])
   ADD ("/report/totals/teams add up to the centre", test_teams_add_up);
   ADD ("/report/totals/a team or doctor report equals its row", test_team_report_equals_its_row);
   ADD ("/report/totals/contract numbers agree with the contract counts", test_contracts_agree_with_counts);
+  ADD ("/report/totals/readers side by side give one reader's numbers",
+       test_readers_side_by_side_give_one_readers_numbers);
+  ADD ("/report/totals/a cancelled report stops", test_cancelled_report_stops);
 #undef ADD
 
   return g_test_run ();

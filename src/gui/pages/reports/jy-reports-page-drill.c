@@ -21,6 +21,7 @@
 typedef struct
 {
   JyReportMonth     month;
+  JyReportScope     within;
   char             *code;
   JyReportScopeKind kind;
   gint64            id;
@@ -59,7 +60,7 @@ drill_func (JyDb          *db,
             GError       **error)
 {
   DrillJob *job = data;
-  g_autoptr(GArray) ids = jy_report_drill_down (db, &job->month, job->code, job->kind, job->id,
+  g_autoptr(GArray) ids = jy_report_drill_down (db, &job->month, &job->within, job->code, job->kind, job->id,
                                                 job->denominator, &job->as_of, error);
   DrillResult *result;
 
@@ -185,6 +186,7 @@ jy_reports_page_drill (JyReportsPage *self,
   report = self->comparison->current;
   job = g_new0 (DrillJob, 1);
   job->month = report->month;
+  job->within = report->scope;
   job->code = g_strdup (code);
   job->denominator = denominator;
   job->as_of = report->as_of;

@@ -27,45 +27,72 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
+  JyStore      *store;
   JyReportMonth month;
   JyReportScope scope;
   GDate         as_of;
 } ComputeJob;
 
-static gpointer
-compute_func (JyDb          *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
+static void
+compute_job_free (ComputeJob *job)
 {
-  ComputeJob *job = data;
+  g_clear_object (&job->store);
+  g_free (job);
+}
 
-  return jy_report_compare (db, &job->month, &job->scope, &job->as_of, error);
+/* Both run on a GTask thread: the engine spreads the months over the
+ * store's readers itself. */
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeJob *job = task_data;
+  GError *error = NULL;
+  JyReportComparison *comparison = jy_report_compare_store (job->store, &job->month, &job->scope,
+                                                            &job->as_of, cancellable, &error);
+
+  if (comparison == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, comparison, (GDestroyNotify)jy_report_comparison_free);
 }
 
 /* The 12 months up to the one shown, the charted indicators only. */
-static gpointer
-trend_func (JyDb          *db,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+static void
+trend_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
   static const char *const codes[] = { "F05", "F07", "H01", "L01", NULL };
-  ComputeJob *job = data;
-  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify)jy_report_free);
+  ComputeJob *job = task_data;
+  JyReportMonth months[12];
+  GError *error = NULL;
+  GPtrArray *reports;
 
   for (int back = 11; back >= 0; back--)
-    {
-      JyReportMonth month = jy_report_month_add (&job->month, -back);
-      JyReport *report;
+    months[11 - back] = jy_report_month_add (&job->month, -back);
+  reports = jy_report_compute_months (job->store, months, G_N_ELEMENTS (months), &job->scope,
+                                      &job->as_of, codes, cancellable, &error);
+  if (reports == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, reports, (GDestroyNotify)g_ptr_array_unref);
+}
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      if ((report = jy_report_compute_only (db, &month, &job->scope, &job->as_of, codes, error)) == NULL)
-        return NULL;
-      g_ptr_array_add (reports, report);
-    }
-  return g_steal_pointer (&reports);
+static void
+run_job (JyReportsPage       *self,
+         ComputeJob          *job,
+         GTaskThreadFunc      func,
+         GCancellable        *cancellable,
+         GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, g_object_ref (self));
+
+  g_task_set_task_data (task, job, (GDestroyNotify)compute_job_free);
+  g_task_run_in_thread (task, func);
 }
 
 static ComputeJob *
@@ -80,6 +107,7 @@ new_job (JyReportsPage *self)
   job->scope = s < self->scopes->len ? g_array_index (self->scopes, JyReportScope, s)
                                      : (JyReportScope) { JY_REPORT_SCOPE_CENTRE, 0 };
   job->as_of = *today;
+  job->store = g_object_ref (self->store);
   return job;
 }
 
@@ -118,7 +146,7 @@ trend_loaded_cb (GObject      *object,
 {
   g_autoptr(JyReportsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) reports = jy_store_read_finish (JY_STORE (object), result, &error);
+  g_autoptr(GPtrArray) reports = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -140,7 +168,7 @@ computed_cb (GObject      *object,
 {
   g_autoptr(JyReportsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  JyReportComparison *comparison = jy_store_read_finish (JY_STORE (object), result, &error);
+  JyReportComparison *comparison = g_task_propagate_pointer (G_TASK (result), &error);
   gboolean can_export;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -168,9 +196,7 @@ computed_cb (GObject      *object,
   g_clear_object (&self->trend_cancellable);
   self->trend_cancellable = g_cancellable_new ();
   self->has_trend = FALSE;
-  jy_store_read_async (self->store, trend_func, new_job (self), g_free,
-                       (GDestroyNotify)g_ptr_array_unref, self->trend_cancellable, trend_loaded_cb,
-                       g_object_ref (self));
+  run_job (self, new_job (self), trend_thread, self->trend_cancellable, trend_loaded_cb);
 }
 
 void
@@ -198,9 +224,7 @@ jy_reports_page_reload (JyReportsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   if (self->comparison == NULL)
     gtk_stack_set_visible_child_name (self->state_stack, "loading");
-  jy_store_read_async (self->store, compute_func, new_job (self), g_free,
-                       (GDestroyNotify)jy_report_comparison_free, self->cancellable, computed_cb,
-                       g_object_ref (self));
+  run_job (self, new_job (self), compute_thread, self->cancellable, computed_cb);
 }
 
 static void
