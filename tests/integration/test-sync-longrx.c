@@ -807,6 +807,17 @@ test_unknown_drug_code_is_a_conflict (Fixture       *fx,
   jy_store_write (fx->a, add_drug_func, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (jy_test_count (fx->a, "SELECT count(*) FROM outbox WHERE entity = 'drug'"), ==, 1);
+  /* Nothing waits for the platform, even before a run settles it. */
+  {
+    g_autoptr(JySyncStatus) status = jy_store_read (fx->a, jy_sync_status_load, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (status->pending, ==,
+                     jy_test_count (fx->a, "SELECT count(*) FROM (SELECT DISTINCT entity, row_uuid FROM outbox\n"
+                                           "  WHERE state = 'pending' AND entity <> 'drug')"));
+    g_assert_cmpint (jy_test_count (fx->a, "SELECT count(*) FROM outbox WHERE entity = 'drug'\n"
+                                           "  AND state = 'pending'"), ==, 1);
+  }
   resident = jy_test_add_resident (fx->a, "测试巳", "1947-09-09");
   job.resident_uuid = resident;
   jy_store_write (fx->a, care_func, &job, NULL, &error);
