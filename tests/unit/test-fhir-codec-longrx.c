@@ -16,6 +16,9 @@
 
 #include "jy-fhir-codec.h"
 #include "jy-fhir-row.h"
+#include "jy-long-rx-store.h"
+#include "jy-sync-outbox.h"
+#include "test-store-fixture.h"
 #include "test-util.h"
 
 #include "long-rx-fhir-fixtures.h"
@@ -581,6 +584,206 @@ test_fuzz_mutated_prescriptions_and_dispenses (void)
     }
 }
 
+/* ---- the store side: what a pull writes ----------------------------------- */
+
+typedef struct
+{
+  const JyFhirCodec *codec;
+  const char        *json;
+} ApplyJob;
+
+static gpointer
+apply_func (JyDb          *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ApplyJob *job = data;
+  g_autoptr(JsonNode) node = jy_fhir_parse (job->json, strlen (job->json), 1 << 20, error);
+  gpointer record;
+  gboolean ok;
+
+  if (node == NULL || (record = jy_fhir_codec_decode (job->codec, node, NULL, error)) == NULL)
+    return NULL;
+  ok = job->codec->apply (db, record, "1", error);
+  job->codec->free_record (record);
+  return ok ? JY_STORE_DONE : NULL;
+}
+
+static gboolean
+apply (JyTestCentre      *fx,
+       const JyFhirCodec *codec,
+       const char        *json,
+       GError           **error)
+{
+  ApplyJob job = { codec, json };
+
+  return jy_store_write (fx->store, apply_func, &job, NULL, error) == JY_STORE_DONE;
+}
+
+static void
+apply_ok (JyTestCentre      *fx,
+          const JyFhirCodec *codec,
+          const char        *json)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (apply (fx, codec, json, &error));
+  g_assert_no_error (error);
+}
+
+static gpointer
+people_func (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  JyTestCentre *fx = data;
+  static const char staff_sql[] =
+    "INSERT INTO staff (uuid, created_at, updated_at, site_id, name, role)\n"
+    "VALUES ('" LRX_U_STAFF "', 'now', 'now', (SELECT id FROM site), '测试医生', 'doctor')";
+  g_autofree char *team_sql = g_strdup_printf ("UPDATE team SET uuid = '" LRX_U_TEAM "' WHERE id = %" G_GINT64_FORMAT,
+                                               fx->team_id);
+
+  return jy_db_exec (db, staff_sql, error) && jy_db_exec (db, team_sql, error) &&
+         jy_db_exec (db, "UPDATE resident SET uuid = '" LRX_U_RESIDENT "'", error) ? JY_STORE_DONE : NULL;
+}
+
+static void
+add_people (JyTestCentre *fx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JyResident) r = jy_test_make_resident ("陈测试", NULL);
+
+  r->sex = g_strdup ("2");
+  r->birth_date = g_strdup ("1946-05-06");
+  jy_test_insert_resident (fx, r, &error);
+  g_assert_no_error (error);
+  g_assert_true (jy_store_write (fx->store, people_func, fx, NULL, &error) == JY_STORE_DONE);
+  g_assert_no_error (error);
+}
+
+#define LRX_U_OTHER_DISPENSE "d15be45e-0000-4111-8222-999988887777"
+
+/* The renewed prescription first, then its renewal and two instalments:
+ * the worklist columns follow every pulled record, nothing goes to the
+ * outbox. */
+static void
+test_pulled_records_recompute_the_worklist_columns (JyTestCentre  *fx,
+                                                    gconstpointer  user_data)
+{
+  g_autoptr(GString) second = g_string_new (lrx_dispense_json);
+
+  add_people (fx);
+  apply_ok (fx, &jy_fhir_codec_long_rx, lrx_stopped_json);
+  apply_ok (fx, &jy_fhir_codec_long_rx, lrx_rx_json);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM long_rx WHERE uuid = '" LRX_U_RX "'\n"
+                                      "  AND renews_id = (SELECT id FROM long_rx WHERE uuid = '" LRX_U_OLD_RX "')\n"
+                                      "  AND end_date = '2025-04-03' AND dispensed = 0 AND next_due_date = '2025-01-10'\n"
+                                      "  AND open = 1 AND remote_version = '1'"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM long_rx WHERE uuid = '" LRX_U_OLD_RX "'\n"
+                                      "  AND status = 'stopped' AND open = 0 AND next_due_date IS NULL"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM long_rx_item i JOIN long_rx r ON r.id = i.long_rx_id\n"
+                                      "WHERE r.uuid = '" LRX_U_RX "'"), ==, 2);
+
+  apply_ok (fx, &jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM long_rx WHERE uuid = '" LRX_U_RX "'\n"
+                                      "  AND dispensed = 1 AND next_due_date = '2025-02-07'"), ==, 1);
+  g_string_replace (second, LRX_U_DISPENSE, LRX_U_OTHER_DISPENSE, 0);
+  apply_ok (fx, &jy_fhir_codec_long_rx_dispense, second->str);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM long_rx WHERE uuid = '" LRX_U_RX "'\n"
+                                      "  AND dispensed = 2 AND next_due_date = '2025-03-07'"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM long_rx_dispense WHERE receiver = 'proxy'\n"
+                                      "  AND proxy_id_number = '110105198001010017' AND authorisation_date = '2025-01-05'"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM outbox WHERE entity IN ('long_rx', 'long_rx_dispense')"), ==, 0);
+}
+
+/* What the store would refuse or would store pointing at nobody becomes
+ * an error the pull keeps as an "invalid" conflict; another centre's
+ * prescription is skipped. */
+static void
+test_pulled_records_refused_or_skipped (JyTestCentre  *fx,
+                                        gconstpointer  user_data)
+{
+  g_autoptr(GString) unknown = g_string_new (lrx_rx_json);
+  g_autoptr(GString) twice = g_string_new (lrx_own_dispense_json);
+  g_autoptr(GString) foreign = g_string_new (lrx_stopped_json);
+  g_autoptr(GError) e1 = NULL, e2 = NULL, e3 = NULL;
+
+  add_people (fx);
+  /* Renews a prescription this workstation lacks. */
+  g_assert_false (apply (fx, &jy_fhir_codec_long_rx, lrx_rx_json, &e1));
+  g_assert_error (e1, JY_STORE_ERROR, JY_STORE_ERROR_INVALID);
+  apply_ok (fx, &jy_fhir_codec_long_rx, lrx_stopped_json);
+  /* A drug code the local catalogue lacks. */
+  g_assert_cmpint (g_string_replace (unknown, "D016", "X999", 0), ==, 2);
+  g_assert_false (apply (fx, &jy_fhir_codec_long_rx, unknown->str, &e2));
+  g_assert_error (e2, JY_STORE_ERROR, JY_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (e2->message, "drug code"));
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM long_rx WHERE uuid = '" LRX_U_RX "'"), ==, 0);
+  /* The same instalment under another uuid. */
+  apply_ok (fx, &jy_fhir_codec_long_rx, lrx_rx_json);
+  apply_ok (fx, &jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json);
+  g_string_replace (twice, LRX_U_DISPENSE, LRX_U_OTHER_DISPENSE, 0);
+  g_assert_false (apply (fx, &jy_fhir_codec_long_rx_dispense, twice->str, &e3));
+  g_assert_error (e3, JY_STORE_ERROR, JY_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (e3->message, "instalment 1"));
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM long_rx_dispense"), ==, 1);
+  /* Another centre's: its resident is not here. Skipped, not refused. */
+  g_string_replace (foreign, LRX_U_OLD_RX, "0a0a0a0a-0000-4000-8000-0a0a0a0a0a0a", 0);
+  g_string_replace (foreign, "Patient/" LRX_U_RESIDENT, "Patient/0b0b0b0b-0000-4000-8000-0b0b0b0b0b0b", 0);
+  apply_ok (fx, &jy_fhir_codec_long_rx, foreign->str);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM long_rx"), ==, 2);
+}
+
+static gpointer
+save_drug_func (JyDb          *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(JyDrug) drug = jy_drug_new ();
+
+  drug->code = g_strdup ("X901");
+  drug->generic_name = g_strdup ("虚构地平片");
+  drug->unit = g_strdup ("片");
+  drug->pack_size = 28;
+  drug->pack_unit = g_strdup ("盒");
+  drug->active = TRUE;
+  return jy_drug_store_save (db, drug, error) ? JY_STORE_DONE : NULL;
+}
+
+static gpointer
+settle_func (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  gint64 *settled = data;
+
+  return jy_sync_outbox_settle_local (db, jy_fhir_local_entities (), settled, error) ? JY_STORE_DONE : NULL;
+}
+
+/* A catalogue edit is recorded (outbox and audit) like any other, then
+ * settled by the run: done, not sent, not waiting. */
+static void
+test_catalogue_entries_settled (JyTestCentre  *fx,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 settled = 0;
+
+  g_assert_true (jy_store_write (fx->store, save_drug_func, NULL, NULL, &error) == JY_STORE_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM outbox WHERE entity = 'drug' AND state = 'pending'"), ==, 1);
+  g_assert_true (jy_store_write (fx->store, settle_func, &settled, NULL, &error) == JY_STORE_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpint (settled, ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM outbox WHERE entity = 'drug' AND state = 'done'"), ==, 1);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM outbox WHERE entity <> 'drug' AND state = 'done'"), ==, 0);
+  g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM audit_log WHERE entity = 'drug'"), >=, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -604,6 +807,14 @@ main (int    argc,
   g_test_add_func ("/sync/long-rx/drug catalogue stays local", test_drug_catalogue_stays_local);
   g_test_add_func ("/sync/long-rx/fuzz mutated prescriptions and dispenses",
                    test_fuzz_mutated_prescriptions_and_dispenses);
+
+#define ADD(path, func) \
+  g_test_add (path, JyTestCentre, NULL, jy_test_centre_setup, func, jy_test_centre_teardown)
+  ADD ("/sync/long-rx/pulled records recompute the worklist columns",
+       test_pulled_records_recompute_the_worklist_columns);
+  ADD ("/sync/long-rx/pulled records refused or skipped", test_pulled_records_refused_or_skipped);
+  ADD ("/sync/long-rx/catalogue entries settled, not sent", test_catalogue_entries_settled);
+#undef ADD
 
   return g_test_run ();
 }
