@@ -489,14 +489,13 @@ check_item (char   **p,
             GError **error)
 {
   JyDrug probe = { 0 };
-  double number;
 
   for (guint k = 0; k < N_ITEM_COLUMNS; k++)
     if (p[k] == NULL && (k == P_POSITION || k == P_NAME || k == P_DOSE || k == P_FREQUENCY ||
                          k == P_DAYS || k == P_PACK_SIZE || k == P_PACKS))
       return invalid (error, "item without position, name, dose, frequency, days, pack size or packs");
   /* The table's CHECKs. */
-  if ((number = g_ascii_strtod (p[P_DOSE], NULL)) <= 0)
+  if (g_ascii_strtod (p[P_DOSE], NULL) <= 0)
     return invalid (error, "item dose");
   if (g_ascii_strtod (p[P_PACK_SIZE], NULL) <= 0)
     return invalid (error, "item pack size");
