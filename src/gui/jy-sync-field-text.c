@@ -42,6 +42,12 @@ static const FieldLabel labels[] = {
   { "extension:urn:jiayi:ext:record-status", NC_("sync field", "Record status") },
   { "extension:urn:jiayi:ext:care-team", NC_("sync field", "Care team") },
   { "extension:urn:jiayi:ext:key-population", NC_("sync field", "Key populations") },
+  /* Long prescriptions and their dispenses. */
+  { "extension:urn:jiayi:ext:row-status", NC_("sync field", "Record status") },
+  { "extension:urn:jiayi:ext:long-rx", NC_("sync field", "Prescription details") },
+  { "statusReason", NC_("sync field", "Stop reason") },
+  { "dispenseRequest", NC_("sync field", "Supply") },
+  { "extension:urn:jiayi:ext:long-rx-dispense", NC_("sync field", "Instalment and authorisation") },
 };
 
 const char *
@@ -60,6 +66,10 @@ jy_sync_entity_label (const char *entity)
     return C_("record kind", "Resident");
   if (g_strcmp0 (entity, "site") == 0)
     return C_("record kind", "Centre");
+  if (g_strcmp0 (entity, "long_rx") == 0)
+    return C_("record kind", "Long prescription");
+  if (g_strcmp0 (entity, "long_rx_dispense") == 0)
+    return C_("record kind", "Long prescription dispense");
   return entity;
 }
 
@@ -126,7 +136,9 @@ collect (JsonNode   *node,
       JsonObject *object = json_node_get_object (node);
       g_autoptr(GList) members = NULL;
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (object, "system", ""), "urn:jiayi:resident") == 0)
+      /* A row's own uuid identifier (urn:jiayi:resident, urn:jiayi:long_rx …). */
+      if (g_str_has_prefix (json_object_get_string_member_with_default (object, "system", ""), "urn:jiayi:") &&
+          g_uuid_string_is_valid (json_object_get_string_member_with_default (object, "value", "")))
         return;
       members = json_object_get_members (object);
       for (GList *l = members; l != NULL; l = l->next)
@@ -185,7 +197,25 @@ jy_sync_resource_name (const char *json)
     return NULL;
   names = json_object_get_member (json_node_get_object (root), "name");
   if (names == NULL || !JSON_NODE_HOLDS_ARRAY (names) || json_array_get_length (json_node_get_array (names)) == 0)
-    return NULL;
+    {
+      /* No name: a record's own number (a prescription's, a contract's). */
+      static const char *const numbers[] = { "urn:jiayi:rx-no", "urn:jiayi:contract-no", NULL };
+      JsonNode *identifiers = json_object_get_member (json_node_get_object (root), "identifier");
+      JsonArray *array = identifiers != NULL && JSON_NODE_HOLDS_ARRAY (identifiers) ?
+                         json_node_get_array (identifiers) : NULL;
+
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          JsonObject *identifier = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+          const char *system = identifier != NULL ?
+                               json_object_get_string_member_with_default (identifier, "system", "") : "";
+
+          if (g_strv_contains (numbers, system))
+            return g_strdup (json_object_get_string_member_with_default (identifier, "value", NULL));
+        }
+      return NULL;
+    }
   {
     JsonNode *first = json_array_get_element (json_node_get_array (names), 0);
 

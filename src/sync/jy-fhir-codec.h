@@ -115,6 +115,10 @@ struct _JyFhirCodec
                                GError             **error);
 };
 
+/* Outbox entities that never sync (NULL-terminated): settled at the end
+ * of each run, not left pending (see jy-fhir-codecs.c). */
+const char *const        *jy_fhir_local_entities          (void);
+gboolean                  jy_fhir_entity_is_local         (const char    *entity);
 /* The table, in rank order, NULL-terminated. */
 const JyFhirCodec *const *jy_fhir_codecs                  (void);
 /* By entity, a child entity's parent codec included (sets *is_child). */

@@ -27,6 +27,8 @@ extern const JyFhirCodec jy_fhir_codec_followup;
 extern const JyFhirCodec jy_fhir_codec_contact;
 extern const JyFhirCodec jy_fhir_codec_home_bed_round;
 extern const JyFhirCodec jy_fhir_codec_delivery;
+extern const JyFhirCodec jy_fhir_codec_long_rx;
+extern const JyFhirCodec jy_fhir_codec_long_rx_dispense;
 
 static const JyFhirCodec *const codecs[] = {
   &jy_fhir_codec_site,
@@ -44,8 +46,32 @@ static const JyFhirCodec *const codecs[] = {
   &jy_fhir_codec_contact,
   &jy_fhir_codec_home_bed_round,
   &jy_fhir_codec_delivery,
+  &jy_fhir_codec_long_rx,
+  &jy_fhir_codec_long_rx_dispense,
   NULL,
 };
+
+/* Record types that stay on each workstation: their outbox entries are
+ * settled (done, nothing sent) at the end of each run instead of waiting
+ * for ever. The drug catalogue is the centre's own list; prescriptions
+ * carry each drug by its code, and a pulled one naming a code this
+ * workstation lacks becomes an "invalid" conflict. */
+static const char *const local_entities[] = {
+  "drug",
+  NULL,
+};
+
+const char *const *
+jy_fhir_local_entities (void)
+{
+  return local_entities;
+}
+
+gboolean
+jy_fhir_entity_is_local (const char *entity)
+{
+  return entity != NULL && g_strv_contains (local_entities, entity);
+}
 
 const JyFhirCodec *const *
 jy_fhir_codecs (void)

@@ -217,5 +217,7 @@ extern const JyFhirCodec jy_fhir_codec_contract;
 extern const JyFhirCodec jy_fhir_codec_contact;
 extern const JyFhirCodec jy_fhir_codec_package;
 extern const JyFhirCodec jy_fhir_codec_delivery;
+extern const JyFhirCodec jy_fhir_codec_long_rx;
+extern const JyFhirCodec jy_fhir_codec_long_rx_dispense;
 
 G_END_DECLS

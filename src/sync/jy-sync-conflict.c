@@ -376,6 +376,8 @@ jy_sync_status_load (JyDb          *db,
     "SELECT last_success_at, last_error FROM sync_state WHERE scope = '*'";
   static const char pending_sql[] =
     "SELECT count(*) FROM (SELECT DISTINCT entity, row_uuid FROM outbox WHERE state = 'pending')";
+  static const char local_sql[] =
+    "SELECT count(DISTINCT row_uuid) FROM outbox WHERE state = 'pending' AND entity = ?1";
   static const char conflicts_sql[] = "SELECT count(*) FROM sync_conflict WHERE state = 'open'";
   static const char rejected_sql[] =
     "SELECT entity, row_uuid, last_error FROM outbox WHERE state = 'rejected'\n"
@@ -395,8 +397,21 @@ jy_sync_status_load (JyDb          *db,
     }
   sqlite3_reset (stmt);
 
-  if (!jy_db_query_int64 (db, pending_sql, &status->pending, error) ||
-      !jy_db_query_int64 (db, conflicts_sql, &status->open_conflicts, error) ||
+  if (!jy_db_query_int64 (db, pending_sql, &status->pending, error))
+    return NULL;
+  /* Record types that stay here (the drug catalogue) wait for nothing,
+   * even before a run settles them. */
+  for (const char *const *entity = jy_fhir_local_entities (); *entity != NULL; entity++)
+    {
+      if ((stmt = jy_db_prepare (db, local_sql, error)) == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, *entity, -1, SQLITE_STATIC);
+      if (jy_db_step (db, stmt, error) < 0)
+        return NULL;
+      status->pending -= sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  if (!jy_db_query_int64 (db, conflicts_sql, &status->open_conflicts, error) ||
       (stmt = jy_db_prepare (db, rejected_sql, error)) == NULL)
     return NULL;
   while ((rc = jy_db_step (db, stmt, error)) == SQLITE_ROW)

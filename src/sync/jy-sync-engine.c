@@ -317,6 +317,10 @@ end_run_func (JyDb          *db,
   sqlite3_bind_text (stmt, 1, update->success ? now : update->error_text, -1, SQLITE_TRANSIENT);
   if (!jy_db_step_done (db, stmt, error))
     return NULL;
+  /* Record types that stay here (the drug catalogue) are not waiting
+   * for anything: settled whatever the run's outcome. */
+  if (!jy_sync_outbox_settle_local (db, jy_fhir_local_entities (), NULL, error))
+    return NULL;
   /* After a success, what the platform took long ago leaves the outbox. */
   if (update->success &&
       !jy_sync_outbox_prune (db, now, update->outbox_keep_days, NULL, error))

@@ -53,3 +53,31 @@ jy_sync_outbox_prune (JyDb        *db,
     *removed = sqlite3_changes (jy_db_get_handle (db));
   return TRUE;
 }
+
+gboolean
+jy_sync_outbox_settle_local (JyDb               *db,
+                             const char *const  *entities,
+                             gint64             *settled,
+                             GError            **error)
+{
+  static const char sql[] =
+    "UPDATE outbox SET state = 'done', last_error = NULL WHERE state = 'pending' AND entity = ?1";
+
+  if (settled != NULL)
+    *settled = 0;
+  if (!jy_store_require (db, JY_PERMISSION_SYNC_RUN, error))
+    return FALSE;
+  for (guint i = 0; entities != NULL && entities[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, entities[i], -1, SQLITE_STATIC);
+      if (!jy_db_step_done (db, stmt, error))
+        return FALSE;
+      if (settled != NULL)
+        *settled += sqlite3_changes (jy_db_get_handle (db));
+    }
+  return TRUE;
+}

@@ -24,4 +24,13 @@ gboolean jy_sync_outbox_prune (JyDb        *db,
                                gint64      *removed,
                                GError     **error);
 
+/* Inside a write job: marks the pending entries of @entities (record
+ * types that stay on the workstation, jy_fhir_local_entities) done, so
+ * they are neither counted as waiting nor kept for ever; *settled (may be
+ * NULL) says how many. */
+gboolean jy_sync_outbox_settle_local (JyDb               *db,
+                                      const char *const  *entities,
+                                      gint64             *settled,
+                                      GError            **error);
+
 G_END_DECLS

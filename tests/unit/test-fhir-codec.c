@@ -20,6 +20,7 @@
 #include "test-util.h"
 
 #include "home-bed-fhir-fixtures.h"
+#include "long-rx-fhir-fixtures.h"
 
 extern const JyFhirCodec jy_fhir_codec_site;
 
@@ -670,6 +671,10 @@ static const RowCase row_cases[] = {
   { &jy_fhir_codec_package, svc_package_json },
   { &jy_fhir_codec_delivery, svc_delivery_json },
   { &jy_fhir_codec_team, svc_team_json },
+  { &jy_fhir_codec_long_rx, lrx_rx_json },
+  { &jy_fhir_codec_long_rx, lrx_stopped_json },
+  { &jy_fhir_codec_long_rx_dispense, lrx_dispense_json },
+  { &jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json },
 };
 
 static gpointer
