@@ -491,7 +491,8 @@ replace_damaged (JyDb        *source,
 
     if (dest == NULL ||
         !copy_database (jy_db_get_handle (dest), jy_db_get_handle (source), 0, error) ||
-        !jy_migrations_run (dest, jy_migrations_latest (), error))
+        !jy_migrations_run (dest, jy_migrations_latest (), error) ||
+        !jy_migrations_new_workstation (dest, error))
       {
         g_unlink (tmp);
         return FALSE;
@@ -566,8 +567,11 @@ jy_backup_restore (const char  *backup_path,
   if (!copy_database (jy_db_get_handle (dest), jy_db_get_handle (source), RESTORE_BUSY_TRIES, error))
     return FALSE;
 
+  /* A restored copy may be a second workstation joining the centre: it
+   * numbers its records apart from the original from now on. */
   if (!jy_db_exec (dest, "PRAGMA foreign_keys = ON", error) ||
-      !jy_migrations_run (dest, jy_migrations_latest (), error))
+      !jy_migrations_run (dest, jy_migrations_latest (), error) ||
+      !jy_migrations_new_workstation (dest, error))
     return FALSE;
 
   g_debug ("restored a backup of schema version %d over version %d", from_version, current);

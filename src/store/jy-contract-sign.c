@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "jy-contract-store.h"
 
 #include <json-glib/json-glib.h>
@@ -328,6 +330,9 @@ packages_carried (const JyContract *contract,
 
 /* Writing ------------------------------------------------------------------- */
 
+/* Year, this workstation's code (step 13: workstations that count from
+ * one copied database must not issue the same number), then a serial of
+ * the workstation's contracts that year: 2026A3F9000124. */
 static char *
 next_contract_no (JyDb         *db,
                   const GDate  *sign_date,
@@ -335,24 +340,37 @@ next_contract_no (JyDb         *db,
 {
   static const char sql[] =
     "SELECT max (contract_no) FROM contract WHERE contract_no BETWEEN ?1 AND ?2";
+  static const char workstation_sql[] = "SELECT value FROM meta WHERE key = 'workstation'";
   guint year = g_date_get_year (sign_date);
-  g_autofree char *low = g_strdup_printf ("%04u000000", year);
-  g_autofree char *high = g_strdup_printf ("%04u999999", year);
-  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  g_autofree char *workstation = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  sqlite3_stmt *stmt;
   const char *last;
   guint64 serial = 0;
+  gsize prefix;
+  int rc;
 
-  if (stmt == NULL)
+  if ((stmt = jy_db_prepare (db, workstation_sql, error)) == NULL ||
+      (rc = jy_db_step (db, stmt, error)) < 0)
+    return NULL;
+  workstation = g_strdup (rc == SQLITE_ROW ? (const char *)sqlite3_column_text (stmt, 0) : "");
+  sqlite3_reset (stmt);
+
+  low = g_strdup_printf ("%04u%s000000", year, workstation);
+  high = g_strdup_printf ("%04u%s999999", year, workstation);
+  prefix = strlen (low) - 6;
+  if ((stmt = jy_db_prepare (db, sql, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, low, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, high, -1, SQLITE_TRANSIENT);
   if (jy_db_step (db, stmt, error) < 0)
     return NULL;
   last = (const char *)sqlite3_column_text (stmt, 0);
-  if (last != NULL)
-    g_ascii_string_to_unsigned (last + 4, 10, 0, 999999, &serial, NULL);
+  if (last != NULL && strlen (last) == prefix + 6)
+    g_ascii_string_to_unsigned (last + prefix, 10, 0, 999999, &serial, NULL);
   sqlite3_reset (stmt);
-  return g_strdup_printf ("%04u%06u", year, (guint)serial + 1);
+  return g_strdup_printf ("%04u%s%06u", year, workstation, (guint)serial + 1);
 }
 
 static char *

@@ -506,12 +506,15 @@ jy_long_rx_store_insert (JyDb            *db,
                          gint64           renews_id,
                          GError         **error)
 {
+  /* CQ, the issue date, this workstation's code (migration step 13: two
+   * workstations must not give the same number), then a serial. */
   static const char sql[] =
     "INSERT INTO long_rx (uuid, created_at, updated_at, created_by, rx_no, resident_id, doctor_id,\n"
     "  team_id, renews_id, issue_date, diagnosis_code, diagnosis_text, total_days, days_per_dispense,\n"
     "  assessment_done, assessment_note, education_given, patient_confirmed, review_date, end_date)\n"
-    "VALUES (?1, ?2, ?2, ?3, 'CQ' || replace (?8, '-', '') || printf ('%06d',\n"
-    "          (SELECT ifnull (max (id), 0) + 1 FROM long_rx)),\n"
+    "VALUES (?1, ?2, ?2, ?3, 'CQ' || replace (?8, '-', '')\n"
+    "          || ifnull ((SELECT value FROM meta WHERE key = 'workstation'), '')\n"
+    "          || printf ('%06d', (SELECT ifnull (max (id), 0) + 1 FROM long_rx)),\n"
     "  ?4, ?5, nullif (?6, 0), nullif (?7, 0), ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
   g_autoptr(JyLongRx) rx = jy_long_rx_copy (input);
   g_autoptr(JyLongRxResidentFacts) facts = NULL;

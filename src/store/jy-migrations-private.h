@@ -29,6 +29,7 @@ extern const char jy_migration_contracts[]; /* step 6 */
 extern const char jy_migration_sync[];      /* step 7 */
 extern const char jy_migration_reports[];   /* step 8 */
 extern const char jy_migration_reports_speed[];   /* step 12 */
+extern const char jy_migration_workstation[];     /* step 13 */
 extern const char jy_migration_home_beds[]; /* step 9 */
 extern const char jy_migration_long_rx[];   /* step 10 */
 extern const char jy_migration_home_bed_policy[]; /* step 11 */

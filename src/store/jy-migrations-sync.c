@@ -73,3 +73,12 @@ const char jy_migration_sync[] =
   /* Pushing reads pending entries by row; pulling asks whether a row has
    * unsent changes. */
   "CREATE INDEX outbox_row_state ON outbox (entity, row_uuid, state);\n";
+
+/* Step 13: this workstation's code, part of the numbers it gives
+ * prescriptions and contracts. Numbers are unique columns, and every
+ * workstation of a centre counts from the same copied database: without
+ * it two workstations issue CQ20261123000124 the same day, and the second
+ * one to sync can never be stored on the first. A restore (how a
+ * workstation joins a centre) draws a new code: jy_migrations_new_workstation(). */
+const char jy_migration_workstation[] =
+  "INSERT OR REPLACE INTO meta (key, value) VALUES ('workstation', upper (hex (randomblob (2))));\n";

@@ -251,6 +251,7 @@ static const char *const migrations[] = {
   jy_migration_long_rx,
   jy_migration_home_bed_policy,
   jy_migration_reports_speed,
+  jy_migration_workstation,
 };
 
 /* Search keys are computed in C, not SQL: a step that creates them or
@@ -261,6 +262,7 @@ static const gboolean rebuilds_search[] = {
   TRUE,
   FALSE,
   TRUE,
+  FALSE,
   FALSE,
   FALSE,
   FALSE,
@@ -289,6 +291,7 @@ static const StepSeed seeds[] = {
   NULL,
   NULL,
   jy_drug_store_seed,
+  NULL,
   NULL,
   NULL,
 };
@@ -357,4 +360,31 @@ jy_migrations_run (JyDb     *db,
     }
 
   return TRUE;
+}
+
+/* Never the code it had: the copy must differ from the original. */
+gboolean
+jy_migrations_new_workstation (JyDb    *db,
+                               GError **error)
+{
+  static const char read_sql[] = "SELECT value FROM meta WHERE key = 'workstation'";
+  static const char write_sql[] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('workstation', ?1)";
+  g_autofree char *old = NULL;
+  char code[5];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = jy_db_prepare (db, read_sql, error)) == NULL || (rc = jy_db_step (db, stmt, error)) < 0)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    old = jy_db_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  do
+    g_snprintf (code, sizeof code, "%04X", (guint)g_random_int_range (0, 0x10000));
+  while (g_strcmp0 (code, old) == 0);
+
+  if ((stmt = jy_db_prepare (db, write_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  return jy_db_step_done (db, stmt, error);
 }

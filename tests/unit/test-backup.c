@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sys/stat.h>
@@ -316,6 +318,44 @@ test_restore_over_damaged (void)
   jy_test_remove_tree (tmpdir);
 }
 
+/* A second workstation joins the centre from a copy: it must not number
+ * its prescriptions and contracts as the original does. */
+static void
+test_restored_copy_gets_its_own_workstation_code (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = g_dir_make_tmp ("jiayi-join-XXXXXX", &error);
+  g_autofree char *first = g_build_filename (tmpdir, "first.db", NULL);
+  g_autofree char *copy = g_build_filename (tmpdir, "copy.db", NULL);
+  g_autofree char *second = g_build_filename (tmpdir, "second", "jiayi.db", NULL);
+  g_autofree char *code_first = NULL, *code_copy = NULL, *code_second = NULL;
+  static const char sql[] = "SELECT value FROM meta WHERE key = 'workstation'";
+
+  {
+    g_autoptr(JyStore) store = jy_store_open (first, &error);
+    g_autoptr(JyDb) db = jy_db_open (first, JY_DB_OPEN_QUERY_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (jy_backup_copy_to (db, copy, &error));
+  }
+  {
+    g_autofree char *folder = g_path_get_dirname (second);
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  }
+  g_assert_true (jy_backup_restore (copy, second, NULL, &error));
+  g_assert_no_error (error);
+
+  code_first = jy_test_query_text (first, sql);
+  code_copy = jy_test_query_text (copy, sql);
+  code_second = jy_test_query_text (second, sql);
+  g_assert_cmpuint (strlen (code_first), ==, 4);
+  g_assert_cmpstr (code_copy, ==, code_first);
+  g_assert_cmpuint (strlen (code_second), ==, 4);
+  g_assert_cmpstr (code_second, !=, code_first);
+  jy_test_remove_tree (tmpdir);
+}
+
 static void
 test_part_ignored (JyTestCentre  *fx,
                    gconstpointer  user_data)
@@ -367,6 +407,8 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/store/backup/backup-before-migration-exists", test_before_migration);
   g_test_add_func ("/store/backup/restore-replaces-a-damaged-database", test_restore_over_damaged);
+  g_test_add_func ("/store/backup/a restored copy numbers apart from the original",
+                   test_restored_copy_gets_its_own_workstation_code);
 
   return g_test_run ();
 }

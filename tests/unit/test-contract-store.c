@@ -31,10 +31,14 @@ test_sign_writes_outbox_and_audit_in_one_transaction (ContractFixture *fx,
   g_autoptr(JyContract) contract = contract_sign (fx, 1, 1, "2026-03-15", codes, &error);
   g_autofree char *outbox_sql = NULL;
   g_autofree char *audit_sql = NULL;
+  g_autofree char *workstation = jy_test_query_text (fx->path, "SELECT value FROM meta WHERE key = 'workstation'");
+  g_autofree char *expected_no = g_strdup_printf ("2026%s000001", workstation);
 
   g_assert_no_error (error);
   g_assert_nonnull (contract);
-  g_assert_cmpstr (contract->contract_no, ==, "2026000001");
+  /* Year, this workstation's code (4 hex digits), serial. */
+  g_assert_cmpuint (strlen (workstation), ==, 4);
+  g_assert_cmpstr (contract->contract_no, ==, expected_no);
   g_assert_cmpint (contract->state, ==, JY_CONTRACT_STATE_ACTIVE);
   g_assert_cmpint (contract->doctor_id, ==, 1);
   g_assert_cmpstr (contract->doctor_name, ==, "王医生");

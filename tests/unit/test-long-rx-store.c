@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <locale.h>
 
 #include "contract-fixtures.h"
@@ -279,7 +281,16 @@ test_issue_by_doctor_with_outbox_and_audit (Fixture *fx, gconstpointer data)
   act_as (fx, JY_ROLE_DOCTOR, 1);
   rx = issue (fx, 1, "2026-03-15", 84, &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (rx->rx_no, "CQ20260315"));
+  {
+    g_autofree char *workstation = jy_test_query_text (fx->c.path,
+                                                       "SELECT value FROM meta WHERE key = 'workstation'");
+    g_autofree char *prefix = g_strconcat ("CQ20260315", workstation, NULL);
+
+    /* CQ, the date, this workstation's code, a serial. */
+    g_assert_cmpuint (strlen (workstation), ==, 4);
+    g_assert_true (g_str_has_prefix (rx->rx_no, prefix));
+    g_assert_cmpuint (strlen (rx->rx_no), ==, strlen (prefix) + 6);
+  }
   g_assert_cmpint (rx->doctor_id, ==, 1);
   g_assert_cmpint (rx->team_id, ==, 1);
   g_assert_cmpstr (rx->review_date, ==, "2026-06-06");
