@@ -773,7 +773,8 @@ test_same_seed_same_rows (GeneratorFixture *fx,
     "SELECT team_id, area_code FROM team_area ORDER BY team_id, area_code",
     "SELECT uuid, parent_id, kind, code, name FROM site ORDER BY id",
     "SELECT code, parent_code, level, name FROM address_area ORDER BY code",
-    "SELECT key, value FROM meta ORDER BY key",
+    /* Each database draws its own workstation code (migration step 13). */
+    "SELECT key, value FROM meta WHERE key <> 'workstation' ORDER BY key",
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *other_path = g_build_filename (fx->tmpdir, "other.db", NULL);
