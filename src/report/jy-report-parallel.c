@@ -22,7 +22,7 @@
 
 #include "jy-store.h"
 
-/* Leave a reader of the store's four to the worklists on screen. */
+/* The store's scanners (jy_store_read_scan: the file mapped). */
 #define MAX_WORKERS 3
 
 typedef struct _Shared Shared;
@@ -98,8 +98,8 @@ worker_thread (gpointer data)
 {
   Worker *worker = data;
 
-  if (jy_store_read (worker->shared->store, worker_func, worker, worker->shared->cancellable,
-                     &worker->error) == NULL)
+  if (jy_store_read_scan (worker->shared->store, worker_func, worker, worker->shared->cancellable,
+                          &worker->error) == NULL)
     g_atomic_int_set (&worker->shared->failed, TRUE);
   return NULL;
 }

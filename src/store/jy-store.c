@@ -14,6 +14,17 @@
 
 /* Enough readers for the worklists of one screen to load side by side. */
 #define MAX_READERS 4
+/* A report's months on both cores, and one more for a second report. */
+#define MAX_SCANNERS 3
+
+typedef struct
+{
+  GAsyncQueue *idle;
+  GMutex       lock;
+  guint        n;
+  guint        max;
+  gboolean     mapped;
+} ReaderPool;
 
 struct _JyStore
 {
@@ -28,13 +39,36 @@ struct _JyStore
   GThread     *writer_thread;
   GAsyncQueue *write_jobs;
 
-  /* Reads: a small pool of connections, each used by one thread at a time. */
-  GAsyncQueue *idle_readers;
-  GMutex       readers_lock;
-  guint        n_readers;
+  /* Reads: small pools of connections, each used by one thread at a
+   * time: readers for what a screen shows, scanners (the file mapped) for
+   * reports that read most of it. */
+  ReaderPool   readers;
+  ReaderPool   scanners;
 };
 
 G_DEFINE_FINAL_TYPE (JyStore, jy_store, G_TYPE_OBJECT)
+
+static void
+pool_init (ReaderPool *pool,
+           guint       max,
+           gboolean    mapped)
+{
+  g_mutex_init (&pool->lock);
+  pool->idle = g_async_queue_new ();
+  pool->max = max;
+  pool->mapped = mapped;
+}
+
+static void
+pool_clear (ReaderPool *pool)
+{
+  JyDb *reader;
+
+  while ((reader = g_async_queue_try_pop (pool->idle)) != NULL)
+    jy_db_close (reader);
+  g_clear_pointer (&pool->idle, g_async_queue_unref);
+  g_mutex_clear (&pool->lock);
+}
 
 enum {
   PROP_0,
@@ -176,7 +210,6 @@ static void
 jy_store_finalize (GObject *object)
 {
   JyStore *self = (JyStore *)object;
-  JyDb *reader;
 
   if (self->writer_thread != NULL)
     {
@@ -196,11 +229,8 @@ jy_store_finalize (GObject *object)
     }
   g_clear_pointer (&self->write_jobs, g_async_queue_unref);
 
-  while ((reader = g_async_queue_try_pop (self->idle_readers)) != NULL)
-    jy_db_close (reader);
-  g_clear_pointer (&self->idle_readers, g_async_queue_unref);
-
-  g_mutex_clear (&self->readers_lock);
+  pool_clear (&self->readers);
+  pool_clear (&self->scanners);
   g_mutex_clear (&self->session_lock);
   g_free (self->path);
   g_clear_pointer (&self->session, jy_actor_unref);
@@ -246,8 +276,8 @@ jy_store_init (JyStore *self)
 {
   g_mutex_init (&self->session_lock);
   self->session = jy_actor_new_system (NULL);
-  g_mutex_init (&self->readers_lock);
-  self->idle_readers = g_async_queue_new ();
+  pool_init (&self->readers, MAX_READERS, FALSE);
+  pool_init (&self->scanners, MAX_SCANNERS, TRUE);
   self->write_jobs = g_async_queue_new ();
 }
 
@@ -453,40 +483,43 @@ jy_store_session_can (JyStore      *self,
 }
 
 static JyDb *
-acquire_reader (JyStore  *self,
-                GError  **error)
+acquire_reader (JyStore     *self,
+                ReaderPool  *pool,
+                GError     **error)
 {
-  JyDb *reader = g_async_queue_try_pop (self->idle_readers);
+  JyDb *reader = g_async_queue_try_pop (pool->idle);
   gboolean may_open;
 
   if (reader != NULL)
     return reader;
 
-  g_mutex_lock (&self->readers_lock);
-  may_open = self->n_readers < MAX_READERS;
+  g_mutex_lock (&pool->lock);
+  may_open = pool->n < pool->max;
   if (may_open)
-    self->n_readers++;
-  g_mutex_unlock (&self->readers_lock);
+    pool->n++;
+  g_mutex_unlock (&pool->lock);
 
   if (!may_open)
-    return g_async_queue_pop (self->idle_readers);
+    return g_async_queue_pop (pool->idle);
 
-  /* Readers map the file: the report's scans at 200,000 residents spent
-   * a third of their time copying pages in pread(). SQLite caps the size
-   * at its compile-time limit (2 GB on Debian); the writer keeps plain I/O. */
+  /* Scanners map the file: a month's report at 200,000 residents spent a
+   * third of its time copying pages in pread(). Readers do not: the few
+   * random lookups of a resident's page were slower on a mapped file (a
+   * page fault for each new page, 22 → 27 ms to paint). SQLite caps the
+   * size at its compile-time limit (2 GB on Debian). */
   reader = jy_db_open (self->path, JY_DB_OPEN_QUERY_ONLY, error);
   if (reader == NULL ||
       !jy_db_exec (reader,
                    "PRAGMA foreign_keys = ON;"
                    "PRAGMA temp_store = MEMORY;"
-                   "PRAGMA cache_size = -32768;"
-                   "PRAGMA mmap_size = 2147418112;",
-                   error))
+                   "PRAGMA cache_size = -32768;",
+                   error) ||
+      (pool->mapped && !jy_db_exec (reader, "PRAGMA mmap_size = 2147418112", error)))
     {
       g_clear_pointer (&reader, jy_db_close);
-      g_mutex_lock (&self->readers_lock);
-      self->n_readers--;
-      g_mutex_unlock (&self->readers_lock);
+      g_mutex_lock (&pool->lock);
+      pool->n--;
+      g_mutex_unlock (&pool->lock);
       return NULL;
     }
 
@@ -495,13 +528,14 @@ acquire_reader (JyStore  *self,
 
 static gpointer
 read_as (JyStore       *self,
+         ReaderPool    *pool,
          JyActor       *session,
          JyStoreFunc    func,
          gpointer       data,
          GCancellable  *cancellable,
          GError       **error)
 {
-  JyDb *reader = acquire_reader (self, error);
+  JyDb *reader = acquire_reader (self, pool, error);
   gpointer result;
 
   if (reader == NULL)
@@ -510,9 +544,26 @@ read_as (JyStore       *self,
   /* One snapshot for the whole job, so its queries agree with each other. */
   jy_db_set_session (reader, session);
   result = run_in_transaction (reader, func, data, NULL, cancellable, error);
-  g_async_queue_push (self->idle_readers, reader);
+  g_async_queue_push (pool->idle, reader);
 
   return result;
+}
+
+gpointer
+jy_store_read_scan (JyStore       *self,
+                    JyStoreFunc    func,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(JyActor) session = NULL;
+
+  g_return_val_if_fail (JY_IS_STORE (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+  JY_ASSERT_NOT_UI_THREAD ();
+
+  session = jy_store_dup_session (self);
+  return read_as (self, &self->scanners, session, func, data, cancellable, error);
 }
 
 gpointer
@@ -529,7 +580,7 @@ jy_store_read (JyStore       *self,
   JY_ASSERT_NOT_UI_THREAD ();
 
   session = jy_store_dup_session (self);
-  return read_as (self, session, func, data, cancellable, error);
+  return read_as (self, &self->readers, session, func, data, cancellable, error);
 }
 
 typedef struct
@@ -558,7 +609,8 @@ read_worker (GTask        *task,
 {
   ReadJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  gpointer result = read_as (source_object, job->session, job->func, job->data, cancellable, &error);
+  gpointer result = read_as (source_object, &JY_STORE (source_object)->readers, job->session, job->func,
+                            job->data, cancellable, &error);
 
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));

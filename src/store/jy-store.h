@@ -61,6 +61,13 @@ gpointer    jy_store_read                (JyStore             *self,
                                           gpointer             data,
                                           GCancellable        *cancellable,
                                           GError             **error);
+/* The same on a connection that maps the database file: for jobs that
+ * read much of it (a month's report), not for a screen's lookups. */
+gpointer    jy_store_read_scan           (JyStore             *self,
+                                          JyStoreFunc          func,
+                                          gpointer             data,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
 void        jy_store_read_async          (JyStore             *self,
                                           JyStoreFunc          func,
                                           gpointer             data,
