@@ -19,6 +19,7 @@
 #include "jy-fhir-row.h"
 #include "jy-home-bed-policy-store.h"
 #include "test-store-fixture.h"
+#include "test-fhir-util.h"
 #include "test-util.h"
 
 #include "home-bed-fhir-fixtures.h"
@@ -37,55 +38,10 @@ static const Case cases[] = {
   { &jy_fhir_codec_home_bed_policy, hb_policy_json },
 };
 
-static gpointer
-decode_with (const JyFhirCodec  *codec,
-             const char         *text,
-             GError            **error)
-{
-  g_autoptr(JsonNode) node = jy_fhir_parse (text, strlen (text), 1 << 20, error);
-
-  return node != NULL ? jy_fhir_codec_decode (codec, node, NULL, error) : NULL;
-}
-
-static JsonNode *
-round_trip (const JyFhirCodec *codec,
-            const char        *text)
-{
-  g_autoptr(GError) error = NULL;
-  gpointer record = decode_with (codec, text, &error);
-  JsonNode *node;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-  node = codec->encode (record, jy_fhir_options_default ());
-  codec->free_record (record);
-  return node;
-}
-
 static JsonNode *
 parse (const char *text)
 {
   return jy_fhir_parse (text, strlen (text), 1 << 20, NULL);
-}
-
-static char *
-at_path (JsonNode   *node,
-         const char *path)
-{
-  g_autoptr(JsonNode) result = json_path_query (path, node, NULL);
-  JsonArray *matches = result != NULL && JSON_NODE_HOLDS_ARRAY (result) ? json_node_get_array (result) : NULL;
-  JsonNode *first;
-
-  if (matches == NULL || json_array_get_length (matches) == 0)
-    return NULL;
-  first = json_array_get_element (matches, 0);
-  if (json_node_get_value_type (first) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (first));
-  if (json_node_get_value_type (first) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (first));
-  if (json_node_get_value_type (first) == G_TYPE_DOUBLE)
-    return g_strdup_printf ("%g", json_node_get_double (first));
-  return NULL;
 }
 
 static guint
@@ -97,43 +53,37 @@ count_path (JsonNode   *node,
   return result != NULL && JSON_NODE_HOLDS_ARRAY (result) ? json_array_get_length (json_node_get_array (result)) : 0;
 }
 
-#define assert_path(node, path, expected) \
-  G_STMT_START { \
-    g_autofree char *value_ = at_path ((node), (path)); \
-    g_assert_cmpstr (value_, ==, (expected)); \
-  } G_STMT_END
-
 /* ---- what each sends ----------------------------------------------------- */
 
 static void
 test_application (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_home_bed_application, hb_application_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_home_bed_application, hb_application_json);
   g_autoptr(JsonNode) fixture = parse (hb_application_json);
 
   g_assert_true (json_node_equal (node, fixture));
-  assert_path (node, "$.resourceType", "ServiceRequest");
-  assert_path (node, "$.status", "completed");
-  assert_path (node, "$.extension[0].valueCode", "accepted");
-  assert_path (node, "$.authoredOn", "2024-02-29");
-  assert_path (node, "$.extension[1].extension[1].valueString", "市第一人民医院");
+  jy_test_assert_fhir_path (node, "$.resourceType", "ServiceRequest");
+  jy_test_assert_fhir_path (node, "$.status", "completed");
+  jy_test_assert_fhir_path (node, "$.extension[0].valueCode", "accepted");
+  jy_test_assert_fhir_path (node, "$.authoredOn", "2024-02-29");
+  jy_test_assert_fhir_path (node, "$.extension[1].extension[1].valueString", "市第一人民医院");
 }
 
 static void
 test_assessment (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_home_bed_assessment, hb_assessment_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_home_bed_assessment, hb_assessment_json);
   g_autoptr(JsonNode) fixture = parse (hb_assessment_json);
 
   g_assert_true (json_node_equal (node, fixture));
-  assert_path (node, "$.contained[0].code.coding[0].code", "96761-2");
-  assert_path (node, "$.contained[0].valueQuantity.value", "45");
-  assert_path (node, "$.contained[1].code.coding[0].code", "38227-5");
-  assert_path (node, "$.contained[1].valueQuantity.value", "14");
+  jy_test_assert_fhir_path (node, "$.contained[0].code.coding[0].code", "96761-2");
+  jy_test_assert_fhir_path (node, "$.contained[0].valueQuantity.value", "45");
+  jy_test_assert_fhir_path (node, "$.contained[1].code.coding[0].code", "38227-5");
+  jy_test_assert_fhir_path (node, "$.contained[1].valueQuantity.value", "14");
   /* Every contained Observation is referenced (dom-3). */
-  assert_path (node, "$.finding[0].itemReference.reference", "#adl");
-  assert_path (node, "$.finding[1].itemReference.reference", "#braden");
-  assert_path (node, "$.assessor.reference", "Practitioner/" HB_DOCTOR);
+  jy_test_assert_fhir_path (node, "$.finding[0].itemReference.reference", "#adl");
+  jy_test_assert_fhir_path (node, "$.finding[1].itemReference.reference", "#braden");
+  jy_test_assert_fhir_path (node, "$.assessor.reference", "Practitioner/" HB_DOCTOR);
 }
 
 static void
@@ -144,9 +94,9 @@ test_assessment_without_scores (void)
 
   g_assert_cmpint (g_string_replace (text, HB_SCORE_OBS ("adl", "96761-2", "Total score Barthel Index", "45") ",", "", 1), ==, 1);
   g_assert_cmpint (g_string_replace (text, "{\"itemReference\":{\"reference\":\"#adl\"}},", "", 1), ==, 1);
-  node = round_trip (&jy_fhir_codec_home_bed_assessment, text->str);
-  assert_path (node, "$.contained[0].code.coding[0].code", "38227-5");
-  assert_path (node, "$.finding[0].itemReference.reference", "#braden");
+  node = jy_test_fhir_round_trip (&jy_fhir_codec_home_bed_assessment, text->str);
+  jy_test_assert_fhir_path (node, "$.contained[0].code.coding[0].code", "38227-5");
+  jy_test_assert_fhir_path (node, "$.finding[0].itemReference.reference", "#braden");
   g_assert_cmpuint (count_path (node, "$.finding[*].itemReference.reference"), ==, 1);
   g_assert_cmpuint (count_path (node, "$.contained[*].id"), ==, 1);
 }
@@ -154,50 +104,50 @@ test_assessment_without_scores (void)
 static void
 test_bed (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_home_bed, hb_bed_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_home_bed, hb_bed_json);
   g_autoptr(JsonNode) fixture = parse (hb_bed_json);
 
   g_assert_true (json_node_equal (node, fixture));
-  assert_path (node, "$.type[0].coding[0].code", "home-bed");
-  assert_path (node, "$.status", "finished");
-  assert_path (node, "$.identifier[1].value", "JC2024-007");
-  assert_path (node, "$.referralRequest[0].reference", "ServiceRequest/" HB_APP);
-  assert_path (node, "$.extension[2].url", "urn:jiayi:ext:home-bed-renewal");
-  assert_path (node, "$.extension[2].extension[0].valueString", HB_RENEWAL);
-  assert_path (node, "$.extension[2].extension[2].valueString", HB_REASSESS);
+  jy_test_assert_fhir_path (node, "$.type[0].coding[0].code", "home-bed");
+  jy_test_assert_fhir_path (node, "$.status", "finished");
+  jy_test_assert_fhir_path (node, "$.identifier[1].value", "JC2024-007");
+  jy_test_assert_fhir_path (node, "$.referralRequest[0].reference", "ServiceRequest/" HB_APP);
+  jy_test_assert_fhir_path (node, "$.extension[2].url", "urn:jiayi:ext:home-bed-renewal");
+  jy_test_assert_fhir_path (node, "$.extension[2].extension[0].valueString", HB_RENEWAL);
+  jy_test_assert_fhir_path (node, "$.extension[2].extension[2].valueString", HB_REASSESS);
 }
 
 static void
 test_round (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_home_bed_round, hb_round_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_home_bed_round, hb_round_json);
   g_autoptr(JsonNode) fixture = parse (hb_round_json);
 
   g_assert_true (json_node_equal (node, fixture));
-  assert_path (node, "$.class.code", "HH");
-  assert_path (node, "$.type[0].coding[0].code", "2");
-  assert_path (node, "$.episodeOfCare[0].reference", "EpisodeOfCare/" HB_BED);
-  assert_path (node, "$.contained[0].code.coding[0].code", "85354-9");
-  assert_path (node, "$.contained[0].component[0].code.coding[0].code", "8480-6");
-  assert_path (node, "$.contained[0].component[0].valueQuantity.value", "132");
-  assert_path (node, "$.contained[0].component[1].code.coding[0].code", "8462-4");
-  assert_path (node, "$.contained[0].component[1].valueQuantity.code", "mm[Hg]");
-  assert_path (node, "$.contained[1].code.coding[0].code", "8310-5");
-  assert_path (node, "$.contained[1].valueQuantity.value", "36.8");
-  assert_path (node, "$.contained[1].valueQuantity.code", "Cel");
-  assert_path (node, "$.contained[3].code.coding[0].code", "9279-1");
-  assert_path (node, "$.contained[4].code.coding[0].code", "59408-5");
-  assert_path (node, "$.contained[4].valueQuantity.code", "%");
-  assert_path (node, "$.contained[5].code.coding[0].code", "72514-3");
+  jy_test_assert_fhir_path (node, "$.class.code", "HH");
+  jy_test_assert_fhir_path (node, "$.type[0].coding[0].code", "2");
+  jy_test_assert_fhir_path (node, "$.episodeOfCare[0].reference", "EpisodeOfCare/" HB_BED);
+  jy_test_assert_fhir_path (node, "$.contained[0].code.coding[0].code", "85354-9");
+  jy_test_assert_fhir_path (node, "$.contained[0].component[0].code.coding[0].code", "8480-6");
+  jy_test_assert_fhir_path (node, "$.contained[0].component[0].valueQuantity.value", "132");
+  jy_test_assert_fhir_path (node, "$.contained[0].component[1].code.coding[0].code", "8462-4");
+  jy_test_assert_fhir_path (node, "$.contained[0].component[1].valueQuantity.code", "mm[Hg]");
+  jy_test_assert_fhir_path (node, "$.contained[1].code.coding[0].code", "8310-5");
+  jy_test_assert_fhir_path (node, "$.contained[1].valueQuantity.value", "36.8");
+  jy_test_assert_fhir_path (node, "$.contained[1].valueQuantity.code", "Cel");
+  jy_test_assert_fhir_path (node, "$.contained[3].code.coding[0].code", "9279-1");
+  jy_test_assert_fhir_path (node, "$.contained[4].code.coding[0].code", "59408-5");
+  jy_test_assert_fhir_path (node, "$.contained[4].valueQuantity.code", "%");
+  jy_test_assert_fhir_path (node, "$.contained[5].code.coding[0].code", "72514-3");
   /* Every contained Observation is referenced (dom-3). */
-  assert_path (node, "$.extension[0].valueReference.reference", "#bp");
-  assert_path (node, "$.extension[1].valueReference.reference", "#temp");
+  jy_test_assert_fhir_path (node, "$.extension[0].valueReference.reference", "#bp");
+  jy_test_assert_fhir_path (node, "$.extension[1].valueReference.reference", "#temp");
   g_assert_cmpuint (count_path (node, "$.contained[*].id"), ==, 6);
   g_assert_cmpuint (count_path (node, "$.extension[*].valueReference.reference"), ==, 6);
-  assert_path (node, "$.extension[6].valueCoding.code", "dressing");
-  assert_path (node, "$.extension[7].valueCoding.code", "pressure-care");
-  assert_path (node, "$.extension[8].extension[5].url", "next_round");
-  assert_path (node, "$.extension[8].extension[5].valueString", "2024-03-08");
+  jy_test_assert_fhir_path (node, "$.extension[6].valueCoding.code", "dressing");
+  jy_test_assert_fhir_path (node, "$.extension[7].valueCoding.code", "pressure-care");
+  jy_test_assert_fhir_path (node, "$.extension[8].extension[5].url", "next_round");
+  jy_test_assert_fhir_path (node, "$.extension[8].extension[5].valueString", "2024-03-08");
 }
 
 /* The procedures come back in the app's canonical order, once each. */
@@ -214,7 +164,7 @@ test_round_procedures_canonical (void)
                                      "\"code\":\"dressing\"}},{\"url\":\"urn:jiayi:ext:home-bed-procedure\","
                                      "\"valueCoding\":{\"system\":\"urn:jiayi:cs:home-bed-procedure\",\"code\":\"dressing\"}},"
                                      "{\"url\":\"urn:jiayi:ext:home-bed-round\"", 1), ==, 1);
-  row = decode_with (&jy_fhir_codec_home_bed_round, text->str, &error);
+  row = jy_test_fhir_decode (&jy_fhir_codec_home_bed_round, text->str, &error);
   g_assert_no_error (error);
   /* procedures is the 20th column (jy-fhir-codec-home-bed-round.c). */
   column = 19;
@@ -232,24 +182,24 @@ test_round_without_vitals (void)
     "\"type\":[{\"coding\":[{\"system\":\"urn:jiayi:cs:home-bed-round\",\"code\":\"1\"}]}],"
     "\"subject\":{\"reference\":\"Patient/" HB_RESIDENT "\"},"
     "\"episodeOfCare\":[{\"reference\":\"EpisodeOfCare/" HB_BED "\"}],\"period\":{\"start\":\"2024-02-29\"}}";
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_home_bed_round, minimal);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_home_bed_round, minimal);
 
   g_assert_cmpuint (count_path (node, "$.contained[*].id"), ==, 0);
   g_assert_cmpuint (count_path (node, "$.participant[*]"), ==, 0);
   /* NOT NULL DEFAULT 0: the pressure stage reads as 0. */
-  assert_path (node, "$.extension[0].extension[1].url", "pressure_stage");
-  assert_path (node, "$.extension[0].extension[1].valueInteger", "0");
+  jy_test_assert_fhir_path (node, "$.extension[0].extension[1].url", "pressure_stage");
+  jy_test_assert_fhir_path (node, "$.extension[0].extension[1].valueInteger", "0");
 }
 
 static void
 test_policy (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_home_bed_policy, hb_policy_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_home_bed_policy, hb_policy_json);
   g_autoptr(JsonNode) fixture = parse (hb_policy_json);
 
   g_assert_true (json_node_equal (node, fixture));
-  assert_path (node, "$.subject.reference", "Organization/" HB_CENTRE);
-  assert_path (node, "$.extension[0].extension[0].valueInteger", "60");
+  jy_test_assert_fhir_path (node, "$.subject.reference", "Organization/" HB_CENTRE);
+  jy_test_assert_fhir_path (node, "$.extension[0].extension[0].valueInteger", "60");
   g_assert_cmpstr (jy_fhir_codec_home_bed_policy.centre_param, ==, "subject");
 }
 
@@ -259,9 +209,9 @@ test_twice_the_same (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonNode) once = round_trip (cases[i].codec, cases[i].json);
+      g_autoptr(JsonNode) once = jy_test_fhir_round_trip (cases[i].codec, cases[i].json);
       g_autofree char *text = jy_fhir_to_string (once);
-      g_autoptr(JsonNode) twice = round_trip (cases[i].codec, text);
+      g_autoptr(JsonNode) twice = jy_test_fhir_round_trip (cases[i].codec, text);
 
       g_assert_true (json_node_equal (once, twice));
     }
@@ -276,11 +226,11 @@ test_bed_and_contract_not_each_others (void)
   g_autoptr(GError) e1 = NULL, e2 = NULL;
 
   /* The contract codec refuses a home bed as not ours … */
-  g_assert_null (decode_with (&jy_fhir_codec_contract, hb_bed_json, &e1));
+  g_assert_null (jy_test_fhir_decode (&jy_fhir_codec_contract, hb_bed_json, &e1));
   g_assert_error (e1, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
   /* … and the bed codec a contract. */
   g_string_replace (contract, "\"code\":\"home-bed\"", "\"code\":\"family-doctor-contract\"", 1);
-  g_assert_null (decode_with (&jy_fhir_codec_home_bed, contract->str, &e2));
+  g_assert_null (jy_test_fhir_decode (&jy_fhir_codec_home_bed, contract->str, &e2));
   g_assert_error (e2, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
 }
 
@@ -292,10 +242,10 @@ test_round_and_followup_not_each_others (void)
 
   /* A round given to the follow-up codec: not its own (no
    * urn:jiayi:followup identifier), never a half-read follow-up. */
-  g_assert_null (decode_with (&jy_fhir_codec_followup, hb_round_json, &e1));
+  g_assert_null (jy_test_fhir_decode (&jy_fhir_codec_followup, hb_round_json, &e1));
   g_assert_error (e1, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
   g_string_replace (followup, "\"urn:jiayi:home_bed_round\"", "\"urn:jiayi:followup\"", 0);
-  g_assert_null (decode_with (&jy_fhir_codec_home_bed_round, followup->str, &e2));
+  g_assert_null (jy_test_fhir_decode (&jy_fhir_codec_home_bed_round, followup->str, &e2));
   g_assert_error (e2, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
 }
 
@@ -441,7 +391,7 @@ test_refuse_hostile (void)
 
       if (g_string_replace (text, bad[i].from, bad[i].to, 1) != 1)
         g_error ("case %u: nothing to replace", i);
-      record = decode_with (bad[i].codec, text->str, &error);
+      record = jy_test_fhir_decode (bad[i].codec, text->str, &error);
       if (record != NULL)
         g_error ("case %u decoded: %s", i, text->str);
       g_assert_error (error, JY_FHIR_ERROR, JY_FHIR_ERROR_INVALID);
@@ -468,19 +418,19 @@ test_refuse_malformed (void)
 
       g_assert_cmpint (g_string_replace (big, "\",\"id\":\"", "\",\"id\":\"HUGE", 1), ==, 1);
       g_string_replace (big, "HUGE", huge, 1);
-      g_assert_null (decode_with (cases[i].codec, big->str, &e1));
+      g_assert_null (jy_test_fhir_decode (cases[i].codec, big->str, &e1));
       g_assert_nonnull (e1);
-      g_assert_null (decode_with (cases[i].codec, deep, &e2));
+      g_assert_null (jy_test_fhir_decode (cases[i].codec, deep, &e2));
       g_assert_error (e2, JY_FHIR_ERROR, JY_FHIR_ERROR_TOO_DEEP);
       g_assert_cmpint (g_string_replace (utf8, "\",\"id\":\"", "\",\"id\":\"\xff\xfe", 1), ==, 1);
-      g_assert_null (decode_with (cases[i].codec, utf8->str, &e3));
+      g_assert_null (jy_test_fhir_decode (cases[i].codec, utf8->str, &e3));
       g_assert_nonnull (e3);
       g_assert_cmpint (g_string_replace (foreign, system, "\"urn:example:other\"", 0), >=, 1);
-      g_assert_null (decode_with (cases[i].codec, foreign->str, &e4));
+      g_assert_null (jy_test_fhir_decode (cases[i].codec, foreign->str, &e4));
       g_assert_error (e4, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
     }
   g_string_replace (other, "\"code\":\"home-bed-policy\"", "\"code\":\"opening-hours\"", 1);
-  g_assert_null (decode_with (&jy_fhir_codec_home_bed_policy, other->str, &e0));
+  g_assert_null (jy_test_fhir_decode (&jy_fhir_codec_home_bed_policy, other->str, &e0));
   g_assert_error (e0, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
 }
 

@@ -19,6 +19,7 @@
 #include "jy-long-rx-store.h"
 #include "jy-sync-outbox.h"
 #include "test-store-fixture.h"
+#include "test-fhir-util.h"
 #include "test-util.h"
 
 #include "long-rx-fhir-fixtures.h"
@@ -39,57 +40,6 @@ static const Case cases[] = {
   { &jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json },
 };
 
-static gpointer
-decode_with (const JyFhirCodec  *codec,
-             const char         *text,
-             GError            **error)
-{
-  g_autoptr(JsonNode) node = jy_fhir_parse (text, strlen (text), 1 << 20, error);
-
-  return node != NULL ? jy_fhir_codec_decode (codec, node, NULL, error) : NULL;
-}
-
-static JsonNode *
-round_trip (const JyFhirCodec *codec,
-            const char        *text)
-{
-  g_autoptr(GError) error = NULL;
-  gpointer record = decode_with (codec, text, &error);
-  JsonNode *node;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-  node = codec->encode (record, jy_fhir_options_default ());
-  codec->free_record (record);
-  return node;
-}
-
-static char *
-at_path (JsonNode   *node,
-         const char *path)
-{
-  g_autoptr(JsonNode) result = json_path_query (path, node, NULL);
-  JsonArray *matches = result != NULL && JSON_NODE_HOLDS_ARRAY (result) ? json_node_get_array (result) : NULL;
-  JsonNode *first;
-
-  if (matches == NULL || json_array_get_length (matches) == 0)
-    return NULL;
-  first = json_array_get_element (matches, 0);
-  if (json_node_get_value_type (first) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (first));
-  if (json_node_get_value_type (first) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (first));
-  if (json_node_get_value_type (first) == G_TYPE_DOUBLE)
-    return g_strdup_printf ("%g", json_node_get_double (first));
-  return NULL;
-}
-
-#define assert_path(node, path, expected) \
-  G_STMT_START { \
-    g_autofree char *value_ = at_path ((node), (path)); \
-    g_assert_cmpstr (value_, ==, (expected)); \
-  } G_STMT_END
-
 /* The record's column @name as decoded (rows are text, NULL for NULL). */
 static char *
 column (const JyFhirCodec *codec,
@@ -97,7 +47,7 @@ column (const JyFhirCodec *codec,
         const char        *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JyFhirRow) row = decode_with (codec, json, &error);
+  g_autoptr(JyFhirRow) row = jy_test_fhir_decode (codec, json, &error);
   g_autoptr(JsonNode) node = NULL;
   const char *const long_rx[] = {
     "status", "rx_no", "resident_id", "doctor_id", "team_id", "renews_id", "issue_date",
@@ -130,9 +80,9 @@ test_every_case_encodes_again_to_the_same (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonNode) once = round_trip (cases[i].codec, cases[i].json);
+      g_autoptr(JsonNode) once = jy_test_fhir_round_trip (cases[i].codec, cases[i].json);
       g_autofree char *text = jy_fhir_to_string (once);
-      g_autoptr(JsonNode) twice = round_trip (cases[i].codec, text);
+      g_autoptr(JsonNode) twice = jy_test_fhir_round_trip (cases[i].codec, text);
       g_autoptr(JsonNode) fixture = jy_fhir_parse (cases[i].json, strlen (cases[i].json), 1 << 20, NULL);
 
       g_assert_true (json_node_equal (once, twice));
@@ -143,27 +93,27 @@ test_every_case_encodes_again_to_the_same (void)
 static void
 test_prescription_as_medication_request (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_long_rx, lrx_rx_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_long_rx, lrx_rx_json);
 
-  assert_path (node, "$.intent", "order");
-  assert_path (node, "$.courseOfTherapyType.coding[0].code", "continuous");
-  assert_path (node, "$.category[0].coding[0].code", "long-term");
-  assert_path (node, "$.dispenseRequest.validityPeriod.start", "2025-01-10");
-  assert_path (node, "$.dispenseRequest.validityPeriod.end", "2025-04-03");
-  assert_path (node, "$.dispenseRequest.numberOfRepeatsAllowed", "2");
-  assert_path (node, "$.dispenseRequest.expectedSupplyDuration.value", "28");
-  assert_path (node, "$.dispenseRequest.expectedSupplyDuration.code", "d");
-  assert_path (node, "$.requester.reference", "Practitioner/" LRX_U_STAFF);
-  assert_path (node, "$.subject.reference", "Patient/" LRX_U_RESIDENT);
-  assert_path (node, "$.priorPrescription.reference", "MedicationRequest/" LRX_U_OLD_RX);
-  assert_path (node, "$.reasonCode[1].coding[0].code", "E11.9");
-  assert_path (node, "$.medicationReference.reference", "#item0");
-  assert_path (node, "$.contained[1].code.coding[0].code", "D016");
-  assert_path (node, "$.contained[1].code.text", "盐酸二甲双胍片");
-  assert_path (node, "$.dosageInstruction[1].timing.code.coding[0].code", "bid");
-  assert_path (node, "$.dosageInstruction[1].doseAndRate[0].doseQuantity.value", "0.5");
+  jy_test_assert_fhir_path (node, "$.intent", "order");
+  jy_test_assert_fhir_path (node, "$.courseOfTherapyType.coding[0].code", "continuous");
+  jy_test_assert_fhir_path (node, "$.category[0].coding[0].code", "long-term");
+  jy_test_assert_fhir_path (node, "$.dispenseRequest.validityPeriod.start", "2025-01-10");
+  jy_test_assert_fhir_path (node, "$.dispenseRequest.validityPeriod.end", "2025-04-03");
+  jy_test_assert_fhir_path (node, "$.dispenseRequest.numberOfRepeatsAllowed", "2");
+  jy_test_assert_fhir_path (node, "$.dispenseRequest.expectedSupplyDuration.value", "28");
+  jy_test_assert_fhir_path (node, "$.dispenseRequest.expectedSupplyDuration.code", "d");
+  jy_test_assert_fhir_path (node, "$.requester.reference", "Practitioner/" LRX_U_STAFF);
+  jy_test_assert_fhir_path (node, "$.subject.reference", "Patient/" LRX_U_RESIDENT);
+  jy_test_assert_fhir_path (node, "$.priorPrescription.reference", "MedicationRequest/" LRX_U_OLD_RX);
+  jy_test_assert_fhir_path (node, "$.reasonCode[1].coding[0].code", "E11.9");
+  jy_test_assert_fhir_path (node, "$.medicationReference.reference", "#item0");
+  jy_test_assert_fhir_path (node, "$.contained[1].code.coding[0].code", "D016");
+  jy_test_assert_fhir_path (node, "$.contained[1].code.text", "盐酸二甲双胍片");
+  jy_test_assert_fhir_path (node, "$.dosageInstruction[1].timing.code.coding[0].code", "bid");
+  jy_test_assert_fhir_path (node, "$.dosageInstruction[1].doseAndRate[0].doseQuantity.value", "0.5");
   /* Every contained Medication is referenced (dom-3). */
-  assert_path (node, "$.extension[3].valueReference.reference", "#item1");
+  jy_test_assert_fhir_path (node, "$.extension[3].valueReference.reference", "#item1");
   assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "total_days", "84");
   assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "days_per_dispense", "28");
   assert_column (&jy_fhir_codec_long_rx, lrx_rx_json, "diagnosis_code", "I10,E11.9");
@@ -177,13 +127,13 @@ test_prescription_as_medication_request (void)
 static void
 test_stop_reason_travels_as_status_reason (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_long_rx, lrx_stopped_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_long_rx, lrx_stopped_json);
   g_autoptr(GString) renewed = g_string_new (lrx_rx_json);
   g_autoptr(JsonNode) renewed_node = NULL;
 
-  assert_path (node, "$.status", "stopped");
-  assert_path (node, "$.statusReason.coding[0].code", "adverse");
-  assert_path (node, "$.statusReason.text", "踝部水肿");
+  jy_test_assert_fhir_path (node, "$.status", "stopped");
+  jy_test_assert_fhir_path (node, "$.statusReason.coding[0].code", "adverse");
+  jy_test_assert_fhir_path (node, "$.statusReason.text", "踝部水肿");
   assert_column (&jy_fhir_codec_long_rx, lrx_stopped_json, "stop_reason", "adverse");
   assert_column (&jy_fhir_codec_long_rx, lrx_stopped_json, "stop_note", "踝部水肿");
   assert_column (&jy_fhir_codec_long_rx, lrx_stopped_json, "stop_date", "2024-12-20");
@@ -191,32 +141,32 @@ test_stop_reason_travels_as_status_reason (void)
   /* Renewed is FHIR completed; the row status says which. */
   g_string_replace (renewed, "\"valueCode\":\"active\"", "\"valueCode\":\"renewed\"", 1);
   g_string_replace (renewed, "\"status\":\"active\"", "\"status\":\"completed\"", 1);
-  renewed_node = round_trip (&jy_fhir_codec_long_rx, renewed->str);
-  assert_path (renewed_node, "$.status", "completed");
+  renewed_node = jy_test_fhir_round_trip (&jy_fhir_codec_long_rx, renewed->str);
+  jy_test_assert_fhir_path (renewed_node, "$.status", "completed");
   assert_column (&jy_fhir_codec_long_rx, renewed->str, "status", "renewed");
 }
 
 static void
 test_proxy_collection_travels_as_an_extension (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json);
-  g_autoptr(JsonNode) own = round_trip (&jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json);
+  g_autoptr(JsonNode) own = jy_test_fhir_round_trip (&jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json);
   g_autofree char *text = jy_fhir_to_string (node);
 
   /* R4 receiver is only Patient | Practitioner: the proxy is a contained
    * RelatedPerson named by the R5 cross-version extension. */
   g_assert_null (strstr (text, "\"receiver\":["));
-  assert_path (node, "$.extension[3].url",
+  jy_test_assert_fhir_path (node, "$.extension[3].url",
                "http://hl7.org/fhir/5.0/StructureDefinition/extension-MedicationDispense.receiver");
-  assert_path (node, "$.extension[3].valueReference.reference", "#proxy");
-  assert_path (node, "$.contained[2].resourceType", "RelatedPerson");
-  assert_path (node, "$.contained[2].name[0].text", "测试明");
-  assert_path (node, "$.contained[2].relationship[0].text", "子");
-  assert_path (node, "$.contained[2].telecom[0].value", "13800138009");
-  assert_path (node, "$.contained[2].patient.reference", "Patient/" LRX_U_RESIDENT);
-  assert_path (node, "$.authorizingPrescription[0].reference", "MedicationRequest/" LRX_U_RX);
-  assert_path (node, "$.daysSupply.value", "28");
-  assert_path (node, "$.whenHandedOver", "2025-02-01");
+  jy_test_assert_fhir_path (node, "$.extension[3].valueReference.reference", "#proxy");
+  jy_test_assert_fhir_path (node, "$.contained[2].resourceType", "RelatedPerson");
+  jy_test_assert_fhir_path (node, "$.contained[2].name[0].text", "测试明");
+  jy_test_assert_fhir_path (node, "$.contained[2].relationship[0].text", "子");
+  jy_test_assert_fhir_path (node, "$.contained[2].telecom[0].value", "13800138009");
+  jy_test_assert_fhir_path (node, "$.contained[2].patient.reference", "Patient/" LRX_U_RESIDENT);
+  jy_test_assert_fhir_path (node, "$.authorizingPrescription[0].reference", "MedicationRequest/" LRX_U_RX);
+  jy_test_assert_fhir_path (node, "$.daysSupply.value", "28");
+  jy_test_assert_fhir_path (node, "$.whenHandedOver", "2025-02-01");
   assert_column (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "receiver", "proxy");
   assert_column (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "proxy_relation", "子");
   assert_column (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "authorisation_date", "2025-01-05");
@@ -224,7 +174,7 @@ test_proxy_collection_travels_as_an_extension (void)
   assert_column (&jy_fhir_codec_long_rx_dispense, lrx_dispense_json, "items",
                  "[{\"code\":\"D003\",\"name\":\"苯磺酸氨氯地平片\",\"packs\":1,\"unit\":\"盒\"},"
                  "{\"code\":\"\",\"name\":\"自备药\",\"packs\":1,\"unit\":\"\"}]");
-  assert_path (own, "$.receiver[0].reference", "Patient/" LRX_U_RESIDENT);
+  jy_test_assert_fhir_path (own, "$.receiver[0].reference", "Patient/" LRX_U_RESIDENT);
   assert_column (&jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json, "receiver", "patient");
   assert_column (&jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json, "proxy_name", NULL);
 }
@@ -244,8 +194,8 @@ test_proxy_id_number_uses_the_configured_system (void)
   g_assert_no_error (error);
   options.id_number_system = "urn:example:city-id";
   node = jy_fhir_codec_long_rx_dispense.encode (row, &options);
-  assert_path (node, "$.contained[2].identifier[0].system", "urn:example:city-id");
-  assert_path (node, "$.contained[2].identifier[0].value", "110105198001010017");
+  jy_test_assert_fhir_path (node, "$.contained[2].identifier[0].system", "urn:example:city-id");
+  jy_test_assert_fhir_path (node, "$.contained[2].identifier[0].value", "110105198001010017");
   /* Read under the default system, the number is not there: refused, as
    * the table refuses a proxy without one. */
   other = jy_fhir_codec_decode (&jy_fhir_codec_long_rx_dispense, node, NULL, &error);
@@ -317,7 +267,7 @@ test_hostile_payloads_refused (void)
 
       if (g_string_replace (text, bad[i].from, bad[i].to, 1) != 1)
         g_error ("case %u: %s not found", i, bad[i].from);
-      record = decode_with (bad[i].codec, text->str, &error);
+      record = jy_test_fhir_decode (bad[i].codec, text->str, &error);
       if (record != NULL)
         g_error ("case %u decoded: %s", i, text->str);
       g_assert_error (error, JY_FHIR_ERROR, error->code);
@@ -336,15 +286,15 @@ test_hostile_payloads_refused (void)
 
       g_assert_cmpint (g_string_replace (big, "\",\"id\":\"", "\",\"id\":\"HUGE", 1), ==, 1);
       g_string_replace (big, "HUGE", huge, 1);
-      g_assert_null (decode_with (cases[i].codec, big->str, &e1));
+      g_assert_null (jy_test_fhir_decode (cases[i].codec, big->str, &e1));
       g_assert_nonnull (e1);
-      g_assert_null (decode_with (cases[i].codec, deep, &e2));
+      g_assert_null (jy_test_fhir_decode (cases[i].codec, deep, &e2));
       g_assert_error (e2, JY_FHIR_ERROR, JY_FHIR_ERROR_TOO_DEEP);
       g_assert_cmpint (g_string_replace (utf8, "\",\"id\":\"", "\",\"id\":\"\xff\xfe", 1), ==, 1);
-      g_assert_null (decode_with (cases[i].codec, utf8->str, &e3));
+      g_assert_null (jy_test_fhir_decode (cases[i].codec, utf8->str, &e3));
       g_assert_nonnull (e3);
       g_assert_cmpint (g_string_replace (foreign, system, "\"urn:example:other\"", 0), ==, 1);
-      g_assert_null (decode_with (cases[i].codec, foreign->str, &e4));
+      g_assert_null (jy_test_fhir_decode (cases[i].codec, foreign->str, &e4));
       g_assert_error (e4, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
     }
 }
@@ -521,7 +471,7 @@ test_fuzz_mutated_prescriptions_and_dispenses (void)
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
       const JyFhirCodec *codec = cases[c].codec;
-      g_autoptr(JsonNode) seed = round_trip (codec, cases[c].json);
+      g_autoptr(JsonNode) seed = jy_test_fhir_round_trip (codec, cases[c].json);
       g_autofree char *seed_text = jy_fhir_to_string (seed);
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       GRand *rand = g_rand_new_with_seed (FUZZ_SEED + c);
@@ -558,7 +508,7 @@ test_fuzz_mutated_prescriptions_and_dispenses (void)
           else
             text = mutate_bytes (seed_text, rand);
 
-          record = decode_with (codec, text, &error);
+          record = jy_test_fhir_decode (codec, text, &error);
           g_assert_true ((record == NULL) != (error == NULL));
           if (record != NULL)
             {

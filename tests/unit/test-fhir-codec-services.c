@@ -20,37 +20,13 @@
 #include "jy-fhir-resident.h"
 #include "jy-fhir-row.h"
 #include "jy-package-store.h"
-
-static gpointer
-decode_with (const JyFhirCodec  *codec,
-             const char         *text,
-             GError            **error)
-{
-  g_autoptr(JsonNode) node = jy_fhir_parse (text, strlen (text), 1 << 20, error);
-
-  return node != NULL ? jy_fhir_codec_decode (codec, node, NULL, error) : NULL;
-}
-
-static JsonNode *
-round_trip (const JyFhirCodec *codec,
-            const char        *text)
-{
-  g_autoptr(GError) error = NULL;
-  gpointer record = decode_with (codec, text, &error);
-  JsonNode *node;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-  node = codec->encode (record, jy_fhir_options_default ());
-  codec->free_record (record);
-  return node;
-}
+#include "test-fhir-util.h"
 
 static void
 assert_round_trip (const JyFhirCodec *codec,
                    const char        *text)
 {
-  g_autoptr(JsonNode) node = round_trip (codec, text);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (codec, text);
   g_autoptr(JsonNode) fixture = jy_fhir_parse (text, strlen (text), 1 << 20, NULL);
 
   if (!json_node_equal (node, fixture))
@@ -67,7 +43,7 @@ static void
 test_package_round_trip (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JyFhirRow) row = decode_with (&jy_fhir_codec_package, svc_package_json, &error);
+  g_autoptr(JyFhirRow) row = jy_test_fhir_decode (&jy_fhir_codec_package, svc_package_json, &error);
 
   g_assert_no_error (error);
   assert_round_trip (&jy_fhir_codec_package, svc_package_json);
@@ -100,7 +76,7 @@ test_superseded_and_withdrawn_versions_are_retired (void)
       g_autoptr(JsonNode) node = NULL;
 
       g_string_replace (text, "\"valueCode\":\"withdrawn\"", to, 1);
-      node = round_trip (&jy_fhir_codec_package, text->str);
+      node = jy_test_fhir_round_trip (&jy_fhir_codec_package, text->str);
       g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "status"), ==, fhir[i]);
     }
 }
@@ -109,7 +85,7 @@ static void
 test_delivery_round_trip (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JyFhirRow) row = decode_with (&jy_fhir_codec_delivery, svc_delivery_json, &error);
+  g_autoptr(JyFhirRow) row = jy_test_fhir_decode (&jy_fhir_codec_delivery, svc_delivery_json, &error);
 
   g_assert_no_error (error);
   assert_round_trip (&jy_fhir_codec_delivery, svc_delivery_json);
@@ -137,7 +113,7 @@ test_delivery_without_contract_contact_or_staff (void)
     "\"subject\":{\"reference\":\"Patient/" SVC_RESIDENT "\"},"
     "\"performedDateTime\":\"2024-02-29T01:00:00Z\"}";
   g_autoptr(GError) error = NULL;
-  g_autoptr(JyFhirRow) row = decode_with (&jy_fhir_codec_delivery, minimal, &error);
+  g_autoptr(JyFhirRow) row = jy_test_fhir_decode (&jy_fhir_codec_delivery, minimal, &error);
 
   g_assert_no_error (error);
   assert_round_trip (&jy_fhir_codec_delivery, minimal);
@@ -151,7 +127,7 @@ static void
 test_team_communities_round_trip (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JyFhirRow) row = decode_with (&jy_fhir_codec_team, svc_team_json, &error);
+  g_autoptr(JyFhirRow) row = jy_test_fhir_decode (&jy_fhir_codec_team, svc_team_json, &error);
 
   g_assert_no_error (error);
   assert_round_trip (&jy_fhir_codec_team, svc_team_json);
@@ -169,7 +145,7 @@ test_team_without_communities_has_none (void)
 
   g_string_replace (text, ",{\"url\":\"urn:jiayi:ext:area-code\",\"valueCode\":\"359902001001\"},"
                           "{\"url\":\"urn:jiayi:ext:area-code\",\"valueCode\":\"359902001002\"}", "", 1);
-  row = decode_with (&jy_fhir_codec_team, text->str, &error);
+  row = jy_test_fhir_decode (&jy_fhir_codec_team, text->str, &error);
   g_assert_no_error (error);
   /* An empty list, not "unknown": pulling it clears the team's communities. */
   g_assert_nonnull (row->extra);
@@ -242,7 +218,7 @@ test_hostile_payloads_refused (void)
       gpointer record;
 
       g_assert_cmpint (g_string_replace (text, cases[i].from, cases[i].to, 1), ==, 1);
-      record = decode_with (cases[i].codec, text->str, &error);
+      record = jy_test_fhir_decode (cases[i].codec, text->str, &error);
       if (record != NULL)
         g_error ("case %u decoded: %s", i, text->str);
       g_assert_error (error, JY_FHIR_ERROR, JY_FHIR_ERROR_INVALID);

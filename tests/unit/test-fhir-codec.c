@@ -17,6 +17,7 @@
 #include "jy-fhir-resident.h"
 #include "jy-fhir-row.h"
 #include "jy-fhir-home-bed.h"
+#include "test-fhir-util.h"
 #include "test-util.h"
 
 #include "home-bed-fhir-fixtures.h"
@@ -677,69 +678,15 @@ static const RowCase row_cases[] = {
   { &jy_fhir_codec_long_rx_dispense, lrx_own_dispense_json },
 };
 
-static gpointer
-decode_with (const JyFhirCodec  *codec,
-             const char         *text,
-             GError            **error)
-{
-  g_autoptr(JsonNode) node = jy_fhir_parse (text, strlen (text), 1 << 20, error);
-
-  return node != NULL ? jy_fhir_codec_decode (codec, node, NULL, error) : NULL;
-}
-
-static JsonNode *
-round_trip (const JyFhirCodec *codec,
-            const char        *text)
-{
-  g_autoptr(GError) error = NULL;
-  gpointer record = decode_with (codec, text, &error);
-  JsonNode *node;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-  node = codec->encode (record, jy_fhir_options_default ());
-  codec->free_record (record);
-  return node;
-}
-
-/* The string (or number, as text) at a JSONPath of @node. */
-static char *
-at_path (JsonNode   *node,
-         const char *path)
-{
-  g_autoptr(JsonNode) result = json_path_query (path, node, NULL);
-  JsonArray *matches = result != NULL && JSON_NODE_HOLDS_ARRAY (result) ? json_node_get_array (result) : NULL;
-  JsonNode *first;
-
-  if (matches == NULL || json_array_get_length (matches) == 0)
-    return NULL;
-  first = json_array_get_element (matches, 0);
-  if (json_node_get_value_type (first) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (first));
-  if (json_node_get_value_type (first) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (first));
-  if (json_node_get_value_type (first) == G_TYPE_DOUBLE)
-    return g_strdup_printf ("%g", json_node_get_double (first));
-  if (json_node_get_value_type (first) == G_TYPE_BOOLEAN)
-    return g_strdup (json_node_get_boolean (first) ? "true" : "false");
-  return NULL;
-}
-
-#define assert_path(node, path, expected) \
-  G_STMT_START { \
-    g_autofree char *value_ = at_path ((node), (path)); \
-    g_assert_cmpstr (value_, ==, (expected)); \
-  } G_STMT_END
-
 /* decode(encode(decode(x))) is decode(x): encoding again gives the same. */
 static void
 test_row_codecs_round_trip (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (row_cases); i++)
     {
-      g_autoptr(JsonNode) once = round_trip (row_cases[i].codec, row_cases[i].json);
+      g_autoptr(JsonNode) once = jy_test_fhir_round_trip (row_cases[i].codec, row_cases[i].json);
       g_autofree char *text = jy_fhir_to_string (once);
-      g_autoptr(JsonNode) twice = round_trip (row_cases[i].codec, text);
+      g_autoptr(JsonNode) twice = jy_test_fhir_round_trip (row_cases[i].codec, text);
 
       g_assert_true (json_node_equal (once, twice));
     }
@@ -748,92 +695,92 @@ test_row_codecs_round_trip (void)
 static void
 test_staff_round_trip (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_staff, staff_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_staff, staff_json);
   g_autoptr(JsonNode) fixture = jy_fhir_parse (staff_json, strlen (staff_json), 1 << 20, NULL);
 
   g_assert_true (json_node_equal (node, fixture));
-  assert_path (node, "$.name[0].text", "测试医生");
-  assert_path (node, "$.extension[1].valueCode", "doctor");
+  jy_test_assert_fhir_path (node, "$.name[0].text", "测试医生");
+  jy_test_assert_fhir_path (node, "$.extension[1].valueCode", "doctor");
 }
 
 static void
 test_team_round_trip (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_team, team_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_team, team_json);
   g_autoptr(JsonNode) fixture = jy_fhir_parse (team_json, strlen (team_json), 1 << 20, NULL);
 
   g_assert_true (json_node_equal (node, fixture));
-  assert_path (node, "$.participant[0].member.reference", "Practitioner/" U_STAFF);
-  assert_path (node, "$.participant[0].period.end", "2024-12-31");
+  jy_test_assert_fhir_path (node, "$.participant[0].member.reference", "Practitioner/" U_STAFF);
+  jy_test_assert_fhir_path (node, "$.participant[0].period.end", "2024-12-31");
 }
 
 static void
 test_enrolment_round_trip (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_enrolment, enrolment_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_enrolment, enrolment_json);
   g_autoptr(JsonNode) fixture = jy_fhir_parse (enrolment_json, strlen (enrolment_json), 1 << 20, NULL);
 
   g_assert_true (json_node_equal (node, fixture));
-  assert_path (node, "$.code.coding[0].code", "I10.x00");
-  assert_path (node, "$.recordedDate", "2024-02-29");
+  jy_test_assert_fhir_path (node, "$.code.coding[0].code", "I10.x00");
+  jy_test_assert_fhir_path (node, "$.recordedDate", "2024-02-29");
 }
 
 static void
 test_contract_round_trip (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_contract, contract_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_contract, contract_json);
   g_autoptr(JsonNode) fixture = jy_fhir_parse (contract_json, strlen (contract_json), 1 << 20, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) home_bed = g_string_new (contract_json);
 
   g_assert_true (json_node_equal (node, fixture));
-  assert_path (node, "$.type[0].coding[0].code", "family-doctor-contract");
-  assert_path (node, "$.extension[2].extension[3].valueString", "基础包");
+  jy_test_assert_fhir_path (node, "$.type[0].coding[0].code", "family-doctor-contract");
+  jy_test_assert_fhir_path (node, "$.extension[2].extension[3].valueString", "基础包");
   /* Another kind of EpisodeOfCare is not a contract, nor an error. */
   g_string_replace (home_bed, "family-doctor-contract", "home-bed", 1);
-  g_assert_null (decode_with (&jy_fhir_codec_contract, home_bed->str, &error));
+  g_assert_null (jy_test_fhir_decode (&jy_fhir_codec_contract, home_bed->str, &error));
   g_assert_error (error, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
 }
 
 static void
 test_contact_round_trip (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_contact, contact_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_contact, contact_json);
   g_autoptr(JsonNode) fixture = jy_fhir_parse (contact_json, strlen (contact_json), 1 << 20, NULL);
 
   g_assert_true (json_node_equal (node, fixture));
-  assert_path (node, "$.payload[0].contentString", "电话随访，提醒复诊");
+  jy_test_assert_fhir_path (node, "$.payload[0].contentString", "电话随访，提醒复诊");
 }
 
 static void
 test_followup_round_trip (void)
 {
-  g_autoptr(JsonNode) node = round_trip (&jy_fhir_codec_followup, followup_json);
+  g_autoptr(JsonNode) node = jy_test_fhir_round_trip (&jy_fhir_codec_followup, followup_json);
 
-  assert_path (node, "$.contained[0].code.coding[0].code", "85354-9");
-  assert_path (node, "$.contained[0].component[0].code.coding[0].code", "8480-6");
-  assert_path (node, "$.contained[0].component[0].valueQuantity.value", "152");
-  assert_path (node, "$.contained[0].component[1].code.coding[0].code", "8462-4");
-  assert_path (node, "$.contained[0].component[1].valueQuantity.code", "mm[Hg]");
-  assert_path (node, "$.contained[3].code.coding[0].code", "14771-0");
-  assert_path (node, "$.contained[3].valueQuantity.code", "mmol/L");
-  assert_path (node, "$.contained[1].code.coding[0].code", "8867-4");
-  assert_path (node, "$.contained[2].code.coding[0].code", "29463-7");
-  assert_path (node, "$.extension[4].extension[4].url", "cigarettes");
-  assert_path (node, "$.extension[4].extension[6].url", "alcohol_liang");
-  assert_path (node, "$.extension[4].extension[1].url", "outcome");
-  assert_path (node, "$.extension[6].extension[2].valueString", "门冬胰岛素");
-  assert_path (node, "$.contained[3].valueQuantity.value", "7.8");
-  assert_path (node, "$.contained[1].valueQuantity.value", "78");
-  assert_path (node, "$.contained[2].valueQuantity.value", "72.5");
-  assert_path (node, "$.class.code", "HH");
-  assert_path (node, "$.reasonReference[0].reference", "Condition/" U_ENROLMENT);
+  jy_test_assert_fhir_path (node, "$.contained[0].code.coding[0].code", "85354-9");
+  jy_test_assert_fhir_path (node, "$.contained[0].component[0].code.coding[0].code", "8480-6");
+  jy_test_assert_fhir_path (node, "$.contained[0].component[0].valueQuantity.value", "152");
+  jy_test_assert_fhir_path (node, "$.contained[0].component[1].code.coding[0].code", "8462-4");
+  jy_test_assert_fhir_path (node, "$.contained[0].component[1].valueQuantity.code", "mm[Hg]");
+  jy_test_assert_fhir_path (node, "$.contained[3].code.coding[0].code", "14771-0");
+  jy_test_assert_fhir_path (node, "$.contained[3].valueQuantity.code", "mmol/L");
+  jy_test_assert_fhir_path (node, "$.contained[1].code.coding[0].code", "8867-4");
+  jy_test_assert_fhir_path (node, "$.contained[2].code.coding[0].code", "29463-7");
+  jy_test_assert_fhir_path (node, "$.extension[4].extension[4].url", "cigarettes");
+  jy_test_assert_fhir_path (node, "$.extension[4].extension[6].url", "alcohol_liang");
+  jy_test_assert_fhir_path (node, "$.extension[4].extension[1].url", "outcome");
+  jy_test_assert_fhir_path (node, "$.extension[6].extension[2].valueString", "门冬胰岛素");
+  jy_test_assert_fhir_path (node, "$.contained[3].valueQuantity.value", "7.8");
+  jy_test_assert_fhir_path (node, "$.contained[1].valueQuantity.value", "78");
+  jy_test_assert_fhir_path (node, "$.contained[2].valueQuantity.value", "72.5");
+  jy_test_assert_fhir_path (node, "$.class.code", "HH");
+  jy_test_assert_fhir_path (node, "$.reasonReference[0].reference", "Condition/" U_ENROLMENT);
   /* Every contained Observation is referenced from the Encounter (dom-3). */
-  assert_path (node, "$.extension[0].valueReference.reference", "#bp");
-  assert_path (node, "$.extension[4].extension[4].valueInteger", "5");
-  assert_path (node, "$.extension[4].extension[6].valueDecimal", "1.5");
-  assert_path (node, "$.extension[4].extension[1].valueInteger", "0");
-  assert_path (node, "$.extension[5].extension[2].valueString", "氨氯地平片");
+  jy_test_assert_fhir_path (node, "$.extension[0].valueReference.reference", "#bp");
+  jy_test_assert_fhir_path (node, "$.extension[4].extension[4].valueInteger", "5");
+  jy_test_assert_fhir_path (node, "$.extension[4].extension[6].valueDecimal", "1.5");
+  jy_test_assert_fhir_path (node, "$.extension[4].extension[1].valueInteger", "0");
+  jy_test_assert_fhir_path (node, "$.extension[5].extension[2].valueString", "氨氯地平片");
 }
 
 /* One bad member each: the codec refuses it with a GError. */
@@ -898,7 +845,7 @@ test_row_codecs_refuse_hostile (void)
       gpointer record;
 
       g_assert_cmpint (g_string_replace (text, cases[i].from, cases[i].to, 1), ==, 1);
-      record = decode_with (cases[i].codec, text->str, &error);
+      record = jy_test_fhir_decode (cases[i].codec, text->str, &error);
       if (record != NULL)
         g_error ("case %u decoded: %s", i, text->str);
       g_assert_error (error, JY_FHIR_ERROR, error->code);
@@ -917,15 +864,15 @@ test_row_codecs_refuse_hostile (void)
 
       g_assert_cmpint (g_string_replace (big, "\",\"id\":\"", "\",\"id\":\"HUGE", 1), ==, 1);
       g_string_replace (big, "HUGE", huge, 1);
-      g_assert_null (decode_with (row_cases[i].codec, big->str, &e1));
+      g_assert_null (jy_test_fhir_decode (row_cases[i].codec, big->str, &e1));
       g_assert_nonnull (e1);
-      g_assert_null (decode_with (row_cases[i].codec, deep, &e2));
+      g_assert_null (jy_test_fhir_decode (row_cases[i].codec, deep, &e2));
       g_assert_error (e2, JY_FHIR_ERROR, JY_FHIR_ERROR_TOO_DEEP);
       g_assert_cmpint (g_string_replace (utf8, "\",\"id\":\"", "\",\"id\":\"\xff\xfe", 1), ==, 1);
-      g_assert_null (decode_with (row_cases[i].codec, utf8->str, &e3));
+      g_assert_null (jy_test_fhir_decode (row_cases[i].codec, utf8->str, &e3));
       g_assert_nonnull (e3);
       g_string_replace (foreign, system, "\"urn:example:other\"", 0);
-      g_assert_null (decode_with (row_cases[i].codec, foreign->str, &e4));
+      g_assert_null (jy_test_fhir_decode (row_cases[i].codec, foreign->str, &e4));
       g_assert_error (e4, JY_FHIR_ERROR, JY_FHIR_ERROR_NOT_OURS);
     }
 }
@@ -964,7 +911,7 @@ test_fuzz_row_codecs (void)
   for (guint c = 0; c < G_N_ELEMENTS (row_cases); c++)
     {
       const JyFhirCodec *codec = row_cases[c].codec;
-      g_autoptr(JsonNode) seed = round_trip (codec, row_cases[c].json);
+      g_autoptr(JsonNode) seed = jy_test_fhir_round_trip (codec, row_cases[c].json);
       g_autofree char *seed_text = jy_fhir_to_string (seed);
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       GRand *rand = g_rand_new_with_seed (FUZZ_SEED + c);
@@ -1003,7 +950,7 @@ test_fuzz_row_codecs (void)
           else
             text = mutate_bytes (seed_text, rand);
 
-          record = decode_with (codec, text, &error);
+          record = jy_test_fhir_decode (codec, text, &error);
           g_assert_true ((record == NULL) != (error == NULL));
           if (record != NULL)
             {
