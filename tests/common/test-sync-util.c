@@ -504,3 +504,49 @@ jy_test_tls_server_free (JyTestTlsServer *server)
   g_free (server->last_token_form);
   g_free (server);
 }
+
+typedef struct
+{
+  const JyFhirCodec *codec;
+  const char        *uuid;
+} EncodeJob;
+
+static gpointer
+encode_func (JyDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  EncodeJob *job = data;
+  gpointer record = job->codec->load (db, job->uuid, NULL, error);
+  JsonNode *node;
+
+  if (record == NULL)
+    return NULL;
+  node = job->codec->encode (record, jy_fhir_options_default ());
+  job->codec->free_record (record);
+  return node;
+}
+
+void
+jy_test_assert_same_record (JyStore           *a,
+                            JyStore           *b,
+                            const JyFhirCodec *codec,
+                            const char        *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  EncodeJob job = { codec, uuid };
+  g_autoptr(JsonNode) on_a = jy_store_read (a, encode_func, &job, NULL, &error);
+  g_autoptr(JsonNode) on_b = NULL;
+
+  g_assert_no_error (error);
+  on_b = jy_store_read (b, encode_func, &job, NULL, &error);
+  g_assert_no_error (error);
+  if (!jy_fhir_same_content (json_node_get_object (on_a), json_node_get_object (on_b)))
+    {
+      g_autofree char *text_a = jy_fhir_to_string (on_a);
+      g_autofree char *text_b = jy_fhir_to_string (on_b);
+
+      g_error ("%s %s differs:\nA %s\nB %s", codec->entity, uuid, text_a, text_b);
+    }
+}

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "jy-store.h"
+#include "jy-fhir-codec.h"
 #include "jy-sync-engine.h"
 
 G_BEGIN_DECLS
@@ -82,5 +83,12 @@ GSubprocess   *jy_test_start_fhir_server    (const char  *update_create,
 /* The platform's count for a search such as "Patient?organization=…". */
 gint64         jy_test_server_count         (const char  *base_url,
                                              const char  *query);
+
+/* @codec's record @uuid encodes the same on both workstations (meta and
+ * text aside); else the test fails showing both. */
+void           jy_test_assert_same_record   (JyStore           *a,
+                                             JyStore           *b,
+                                             const JyFhirCodec *codec,
+                                             const char        *uuid);
 
 G_END_DECLS

@@ -851,52 +851,6 @@ care_func (JyDb          *db,
   return JY_STORE_DONE;
 }
 
-typedef struct
-{
-  const JyFhirCodec *codec;
-  const char        *uuid;
-} EncodeJob;
-
-static gpointer
-encode_func (JyDb          *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  EncodeJob *job = data;
-  gpointer record = job->codec->load (db, job->uuid, NULL, error);
-  JsonNode *node;
-
-  if (record == NULL)
-    return NULL;
-  node = job->codec->encode (record, jy_fhir_options_default ());
-  job->codec->free_record (record);
-  return node;
-}
-
-static void
-assert_same_record (JyStore           *a,
-                    JyStore           *b,
-                    const JyFhirCodec *codec,
-                    const char        *uuid)
-{
-  g_autoptr(GError) error = NULL;
-  EncodeJob job = { codec, uuid };
-  g_autoptr(JsonNode) on_a = jy_store_read (a, encode_func, &job, NULL, &error);
-  g_autoptr(JsonNode) on_b = NULL;
-
-  g_assert_no_error (error);
-  on_b = jy_store_read (b, encode_func, &job, NULL, &error);
-  g_assert_no_error (error);
-  if (!jy_fhir_same_content (json_node_get_object (on_a), json_node_get_object (on_b)))
-    {
-      g_autofree char *text_a = jy_fhir_to_string (on_a);
-      g_autofree char *text_b = jy_fhir_to_string (on_b);
-
-      g_error ("%s %s differs:\nA %s\nB %s", codec->entity, uuid, text_a, text_b);
-    }
-}
-
 /* A records a resident's care (the staff and team behind it, an
  * enrolment, a follow-up with drugs, a contract and a contact); B, a workstation of the same centre
  * set up before any of it, pulls it all and ends with the same records,
@@ -939,12 +893,12 @@ test_care_converges (Fixture       *fx,
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM sync_conflict"), ==, 0);
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM followup"), ==, 1);
 
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_staff, job.staff_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_team, job.team_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_resident, resident);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_enrolment, job.enrolment_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_followup, job.followup_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_contract, job.contract_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_staff, job.staff_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_team, job.team_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_resident, resident);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_enrolment, job.enrolment_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_followup, job.followup_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_contract, job.contract_uuid);
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM team_member"), ==, 1);
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM contract_package"), ==, 1);
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM contact_log"), ==, 1);

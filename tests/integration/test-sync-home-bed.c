@@ -373,52 +373,6 @@ act_as (JyStore    *store,
 
 /* ---- comparing workstations --------------------------------------------- */
 
-typedef struct
-{
-  const JyFhirCodec *codec;
-  const char        *uuid;
-} EncodeJob;
-
-static gpointer
-encode_func (JyDb          *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  EncodeJob *job = data;
-  gpointer record = job->codec->load (db, job->uuid, NULL, error);
-  JsonNode *node;
-
-  if (record == NULL)
-    return NULL;
-  node = job->codec->encode (record, jy_fhir_options_default ());
-  job->codec->free_record (record);
-  return node;
-}
-
-static void
-assert_same_record (JyStore           *a,
-                    JyStore           *b,
-                    const JyFhirCodec *codec,
-                    const char        *uuid)
-{
-  g_autoptr(GError) error = NULL;
-  EncodeJob job = { codec, uuid };
-  g_autoptr(JsonNode) on_a = jy_store_read (a, encode_func, &job, NULL, &error);
-  g_autoptr(JsonNode) on_b = NULL;
-
-  g_assert_no_error (error);
-  on_b = jy_store_read (b, encode_func, &job, NULL, &error);
-  g_assert_no_error (error);
-  if (!jy_fhir_same_content (json_node_get_object (on_a), json_node_get_object (on_b)))
-    {
-      g_autofree char *text_a = jy_fhir_to_string (on_a);
-      g_autofree char *text_b = jy_fhir_to_string (on_b);
-
-      g_error ("%s %s differs:\nA %s\nB %s", codec->entity, uuid, text_a, text_b);
-    }
-}
-
 /* Every home-bed row, synced and derived columns, by uuid (ids may differ). */
 static const char *const rows_sql[] = {
   "SELECT group_concat (x, ' | ') FROM (SELECT a.uuid || ' ' || a.status || ' ' || r.uuid || ' ' ||\n"
@@ -609,11 +563,11 @@ test_home_bed_converges (Fixture       *fx,
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM followup"), ==, 0);
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM contract"), ==, 0);
   assert_same_rows (fx->a, fx->b);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed_application, app_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed_assessment, assess_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed, bed_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed_round, round_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed_policy, policy_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed_application, app_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed_assessment, assess_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed, bed_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed_round, round_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed_policy, policy_uuid);
   nurse_a = todays_rounds (fx->a, job.nurse_uuid);
   nurse_b = todays_rounds (fx->b, job.nurse_uuid);
   doctor_a = todays_rounds (fx->a, job.doctor_uuid);
@@ -665,8 +619,8 @@ test_home_bed_converges (Fixture       *fx,
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM home_bed_renewal"), ==, 1);
   g_assert_cmpint (jy_test_count (fx->b, "SELECT cycle_no FROM home_bed"), ==, 2);
   assert_same_rows (fx->a, fx->b);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed, bed_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed_assessment, reassess_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed, bed_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_home_bed_assessment, reassess_uuid);
 
   /* C, set up with B but never synced, pulls it all at once: the
    * re-assessment arrives before its bed and is linked once the bed is. */

@@ -367,52 +367,6 @@ edit (JyStore    *store,
   g_assert_no_error (error);
 }
 
-typedef struct
-{
-  const JyFhirCodec *codec;
-  const char        *uuid;
-} EncodeJob;
-
-static gpointer
-encode_func (JyDb          *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  EncodeJob *job = data;
-  gpointer record = job->codec->load (db, job->uuid, NULL, error);
-  JsonNode *node;
-
-  if (record == NULL)
-    return NULL;
-  node = job->codec->encode (record, jy_fhir_options_default ());
-  job->codec->free_record (record);
-  return node;
-}
-
-static void
-assert_same_record (JyStore           *a,
-                    JyStore           *b,
-                    const JyFhirCodec *codec,
-                    const char        *uuid)
-{
-  g_autoptr(GError) error = NULL;
-  EncodeJob job = { codec, uuid };
-  g_autoptr(JsonNode) on_a = jy_store_read (a, encode_func, &job, NULL, &error);
-  g_autoptr(JsonNode) on_b = NULL;
-
-  g_assert_no_error (error);
-  on_b = jy_store_read (b, encode_func, &job, NULL, &error);
-  g_assert_no_error (error);
-  if (!jy_fhir_same_content (json_node_get_object (on_a), json_node_get_object (on_b)))
-    {
-      g_autofree char *text_a = jy_fhir_to_string (on_a);
-      g_autofree char *text_b = jy_fhir_to_string (on_b);
-
-      g_error ("%s %s differs:\nA %s\nB %s", codec->entity, uuid, text_a, text_b);
-    }
-}
-
 /* Every column of the prescriptions, items and dispenses but the local
  * ids and bookkeeping, derived ones included. */
 static const char rows_sql[] =
@@ -532,8 +486,8 @@ test_prescription_and_dispenses_converge (Fixture       *fx,
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM long_rx"), ==, 1);
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM long_rx_item"), ==, 2);
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM long_rx_dispense"), ==, 2);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_long_rx, job.rx_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_long_rx_dispense, proxy_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_long_rx, job.rx_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_long_rx_dispense, proxy_uuid);
   assert_same_rows (fx->a, fx->b);
   /* Derived: end of supply, two out, the third due on 2025-03-07. */
   derived = jy_test_text (fx->b, "SELECT end_date || ' ' || dispensed || ' ' || next_due_date || ' ' || open\n"
@@ -707,8 +661,8 @@ test_renewal_converges_with_its_link (Fixture       *fx,
   g_assert_cmpuint (a2->sent, ==, 2);
   b2 = sync_ok (fx->b);
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM sync_conflict"), ==, 0);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_long_rx, job.rx_uuid);
-  assert_same_record (fx->a, fx->b, &jy_fhir_codec_long_rx, renew.renewal_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_long_rx, job.rx_uuid);
+  jy_test_assert_same_record (fx->a, fx->b, &jy_fhir_codec_long_rx, renew.renewal_uuid);
   assert_same_rows (fx->a, fx->b);
   link = jy_test_text (fx->b, "SELECT o.status || ' ' || o.open || ' ' || n.status || ' ' || n.open || ' ' ||\n"
                               "  n.end_date || ' ' || n.next_due_date\n"
