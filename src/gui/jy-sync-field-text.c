@@ -24,7 +24,7 @@ typedef struct
 /* N_(): translated when shown. Patient members, then Jiayi's extensions. */
 static const FieldLabel labels[] = {
   { "name", NC_("sync field", "Name") },
-  { "identifier", NC_("sync field", "ID numbers") },
+  { "identifier", NC_("sync field", "ID and record numbers") },
   { "telecom", NC_("sync field", "Phone") },
   { "gender", NC_("sync field", "Gender") },
   { "birthDate", NC_("sync field", "Date of birth") },
@@ -48,6 +48,44 @@ static const FieldLabel labels[] = {
   { "statusReason", NC_("sync field", "Stop reason") },
   { "dispenseRequest", NC_("sync field", "Supply") },
   { "extension:urn:jiayi:ext:long-rx-dispense", NC_("sync field", "Instalment and authorisation") },
+  /* Members every other record type shares. */
+  { "status", NC_("sync field", "Status") },
+  { "intent", NC_("sync field", "Kind of request") },
+  { "category", NC_("sync field", "Category") },
+  { "type", NC_("sync field", "Type") },
+  { "class", NC_("sync field", "Type") },
+  { "code", NC_("sync field", "Item") },
+  { "subject", NC_("sync field", "Resident") },
+  { "patient", NC_("sync field", "Resident") },
+  { "authoredOn", NC_("sync field", "Issued on") },
+  { "requester", NC_("sync field", "Issued by") },
+  { "performer", NC_("sync field", "Done by") },
+  { "participant", NC_("sync field", "Staff") },
+  { "careManager", NC_("sync field", "Responsible doctor") },
+  { "team", NC_("sync field", "Team") },
+  { "period", NC_("sync field", "Period") },
+  { "performedDateTime", NC_("sync field", "Time") },
+  { "effectiveDateTime", NC_("sync field", "Time") },
+  { "whenHandedOver", NC_("sync field", "Handed over") },
+  { "sent", NC_("sync field", "Time") },
+  { "medium", NC_("sync field", "Channel") },
+  { "payload", NC_("sync field", "Content") },
+  { "note", NC_("sync field", "Note") },
+  { "onsetDateTime", NC_("sync field", "Diagnosed on") },
+  { "recordedDate", NC_("sync field", "Enrolled on") },
+  { "abatementDateTime", NC_("sync field", "Ended on") },
+  { "episodeOfCare", NC_("sync field", "Home bed or contract") },
+  { "medicationReference", NC_("sync field", "Drug") },
+  { "reasonCode", NC_("sync field", "Diagnosis") },
+  { "priorPrescription", NC_("sync field", "Renews") },
+  { "authorizingPrescription", NC_("sync field", "Prescription") },
+  { "daysSupply", NC_("sync field", "Days supplied") },
+  { "referralRequest", NC_("sync field", "Application") },
+  { "title", NC_("sync field", "Title") },
+  { "version", NC_("sync field", "Version") },
+  { "action", NC_("sync field", "Items") },
+  { "courseOfTherapyType", NC_("sync field", "Course") },
+  { "dosageInstruction", NC_("sync field", "Dosage") },
 };
 
 const char *
@@ -59,17 +97,46 @@ jy_sync_field_label (const char *key)
   return key;
 }
 
+typedef struct
+{
+  const char *entity;
+  const char *label;
+} EntityLabel;
+
+/* Every outbox entity, child rows under their parent's name (their
+ * entries push the parent). */
+static const EntityLabel entities[] = {
+  { "resident", NC_("record kind", "Resident") },
+  { "resident_tag", NC_("record kind", "Resident") },
+  { "site", NC_("record kind", "Centre") },
+  { "staff", NC_("record kind", "Staff member") },
+  { "team", NC_("record kind", "Team") },
+  { "team_member", NC_("record kind", "Team") },
+  { "chronic_enrolment", NC_("record kind", "Chronic-care enrolment") },
+  { "followup", NC_("record kind", "Follow-up") },
+  { "followup_drug", NC_("record kind", "Follow-up") },
+  { "contract", NC_("record kind", "Contract") },
+  { "contract_package", NC_("record kind", "Contract") },
+  { "contact_log", NC_("record kind", "Contact") },
+  { "service_package", NC_("record kind", "Service package") },
+  { "service_delivery", NC_("record kind", "Service delivered") },
+  { "long_rx", NC_("record kind", "Long prescription") },
+  { "long_rx_dispense", NC_("record kind", "Long prescription dispense") },
+  { "drug", NC_("record kind", "Drug catalogue") },
+  { "home_bed", NC_("record kind", "Home bed") },
+  { "home_bed_renewal", NC_("record kind", "Home bed") },
+  { "home_bed_application", NC_("record kind", "Home-bed application") },
+  { "home_bed_assessment", NC_("record kind", "Home-bed assessment") },
+  { "home_bed_round", NC_("record kind", "Ward round") },
+  { "home_bed_policy", NC_("record kind", "Home-bed settings") },
+};
+
 const char *
 jy_sync_entity_label (const char *entity)
 {
-  if (g_strcmp0 (entity, "resident") == 0 || g_strcmp0 (entity, "resident_tag") == 0)
-    return C_("record kind", "Resident");
-  if (g_strcmp0 (entity, "site") == 0)
-    return C_("record kind", "Centre");
-  if (g_strcmp0 (entity, "long_rx") == 0)
-    return C_("record kind", "Long prescription");
-  if (g_strcmp0 (entity, "long_rx_dispense") == 0)
-    return C_("record kind", "Long prescription dispense");
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (g_strcmp0 (entities[i].entity, entity) == 0)
+      return g_dpgettext2 (NULL, "record kind", entities[i].label);
   return entity;
 }
 
@@ -101,6 +168,29 @@ code_text (const char *key,
       if (g_str_equal (code, "female"))
         return C_("sex", "Female");
       return C_("sex", "Unknown");
+    }
+  if (g_strcmp0 (key, "status") == 0 || g_strcmp0 (key, "intent") == 0)
+    {
+      /* FHIR's status codes, as Jiayi's screens say them. */
+      static const struct { const char *code; const char *text; } codes[] = {
+        { "active", NC_("fhir status", "In force") },
+        { "completed", NC_("fhir status", "Completed") },
+        { "finished", NC_("fhir status", "Ended") },
+        { "stopped", NC_("fhir status", "Stopped") },
+        { "cancelled", NC_("fhir status", "Cancelled") },
+        { "revoked", NC_("fhir status", "Withdrawn") },
+        { "retired", NC_("fhir status", "No longer offered") },
+        { "draft", NC_("fhir status", "Draft") },
+        { "in-progress", NC_("fhir status", "In progress") },
+        { "entered-in-error", NC_("fhir status", "Entered in error") },
+        { "order", NC_("fhir status", "Order") },
+        { "proposal", NC_("fhir status", "Application") },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+        if (g_str_equal (code, codes[i].code))
+          return g_dpgettext2 (NULL, "fhir status", codes[i].text);
+      return NULL;
     }
   if (g_strcmp0 (member, "valueCode") != 0)
     return NULL;

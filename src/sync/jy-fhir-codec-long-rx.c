@@ -46,6 +46,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "jy-fhir-codec-private.h"
@@ -153,7 +155,7 @@ long_rx_after_apply (JyDb       *db,
   if (unknown > 0)
     {
       g_set_error_literal (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,
-                           "an item refers to a drug code this workstation's catalogue does not have");
+                           _("A drug in it is not in this workstation’s drug catalogue."));
       return FALSE;
     }
   return jy_long_rx_store_derive (db, id, error);

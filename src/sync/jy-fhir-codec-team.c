@@ -32,6 +32,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "jy-fhir-row.h"
@@ -99,7 +101,8 @@ team_after_apply (JyDb       *db,
       if (rc == 0)
         {
           g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,
-                       "area-code %s is a community this workstation does not have", row->extra[i]);
+                       /* Translators: %s is a community's area code */
+                       _("It names community %s, which this workstation does not have."), row->extra[i]);
           return FALSE;
         }
       if ((stmt = jy_db_prepare (db, insert_sql, error)) == NULL)

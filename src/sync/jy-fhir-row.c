@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "jy-fhir-row.h"
 
 #include <math.h>
@@ -346,8 +348,12 @@ static gboolean
 unresolved (const JyFhirColumn  *column,
             GError             **error)
 {
+  /* Shown on the Sync page: the column and table stay as a hint. */
   g_set_error (error, JY_STORE_ERROR, JY_STORE_ERROR_INVALID,
-               "%s refers to a %s this workstation does not have", column->name, column->ref_table);
+               /* Translators: a pulled record names one this workstation
+                * lacks; %s: the field and the kind of record (program names) */
+               _("It names a record this workstation does not have yet (%s → %s)."),
+               column->name, column->ref_table);
   return FALSE;
 }
 

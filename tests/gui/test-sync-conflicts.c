@@ -255,7 +255,7 @@ test_long_rx_listed_by_kind (Fixture       *fx,
     "\"identifier\":[{\"system\":\"urn:jiayi:long_rx\",\"value\":\"7a1c2e3f-4b5d-4e6f-8a7b-9c0d1e2f3a4b\"},"
     "{\"system\":\"urn:jiayi:rx-no\",\"value\":\"CQ20250110000002\"}],\"status\":\"active\","
     "\"intent\":\"order\",\"authoredOn\":\"2025-01-10\",\"meta\":{\"versionId\":\"1\"}}";
-  const char *reason = "an item refers to a drug code this workstation's catalogue does not have";
+  const char *reason = "A drug in it is not in this workstation’s drug catalogue.";
   JySyncConflictDialog *dialog;
   GtkWidget *row;
 
@@ -268,7 +268,7 @@ test_long_rx_listed_by_kind (Fixture       *fx,
   row = jy_test_find_by_name (GTK_WIDGET (fx->page), "conflict-0");
   /* Not stored here: named by its number from the platform's copy. */
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "长期处方：CQ20250110000002");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "drug code"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "drug catalogue"));
   jy_test_save_screenshot (GTK_WIDGET (fx->window), "sync-conflict-long-rx");
   dialog = open_conflict (fx, 0);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 860, 640);

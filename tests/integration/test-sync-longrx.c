@@ -791,7 +791,7 @@ test_unknown_drug_code_is_a_conflict (Fixture       *fx,
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM long_rx_dispense"), ==, 0);
   reason = jy_test_text (fx->b, "SELECT reason FROM sync_conflict WHERE entity = 'long_rx' AND kind = 'invalid'");
   g_assert_nonnull (reason);
-  g_assert_nonnull (strstr (reason, "drug code"));
+  g_assert_nonnull (strstr (reason, "drug catalogue"));
   g_assert_cmpint (jy_test_count (fx->b, "SELECT count(*) FROM sync_conflict WHERE entity = 'long_rx_dispense'\n"
                                          "  AND kind = 'invalid'"), ==, 1);
   g_free (job.rx_uuid);

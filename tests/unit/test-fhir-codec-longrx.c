@@ -669,7 +669,7 @@ test_pulled_records_refused_or_skipped (JyTestCentre  *fx,
   g_assert_cmpint (g_string_replace (unknown, "D016", "X999", 0), ==, 2);
   g_assert_false (apply (fx, &jy_fhir_codec_long_rx, unknown->str, &e2));
   g_assert_error (e2, JY_STORE_ERROR, JY_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (e2->message, "drug code"));
+  g_assert_nonnull (strstr (e2->message, "drug catalogue"));
   g_assert_cmpint (jy_test_count (fx, "SELECT count(*) FROM long_rx WHERE uuid = '" LRX_U_RX "'"), ==, 0);
   /* The same instalment under another uuid. */
   apply_ok (fx, &jy_fhir_codec_long_rx, lrx_rx_json);
