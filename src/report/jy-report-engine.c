@@ -36,9 +36,9 @@ compare_rows (gconstpointer a,
   return x->unit < y->unit ? -1 : x->unit > y->unit ? 1 : 0;
 }
 
-static gboolean
-row_in_scope (const JyReportRow   *row,
-              const JyReportScope *scope)
+gboolean
+jy_report_row_in_scope (const JyReportRow   *row,
+                        const JyReportScope *scope)
 {
   switch (scope->kind)
     {
@@ -98,7 +98,7 @@ aggregate (GArray                  *rows,
       n = j - i;
       /* The scope's total: once per unit. */
       for (guint k = 0; k < n; k++)
-        if (row_in_scope (&run[k], scope))
+        if (jy_report_row_in_scope (&run[k], scope))
           {
             num |= run[k].numerator;
             den |= run[k].denominator;
@@ -115,17 +115,17 @@ aggregate (GArray                  *rows,
           gboolean tnum = FALSE, tden = FALSE, dnum = FALSE, dden = FALSE;
           gint64 tvalue = 0, dvalue = 0;
 
-          if (!row_in_scope (&run[k], scope))
+          if (!jy_report_row_in_scope (&run[k], scope))
             continue;
           for (guint m = 0; m < k; m++)
-            if (row_in_scope (&run[m], scope))
+            if (jy_report_row_in_scope (&run[m], scope))
               {
                 team_first &= run[m].team != run[k].team;
                 doctor_first &= run[m].doctor != run[k].doctor;
               }
           for (guint m = k; m < n; m++)
             {
-              if (!row_in_scope (&run[m], scope))
+              if (!jy_report_row_in_scope (&run[m], scope))
                 continue;
               if (run[m].team == run[k].team)
                 {
@@ -195,7 +195,7 @@ aggregate_counts (GArray              *rows,
       JyReportRow as_row = { .team = row->team, .doctor = row->doctor };
       gint64 num = row->numerator[slot], den = row->denominator[slot];
 
-      if (!row_in_scope (&as_row, scope) || (num == 0 && den == 0))
+      if (!jy_report_row_in_scope (&as_row, scope) || (num == 0 && den == 0))
         continue;
       add_counts_n (counts, GROUP_KEY (JY_REPORT_SCOPE_CENTRE, 0), num, den);
       if (row->team != 0 && scope->kind == JY_REPORT_SCOPE_CENTRE)
@@ -667,64 +667,6 @@ jy_report_format_cell (const JyReport *report,
     }
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-GArray *
-jy_report_drill_down (JyDb                 *db,
-                      const JyReportMonth  *month,
-                      const JyReportScope  *within,
-                      const char           *code,
-                      JyReportScopeKind     group_kind,
-                      gint64                group_id,
-                      gboolean              denominator,
-                      const GDate          *as_of,
-                      GError              **error)
-{
-  const JyReportMeasure *measure;
-  g_autoptr(GArray) rows = NULL;
-  g_autoptr(GArray) ids = NULL;
-  JyReportWindow window;
-  JyReportScope scope = { group_kind, group_id };
-
-  if (!jy_store_require (db, JY_PERMISSION_REPORTS_VIEW, error))
-    return NULL;
-  g_return_val_if_fail (jy_report_month_is_valid (month) && within != NULL && code != NULL, NULL);
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if ((measure = jy_report_measure_lookup (code)) == NULL)
-    return g_steal_pointer (&ids);
-  jy_report_window_for_month (month, &window);
-  rows = g_array_new (FALSE, FALSE, sizeof (JyReportRow));
-  if (!jy_report_measure_collect (db, measure, &window, as_of, rows, error))
-    return NULL;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const JyReportRow *row = &g_array_index (rows, JyReportRow, i);
-
-      if (row_in_scope (row, within) && row_in_scope (row, &scope) &&
-          (denominator ? row->denominator : row->numerator))
-        g_array_append_val (ids, row->resident);
-    }
-  g_array_sort (ids, compare_ids);
-  /* Distinct. */
-  {
-    guint out = 0;
-
-    for (guint i = 0; i < ids->len; i++)
-      if (out == 0 || g_array_index (ids, gint64, out - 1) != g_array_index (ids, gint64, i))
-        g_array_index (ids, gint64, out++) = g_array_index (ids, gint64, i);
-    g_array_set_size (ids, out);
-  }
-  return g_steal_pointer (&ids);
-}
-
 void
 jy_report_comparison_free (JyReportComparison *comparison)
 {
@@ -754,55 +696,4 @@ jy_report_compare (JyDb                 *db,
       (comparison->last_year = jy_report_compute (db, &last_year, scope, as_of, error)) == NULL)
     return NULL;
   return g_steal_pointer (&comparison);
-}
-
-void
-jy_report_resident_free (JyReportResident *resident)
-{
-  if (resident == NULL)
-    return;
-  g_free (resident->name);
-  g_free (resident->sex);
-  g_free (resident->birth_date);
-  g_free (resident);
-}
-
-GPtrArray *
-jy_report_load_residents (JyDb    *db,
-                          GArray  *ids,
-                          GError **error)
-{
-  g_autoptr(GPtrArray) out = NULL;
-  sqlite3_stmt *stmt;
-
-  if (!jy_store_require (db, JY_PERMISSION_REPORTS_VIEW, error))
-    return NULL;
-  g_return_val_if_fail (ids != NULL, NULL);
-
-  if ((stmt = jy_db_prepare (db, "SELECT name, sex, birth_date FROM resident WHERE id = ?1", error)) == NULL)
-    return NULL;
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify)jy_report_resident_free);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      JyReportResident *r;
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      if ((rc = jy_db_step (db, stmt, error)) < 0)
-        {
-          sqlite3_reset (stmt);
-          return NULL;
-        }
-      if (rc == SQLITE_ROW)
-        {
-          r = g_new0 (JyReportResident, 1);
-          r->id = g_array_index (ids, gint64, i);
-          r->name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-          r->sex = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-          r->birth_date = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-          g_ptr_array_add (out, r);
-        }
-      sqlite3_reset (stmt);
-    }
-  return g_steal_pointer (&out);
 }

@@ -94,5 +94,8 @@ gboolean               jy_report_measure_collect_counts (JyDb                  *
 void                   jy_report_set_use_counts (gboolean use);
 void                   jy_report_format_day      (const GDate *date,
                                                   char         text[11]);
+/* Whether @row counts for @scope (the centre: every row). */
+gboolean               jy_report_row_in_scope    (const JyReportRow   *row,
+                                                  const JyReportScope *scope);
 
 G_END_DECLS
