@@ -49,18 +49,10 @@ contact_after_apply (JyDb       *db,
                      GError    **error)
 {
   static const char sql[] = "SELECT resident_id FROM contact_log WHERE id = ?1";
-  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
-  gint64 resident_id = 0;
-  int rc;
+  gint64 resident_id;
 
-  if (stmt == NULL)
+  if (!jy_fhir_row_read_id (db, sql, id, &resident_id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if ((rc = jy_db_step (db, stmt, error)) < 0)
-    return FALSE;
-  if (rc == SQLITE_ROW)
-    resident_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   /* Last contact and the contacts-due worklist. */
   return jy_contract_derive_resident (db, resident_id, error);
 }

@@ -97,18 +97,10 @@ contract_after_apply (JyDb       *db,
                       GError    **error)
 {
   static const char sql[] = "SELECT resident_id FROM contract WHERE id = ?1";
-  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
-  gint64 resident_id = 0;
-  int rc;
+  gint64 resident_id;
 
-  if (stmt == NULL)
+  if (!jy_fhir_row_read_id (db, sql, id, &resident_id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if ((rc = jy_db_step (db, stmt, error)) < 0)
-    return FALSE;
-  if (rc == SQLITE_ROW)
-    resident_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   return jy_contract_derive_resident (db, resident_id, error);
 }
 
@@ -236,32 +228,19 @@ decode_packages (JsonArray  *extensions,
                  JyFhirRow  *row,
                  GError    **error)
 {
-  guint n = extensions != NULL ? json_array_get_length (extensions) : 0;
-
-  for (guint i = 0; i < n; i++)
+  if (!jy_fhir_row_read_children (&spec, extensions, EXT_PACKAGE, package_columns, package_fields,
+                                  G_N_ELEMENTS (package_fields), row, error))
+    return FALSE;
+  for (guint i = 0; i < row->children->len; i++)
     {
-      JsonObject *extension = jy_fhir_array_object (extensions, i, "extension", error);
-      g_autoptr(JsonArray) one = NULL;
-      const char *url = NULL;
-      char **p;
+      char **p = g_ptr_array_index (row->children, i);
 
-      if (extension == NULL || !jy_fhir_read_string (extension, "url", &url, error))
-        return FALSE;
-      if (g_strcmp0 (url, EXT_PACKAGE) != 0)
-        continue;
-      one = json_array_new ();
-      json_array_add_object_element (one, json_object_ref (extension));
-      p = jy_fhir_row_child_new (&spec);
-      g_ptr_array_add (row->children, p);
-      if (!jy_fhir_row_read_fields (one, EXT_PACKAGE, package_columns, p, package_fields,
-                                    G_N_ELEMENTS (package_fields), error))
-        return FALSE;
       for (guint k = 0; k < N_PACKAGE_COLUMNS; k++)
         if (p[k] == NULL)
           return invalid (error, "package without all its fields");
       if (!jy_fhir_is_one_of (p[P_KIND], (const char *const[]) { "basic", "personalised", NULL }))
         return invalid (error, "package kind");
-      for (guint k = 0; k + 1 < row->children->len; k++)
+      for (guint k = 0; k < i; k++)
         if (g_str_equal (((char **)g_ptr_array_index (row->children, k))[P_POSITION], p[P_POSITION]))
           return invalid (error, "two packages in one position");
     }

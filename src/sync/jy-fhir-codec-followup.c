@@ -166,18 +166,10 @@ followup_after_apply (JyDb       *db,
                       GError    **error)
 {
   static const char sql[] = "SELECT enrolment_id FROM followup WHERE id = ?1";
-  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
-  gint64 enrolment_id = 0;
-  int rc;
+  gint64 enrolment_id;
 
-  if (stmt == NULL)
+  if (!jy_fhir_row_read_id (db, sql, id, &enrolment_id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if ((rc = jy_db_step (db, stmt, error)) < 0)
-    return FALSE;
-  if (rc == SQLITE_ROW)
-    enrolment_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   /* The enrolment's worklist state reads its final follow-ups. */
   return jy_chronic_state_refresh (db, enrolment_id, error);
 }
@@ -652,29 +644,16 @@ followup_decode (JsonObject           *resource,
         return NULL;
     }
 
-  n = extensions != NULL ? json_array_get_length (extensions) : 0;
-  for (guint i = 0; i < n; i++)
+  if (!jy_fhir_row_read_children (&spec, extensions, EXT_DRUG, drug_columns, drug_fields,
+                                  G_N_ELEMENTS (drug_fields), row, error))
+    return NULL;
+  for (guint i = 0; i < row->children->len; i++)
     {
-      JsonObject *extension = jy_fhir_array_object (extensions, i, "extension", error);
-      g_autoptr(JsonArray) one = NULL;
-      const char *url = NULL;
-      char **drug;
+      char **drug = g_ptr_array_index (row->children, i);
 
-      if (extension == NULL || !jy_fhir_read_string (extension, "url", &url, error))
-        return NULL;
-      if (g_strcmp0 (url, EXT_DRUG) != 0)
-        continue;
-      /* Each drug extension on its own: read_fields looks the url up. */
-      one = json_array_new ();
-      json_array_add_object_element (one, json_object_ref (extension));
-      drug = jy_fhir_row_child_new (&spec);
-      g_ptr_array_add (row->children, drug);
-      if (!jy_fhir_row_read_fields (one, EXT_DRUG, drug_columns, drug, drug_fields,
-                                    G_N_ELEMENTS (drug_fields), error))
-        return NULL;
       if (drug[D_POSITION] == NULL || drug[D_KIND] == NULL || drug[D_NAME] == NULL)
         return invalid (error, "drug without position, kind or name"), NULL;
-      for (guint k = 0; k + 1 < row->children->len; k++)
+      for (guint k = 0; k < i; k++)
         if (g_str_equal (((char **)g_ptr_array_index (row->children, k))[D_POSITION], drug[D_POSITION]))
           return invalid (error, "two drugs in one position"), NULL;
     }

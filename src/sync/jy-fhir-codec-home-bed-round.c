@@ -122,18 +122,10 @@ round_after_apply (JyDb       *db,
                    GError    **error)
 {
   static const char sql[] = "SELECT home_bed_id FROM home_bed_round WHERE id = ?1";
-  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
-  gint64 bed = 0;
-  int rc;
+  gint64 bed;
 
-  if (stmt == NULL)
+  if (!jy_fhir_row_read_id (db, sql, id, &bed, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if ((rc = jy_db_step (db, stmt, error)) < 0)
-    return FALSE;
-  if (rc == SQLITE_ROW)
-    bed = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   return jy_home_bed_derive (db, bed, error);
 }
 

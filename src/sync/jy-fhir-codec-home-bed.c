@@ -241,26 +241,13 @@ decode_renewals (JsonArray  *extensions,
                  JyFhirRow  *row,
                  GError    **error)
 {
-  guint n = extensions != NULL ? json_array_get_length (extensions) : 0;
-
-  for (guint i = 0; i < n; i++)
+  if (!jy_fhir_row_read_children (&spec, extensions, EXT_RENEWAL, renewal_columns, renewal_fields,
+                                  G_N_ELEMENTS (renewal_fields), row, error))
+    return FALSE;
+  for (guint i = 0; i < row->children->len; i++)
     {
-      JsonObject *extension = jy_fhir_array_object (extensions, i, "extension", error);
-      g_autoptr(JsonArray) one = NULL;
-      const char *url = NULL;
-      char **r;
+      char **r = g_ptr_array_index (row->children, i);
 
-      if (extension == NULL || !jy_fhir_read_string (extension, "url", &url, error))
-        return FALSE;
-      if (g_strcmp0 (url, EXT_RENEWAL) != 0)
-        continue;
-      one = json_array_new ();
-      json_array_add_object_element (one, json_object_ref (extension));
-      r = jy_fhir_row_child_new (&spec);
-      g_ptr_array_add (row->children, r);
-      if (!jy_fhir_row_read_fields (one, EXT_RENEWAL, renewal_columns, r, renewal_fields,
-                                    G_N_ELEMENTS (renewal_fields), error))
-        return FALSE;
       for (guint k = 0; k < N_RENEWAL_COLUMNS; k++)
         if (r[k] == NULL)
           return invalid (error, "renewal without all its fields");
@@ -269,7 +256,7 @@ decode_renewals (JsonArray  *extensions,
           !jy_fhir_is_date (r[R_RENEWED]) || !jy_fhir_is_date (r[R_CYCLE_START]) ||
           !jy_fhir_is_date (r[R_CYCLE_END]) || strcmp (r[R_CYCLE_END], r[R_CYCLE_START]) < 0)
         return invalid (error, "renewal");
-      for (guint k = 0; k + 1 < row->children->len; k++)
+      for (guint k = 0; k < i; k++)
         if (g_str_equal (((char **)g_ptr_array_index (row->children, k))[R_UUID], r[R_UUID]))
           return invalid (error, "one renewal twice");
     }

@@ -767,3 +767,59 @@ jy_fhir_row_read_fields (JsonArray           *extensions,
     }
   return TRUE;
 }
+
+gboolean
+jy_fhir_row_read_children (const JyFhirRowSpec *spec,
+                           JsonArray           *extensions,
+                           const char          *url,
+                           const JyFhirColumn  *columns,
+                           const JyFhirField   *fields,
+                           guint                n_fields,
+                           JyFhirRow           *row,
+                           GError             **error)
+{
+  guint n = extensions != NULL ? json_array_get_length (extensions) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *extension = jy_fhir_array_object (extensions, i, "extension", error);
+      g_autoptr(JsonArray) one = NULL;
+      const char *found = NULL;
+      char **child;
+
+      if (extension == NULL || !jy_fhir_read_string (extension, "url", &found, error))
+        return FALSE;
+      if (g_strcmp0 (found, url) != 0)
+        continue;
+      /* Each extension on its own: read_fields looks the url up. */
+      one = json_array_new ();
+      json_array_add_object_element (one, json_object_ref (extension));
+      child = jy_fhir_row_child_new (spec);
+      g_ptr_array_add (row->children, child);
+      if (!jy_fhir_row_read_fields (one, url, columns, child, fields, n_fields, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jy_fhir_row_read_id (JyDb        *db,
+                     const char  *sql,
+                     gint64       id,
+                     gint64      *out,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = jy_db_prepare (db, sql, error);
+  int rc;
+
+  *out = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((rc = jy_db_step (db, stmt, error)) < 0)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}

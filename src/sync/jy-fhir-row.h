@@ -196,6 +196,24 @@ void        jy_fhir_row_add_fields   (JsonBuilder         *builder,
                                       char *const         *values,
                                       const JyFhirField   *fields,
                                       guint                n_fields);
+/* One child row of @row per extension with @url among @extensions, its
+ * columns read from that extension's fields, in order. The caller checks
+ * what each child must have. */
+gboolean    jy_fhir_row_read_children (const JyFhirRowSpec *spec,
+                                       JsonArray           *extensions,
+                                       const char          *url,
+                                       const JyFhirColumn  *columns,
+                                       const JyFhirField   *fields,
+                                       guint                n_fields,
+                                       JyFhirRow           *row,
+                                       GError             **error);
+/* For an after_apply hook: one integer column (@sql, ?1 = the applied
+ * row's id); 0 when there is no such row. */
+gboolean    jy_fhir_row_read_id      (JyDb                *db,
+                                      const char          *sql,
+                                      gint64               id,
+                                      gint64              *out,
+                                      GError             **error);
 gboolean    jy_fhir_row_read_fields  (JsonArray           *extensions,
                                       const char          *url,
                                       const JyFhirColumn  *columns,
