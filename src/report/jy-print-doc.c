@@ -277,21 +277,51 @@ place (GArray *page,
 }
 
 static void
+table_set_widths (JyPrintDoc   *self,
+                  JyPrintTable *table)
+{
+  double total = 0;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    total += table->relative[c];
+  for (guint c = 0; c < table->n_columns; c++)
+    table->widths[c] = jy_print_text_width (self) * table->relative[c] / total;
+}
+
+/* What must fit under a heading so it does not end a page alone: a
+ * table's header and first row, else a line or two of text. */
+static double
+start_height (JyPrintDoc  *self,
+              const Block *next)
+{
+  JyPrintTable *table;
+  double height;
+
+  if (next == NULL || next->kind != BLOCK_TABLE)
+    return 10 * MM;
+  table = next->table;
+  table_set_widths (self, table);
+  height = jy_print_row_height (self->measure, table, table->headers, TRUE);
+  if (table->rows->len > 0)
+    {
+      Row *r = g_ptr_array_index (table->rows, 0);
+
+      height += jy_print_row_height (self->measure, table, r->cells, r->total);
+    }
+  return height;
+}
+
+static void
 paginate_table (JyPrintDoc *self,
                 Block      *block,
                 GArray    **page,
                 double     *y)
 {
   JyPrintTable *table = block->table;
-  double total = 0;
   double header;
   guint first;
 
-  for (guint c = 0; c < table->n_columns; c++)
-    total += table->relative[c];
-  for (guint c = 0; c < table->n_columns; c++)
-    table->widths[c] = jy_print_text_width (self) * table->relative[c] / total;
-
+  table_set_widths (self, table);
   header = jy_print_row_height (self->measure, table, table->headers, TRUE);
   first = 0;
 
@@ -442,18 +472,18 @@ paginate (JyPrintDoc *self)
         else
           height = block->space;
 
+        double keep = 0;
+
         /* A heading never ends a page alone. */
         if (block->kind == BLOCK_HEADING)
-          height += 10 * MM;
+          keep = jy_print_gap_after (block) +
+                 start_height (self, i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL);
 
-        if (y + height > jy_print_content_bottom (self) && page->len > 0)
+        if (y + height + keep > jy_print_content_bottom (self) && page->len > 0)
           {
             page = new_page (self);
             y = jy_print_content_top (self);
           }
-
-        if (block->kind == BLOCK_HEADING)
-          height -= 10 * MM;
 
         place (page, block, y, height, 0, height);
         y += height + jy_print_gap_after (block);
