@@ -80,6 +80,54 @@ long_table_doc (guint n_rows)
   return doc;
 }
 
+/* The monthly report's shape: a heading, then a short table whose
+ * header wraps to three lines, many times over. */
+static void
+test_heading_stays_with_its_table (void)
+{
+  static const char *headers[] = { "Code", "Indicator", "Same month last year", NULL };
+  static const double widths[] = { 1, 6, 1 };
+  static const JyAlign aligns[] = { JY_ALIGN_START, JY_ALIGN_START, JY_ALIGN_END };
+  g_autoptr(JyPrintDoc) doc = jy_print_doc_new (JY_PAPER_A4);
+  g_autofree char *path = tmp_path ("headings.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  jy_print_doc_set_header (doc, "Test Centre", "2026-11-23");
+  for (guint s = 1; s <= 30; s++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Section-%02u", s);
+      JyPrintTable *table;
+
+      jy_print_doc_add_heading (doc, heading);
+      table = jy_print_doc_add_table (doc, 3, headers, widths, aligns);
+      for (guint r = 1; r <= 1 + s % 7; r++)
+        {
+          g_autofree char *code = g_strdup_printf ("S%02uR%u", s, r);
+          const char *cells[] = { code, "An indicator", "12.5%", NULL };
+
+          jy_print_table_add_row (table, cells);
+        }
+    }
+  g_assert_true (jy_print_doc_write_pdf (doc, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, 3);
+
+  for (guint s = 1; s <= 30; s++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Section-%02u", s);
+      g_autofree char *first_row = g_strdup_printf ("S%02uR1", s);
+
+      for (guint p = 0; pages[p] != NULL; p++)
+        if (strstr (pages[p], heading) != NULL)
+          g_assert_nonnull (strstr (pages[p], first_row));
+    }
+  remove_parent (path);
+}
+
 static void
 test_short_document_is_one_page (void)
 {
@@ -259,6 +307,7 @@ main (int   argc,
   jy_test_quiet_debug ();
 
   g_test_add_func ("/print-doc/short document is one page", test_short_document_is_one_page);
+  g_test_add_func ("/print-doc/a heading never ends a page before its table", test_heading_stays_with_its_table);
   g_test_add_func ("/print-doc/long table repeats its header and loses no row",
                    test_long_table_repeats_header_and_loses_no_row);
   g_test_add_func ("/print-doc/long paragraph breaks between lines", test_long_paragraph_breaks_between_lines);
